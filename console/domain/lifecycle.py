@@ -1,0 +1,132 @@
+"""The life of an interaction: take, hand back, note, close — with N4 ownership kept.
+
+Each function takes the current value and returns a ``Change``: the new value plus the status
+changes and timeline entries to record with it, so the store can commit all of it at once.
+Pure; the moment and the actor are passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from console.domain.errors import InvalidTransition, RuleViolation
+from console.domain.model import (
+    ALLOWED_TRANSITIONS,
+    Interaction,
+    Outcome,
+    Owner,
+    OwnerKind,
+    Status,
+    StatusChange,
+    TimelineEntry,
+    TimelineKind,
+)
+
+NOTE_MAX_LENGTH = 1000  # the Klantinteracties API's limit for free text
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    interaction: Interaction
+    status_changes: tuple[StatusChange, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+OUTCOME_LABELS = {
+    Outcome.ANSWERED: "Beantwoord",
+    Outcome.CALLBACK_NOTE_MADE: "Terugbelnotitie gemaakt",
+    Outcome.TRANSFERRED: "Doorverbonden",
+    Outcome.REFERRED_TO_PARTNER: "Doorverwezen naar partner",
+    Outcome.NO_ANSWER_NEEDED: "Geen antwoord nodig",
+}
+
+
+def _move(item: Interaction, to: Status, *, by: str, at: datetime) -> tuple[Interaction, tuple]:
+    if item.status is to:
+        return item, ()
+    if to not in ALLOWED_TRANSITIONS[item.status]:
+        raise InvalidTransition(
+            f"Deze vraag is al {_STATUS_WORDS[item.status]}; dat kan niet meer veranderen."
+        )
+    change = StatusChange(at=at, by=by, old=item.status, new=to)
+    return replace(item, status=to, updated_at=at), (change,)
+
+
+_STATUS_WORDS = {
+    Status.NEW: "nieuw",
+    Status.IN_PROGRESS: "in behandeling",
+    Status.WAITING: "in afwachting",
+    Status.TRANSFERRED: "doorverbonden",
+    Status.CALLBACK_REQUESTED: "doorgezet als terugbelverzoek",
+    Status.DONE: "afgehandeld",
+}
+
+
+def received(item: Interaction) -> Change:
+    """The first record of a new interaction."""
+    entry = TimelineEntry(
+        item.id, item.received_at, item.created_by or "systeem", TimelineKind.RECEIVED, ""
+    )
+    change = StatusChange(
+        at=item.received_at, by=item.created_by or "systeem", old=None, new=item.status
+    )
+    return Change(item, (change,), (entry,))
+
+
+def take(item: Interaction, *, colleague_id: str, at: datetime) -> Change:
+    """The colleague becomes the owner (Oppakken); N4: ownership moves explicitly."""
+    if not item.is_open:
+        raise InvalidTransition("Deze vraag is al afgehandeld.")
+    if item.owner == Owner.colleague(colleague_id):
+        return Change(item)
+    moved, changes = _move(item, Status.IN_PROGRESS, by=colleague_id, at=at)
+    moved = replace(moved, owner=Owner.colleague(colleague_id), updated_at=at)
+    entry = TimelineEntry(item.id, at, colleague_id, TimelineKind.TAKEN, "")
+    return Change(moved, changes, (entry,))
+
+
+def hand_back(item: Interaction, *, colleague_id: str, at: datetime, reason: str = "") -> Change:
+    """The owner gives the question back to its desk; the desk owns it from now on (N4)."""
+    if not item.is_open:
+        raise InvalidTransition("Deze vraag is al afgehandeld.")
+    if item.owner != Owner.colleague(colleague_id):
+        raise RuleViolation("N4", "Alleen de eigenaar van de vraag kan hem teruggeven.")
+    moved, changes = _move(item, Status.NEW, by=colleague_id, at=at)
+    moved = replace(moved, owner=Owner.desk(item.desk_id), updated_at=at)
+    entry = TimelineEntry(item.id, at, colleague_id, TimelineKind.HANDED_BACK, reason.strip())
+    return Change(moved, changes, (entry,))
+
+
+def add_note(item: Interaction, *, colleague_id: str, text: str, at: datetime) -> Change:
+    text = text.strip()
+    if not text:
+        raise RuleViolation("note", "Schrijf eerst een notitie.")
+    if len(text) > NOTE_MAX_LENGTH:
+        raise RuleViolation(
+            "note", f"Een notitie is maximaal {NOTE_MAX_LENGTH} tekens (nu {len(text)})."
+        )
+    entry = TimelineEntry(item.id, at, colleague_id, TimelineKind.NOTE, text)
+    return Change(replace(item, updated_at=at), (), (entry,))
+
+
+def close(
+    item: Interaction, *, colleague_id: str, outcome: Outcome, at: datetime, note: str = ""
+) -> Change:
+    """Close with an outcome. Whoever closes owns the question at that moment (N4).
+
+    Closing a question the desk still owns first records that this colleague took it, so the
+    timeline never shows an answer without an owner.
+    """
+    if not item.is_open:
+        raise InvalidTransition("Deze vraag is al afgehandeld.")
+    status_changes: tuple[StatusChange, ...] = ()
+    entries: tuple[TimelineEntry, ...] = ()
+    if item.owner.kind is OwnerKind.DESK or item.owner.id != colleague_id:
+        taken = take(item, colleague_id=colleague_id, at=at)
+        item, status_changes, entries = taken.interaction, taken.status_changes, taken.timeline
+    moved, changes = _move(item, Status.DONE, by=colleague_id, at=at)
+    moved = replace(moved, outcome=outcome, closed_at=at, updated_at=at)
+    text = OUTCOME_LABELS[outcome] + (f": {note.strip()}" if note.strip() else "")
+    entry = TimelineEntry(item.id, at, colleague_id, TimelineKind.CLOSED, text)
+    return Change(moved, status_changes + changes, (*entries, entry))

@@ -1,0 +1,114 @@
+"""The ports: one small Protocol per capability that an adapter implements.
+
+Services depend on these, never on a concrete adapter; ``console.app`` picks the adapters. Every
+async method is awaited on the GUI thread's event loop; implementations do their own blocking
+work elsewhere (the store on its database thread, network calls through an async client).
+Errors raised are listed per method; adapters translate library errors into these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from console.domain.inbox import InboxCursor, InboxQuery, InboxRow
+from console.domain.lifecycle import Change
+from console.domain.model import Interaction, Resident, StatusChange, TimelineEntry
+from console.domain.organisation import Organisation
+
+
+class StoreError(Exception):
+    """The local store failed (disk full, corrupt file, locked by another program).
+
+    ``message`` is Dutch for the user; no personal data in it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ConflictError(StoreError):
+    """Someone else changed the record since it was read; reload and try again."""
+
+
+class Clock(Protocol):
+    """The time source. The domain never reads a clock; services ask this one."""
+
+    def now(self) -> datetime:
+        """The current moment, timezone-aware."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeNotice:
+    """What a committed transaction changed: entity kind, ids, and who caused it."""
+
+    entity: str  # "interaction", "resident", "callback_note", ...
+    ids: tuple[str, ...]
+    kind: str  # "insert" | "update" | "delete"
+    initiator: str | None = None
+    fields: tuple[str, ...] = field(default=())
+
+
+class ChangeFeed(Protocol):
+    def subscribe(self, callback: Callable[[ChangeNotice], None]) -> Callable[[], None]:
+        """Call ``callback`` on the event loop thread after each commit; returns unsubscribe."""
+        ...
+
+
+class InteractionRepository(Protocol):
+    """Interactions, their status history and timeline, in the local store.
+
+    Raises:
+        StoreError: the store could not be read or written.
+        ConflictError: ``save`` found the record changed since ``expected_updated_at``.
+    """
+
+    async def add(self, change: Change, *, initiator: str | None = None) -> None: ...
+
+    async def add_many(
+        self, changes: Sequence[Change], *, initiator: str | None = None
+    ) -> None: ...
+
+    async def save(
+        self, change: Change, *, expected_updated_at: datetime | None, initiator: str | None = None
+    ) -> None: ...
+
+    async def get(self, interaction_id: str) -> Interaction | None: ...
+
+    async def page(
+        self, query: InboxQuery, *, after: InboxCursor | None = None, limit: int = 200
+    ) -> list[InboxRow]: ...
+
+    async def count(self, query: InboxQuery) -> int: ...
+
+    async def timeline(self, interaction_id: str) -> list[TimelineEntry]: ...
+
+    async def status_changes(self, interaction_id: str) -> list[StatusChange]: ...
+
+
+class ResidentRepository(Protocol):
+    """Residents known to the local store (personal data: purged after the retention period).
+
+    Raises:
+        StoreError: the store could not be read or written.
+    """
+
+    async def upsert_many(self, residents: Sequence[Resident]) -> None: ...
+
+    async def get(self, resident_id: str) -> Resident | None: ...
+
+    async def find_by_phone(self, e164: str) -> list[Resident]: ...
+
+
+class OrganisationSource(Protocol):
+    """Desks, colleagues and partner organisations (the demo file, or a directory service).
+
+    Raises:
+        StoreError: the source could not be read.
+    """
+
+    async def load(self, *, now: datetime) -> Organisation: ...
