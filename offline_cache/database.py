@@ -1,0 +1,185 @@
+"""The SQLite database: one file, one connection, one dedicated thread, change notices.
+
+Threading: every statement runs on the single worker thread ``kcc-db`` (SQLite connections are
+not shared between threads, and one writer avoids lock fights). Callers await ``read``/``write``
+from the event loop. After a write commits, its change notices are handed to subscribers on the
+event loop thread with ``call_soon_threadsafe``, never from the database thread.
+
+Lifetime: ``await Database.open(path)`` … ``await db.close()``; the app pushes close onto its exit
+stack.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Connection, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import StaticPool
+
+from console.ports import ChangeNotice, StoreError
+from offline_cache.migrations import migrate
+from offline_cache.tx import immediate, reading
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def _store_error(exc: BaseException, path: Path) -> StoreError:
+    """A Dutch message that says what to do; the file name, never its contents."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"Het gegevensbestand {path.name} is in gebruik door een ander programma. "
+            "Sluit de andere KCC-console en probeer het opnieuw."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(
+            f"Het gegevensbestand {path} is beschadigd. Er is niets verwijderd. "
+            "Start de console met een andere map (--data-dir) en neem contact op met "
+            "de servicedesk om het bestand te laten herstellen."
+        )
+    if "disk" in text and "full" in text:
+        return StoreError("De schijf is vol. Maak ruimte vrij; uw werk is nog niet opgeslagen.")
+    if "readonly" in text or "permission" in text or "unable to open" in text:
+        return StoreError(
+            f"De console kan niet schrijven in {path.parent}. "
+            "Kies een map waar u mag schrijven (--data-dir)."
+        )
+    return StoreError("Het lokale gegevensbestand gaf een fout. Probeer het opnieuw.")
+
+
+class Database:
+    """The local store's connection and thread (see module docstring for threading rules)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcc-db")
+        self._conn: Connection | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._subscribers: list[Callable[[ChangeNotice], None]] = []
+        self.schema_version = 0
+
+    @classmethod
+    async def open(cls, path: Path) -> Database:
+        """Open (and create or migrate) the store at ``path``.
+
+        Raises:
+            StoreError: the file is corrupt, locked, unreadable or from a newer console.
+        """
+        db = cls(path)
+        db._loop = asyncio.get_running_loop()
+        try:
+            db.schema_version = await db._call(db._connect)
+        except BaseException:
+            db._executor.shutdown(wait=True)
+            raise
+        return db
+
+    def _connect(self) -> int:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            f"sqlite:///{self.path}",
+            poolclass=StaticPool,
+            connect_args={"check_same_thread": False, "timeout": 5.0},
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+            # Let us emit BEGIN ourselves: pysqlite's implicit transactions would not make
+            # a read-then-write sequence atomic.
+            dbapi_conn.isolation_level = None
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()
+
+        try:
+            self._conn = engine.connect()
+            with reading(self._conn):
+                self._conn.exec_driver_sql("PRAGMA quick_check(1)").scalar_one()
+            version = migrate(self._conn)
+        except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+            log.error("opening the store failed: %s", type(exc).__name__)
+            if self._conn is not None:
+                self._conn.close()
+            raise _store_error(exc, self.path) from exc
+        except RuntimeError as exc:
+            raise StoreError(
+                "Dit gegevensbestand is gemaakt door een nieuwere versie van de console. "
+                "Werk de console bij."
+            ) from exc
+        return version
+
+    async def _call(self, fn: Callable[[], T]) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, fn)
+
+    async def read(self, fn: Callable[[Connection], T]) -> T:
+        """Run ``fn(connection)`` on the database thread, outside any write transaction."""
+
+        def work() -> T:
+            assert self._conn is not None, "database is closed"
+            try:
+                with reading(self._conn):
+                    return fn(self._conn)
+            except (DatabaseError, OperationalError) as exc:
+                raise _store_error(exc, self.path) from exc
+
+        return await self._call(work)
+
+    async def write(self, fn: Callable[[Connection], Sequence[ChangeNotice]]) -> None:
+        """Run ``fn`` in one transaction; after the commit, publish the notices it returns."""
+        loop = asyncio.get_running_loop()
+
+        def work() -> None:
+            assert self._conn is not None, "database is closed"
+            try:
+                with immediate(self._conn):
+                    notices = fn(self._conn)
+            except (DatabaseError, OperationalError) as exc:
+                raise _store_error(exc, self.path) from exc
+            # Scheduled from here, right after the commit, so a caller that is cancelled while
+            # awaiting still lets every subscriber hear of the change.
+            for notice in notices:
+                loop.call_soon_threadsafe(self._publish, notice)
+
+        await self._call(work)
+
+    def _publish(self, notice: ChangeNotice) -> None:
+        for callback in list(self._subscribers):
+            try:
+                callback(notice)
+            except Exception:  # a broken subscriber must not stop the others
+                log.exception("change subscriber failed")
+
+    def subscribe(self, callback: Callable[[ChangeNotice], None]) -> Callable[[], None]:
+        """Get every change notice on the event loop thread; returns the unsubscribe call."""
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._subscribers:
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    async def close(self) -> None:
+        if self._conn is not None:
+
+            def shut() -> None:
+                assert self._conn is not None
+                with reading(self._conn):
+                    self._conn.exec_driver_sql("PRAGMA optimize")
+                self._conn.close()
+                self._conn = None
+
+            await self._call(shut)
+        self._executor.shutdown(wait=True)

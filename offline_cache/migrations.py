@@ -1,0 +1,89 @@
+"""Versioned schema migrations, tracked in ``PRAGMA user_version``.
+
+Each migration runs once, in order, inside one transaction with the version bump, so a crash
+half-way leaves the previous version intact. Append new migrations; never edit a released one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection
+from sqlmodel import SQLModel
+
+from offline_cache import schema
+from offline_cache.tx import immediate, reading
+
+
+def _v1_inbox(conn: Connection) -> None:
+    SQLModel.metadata.create_all(
+        conn,
+        tables=[
+            schema.InteractionRow.__table__,
+            schema.StatusChangeRow.__table__,
+            schema.TimelineRow.__table__,
+            schema.ResidentRow.__table__,
+        ],
+    )
+    # The inbox order is priority, deadline, waiting time: one index per state filter lets
+    # SQLite walk rows in that order and stop after one page.
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_inbox_open ON interaction (is_open, priority, deadline, received_at, seq)"
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_inbox_owner ON interaction "
+        "(owner_id, is_open, priority, deadline, received_at, seq)"
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_inbox_desk ON interaction "
+        "(desk_id, is_open, priority, deadline, received_at, seq)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_inbox_closed ON interaction (is_open, closed_at)")
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE interaction_fts USING fts5("
+        "subject, question, resident_name, content='interaction', content_rowid='seq', "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    # External-content FTS: triggers keep the index in step with the table.
+    conn.exec_driver_sql(
+        "CREATE TRIGGER interaction_ai AFTER INSERT ON interaction BEGIN "
+        "INSERT INTO interaction_fts(rowid, subject, question, resident_name) "
+        "VALUES (new.seq, new.subject, new.question, new.resident_name); END"
+    )
+    conn.exec_driver_sql(
+        "CREATE TRIGGER interaction_ad AFTER DELETE ON interaction BEGIN "
+        "INSERT INTO interaction_fts(interaction_fts, rowid, subject, question, resident_name) "
+        "VALUES ('delete', old.seq, old.subject, old.question, old.resident_name); END"
+    )
+    conn.exec_driver_sql(
+        "CREATE TRIGGER interaction_au AFTER UPDATE OF subject, question, resident_name "
+        "ON interaction BEGIN "
+        "INSERT INTO interaction_fts(interaction_fts, rowid, subject, question, resident_name) "
+        "VALUES ('delete', old.seq, old.subject, old.question, old.resident_name); "
+        "INSERT INTO interaction_fts(rowid, subject, question, resident_name) "
+        "VALUES (new.seq, new.subject, new.question, new.resident_name); END"
+    )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox]
+
+
+def current_version(conn: Connection) -> int:
+    with reading(conn):
+        return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the schema to the latest version; returns that version.
+
+    Raises:
+        RuntimeError: the file was written by a newer console (its version is higher).
+    """
+    version = current_version(conn)
+    if version > len(MIGRATIONS):
+        raise RuntimeError(f"schema version {version} is newer than this console knows")
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        with immediate(conn):
+            step(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)

@@ -1,0 +1,421 @@
+"""Repositories: the ports ``InteractionRepository`` and ``ResidentRepository`` on SQLite.
+
+Every method hops onto the database thread through ``Database``; rows become domain values
+there, so the event loop only receives finished objects. The inbox page query is plain SQL on the
+urgency indexes (keyset paging, FTS5 for text), because it is the hottest path of the app.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Connection, insert, select, update
+
+from console.domain.inbox import InboxCursor, InboxQuery, InboxRow, Scope, StateFilter
+from console.domain.lifecycle import Change
+from console.domain.model import (
+    Channel,
+    Direction,
+    Interaction,
+    Outcome,
+    Owner,
+    OwnerKind,
+    QuestionKind,
+    Resident,
+    Status,
+    StatusChange,
+    TimelineEntry,
+    TimelineKind,
+)
+from console.ports import ChangeNotice, ConflictError
+from offline_cache.database import Database
+from offline_cache.schema import InteractionRow, ResidentRow, StatusChangeRow, TimelineRow
+from offline_cache.timefmt import from_db, to_db
+
+_INTERACTION = InteractionRow.__table__
+_STATUS = StatusChangeRow.__table__
+_TIMELINE = TimelineRow.__table__
+_RESIDENT = ResidentRow.__table__
+
+_INBOX_COLUMNS = (
+    "seq, id, channel, subject, resident_name, received_at, deadline, priority, "
+    "owner_kind, owner_id, desk_id, status, closed_at"
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_match_expression(text: str) -> str | None:
+    """Turn what the user typed into a safe FTS5 query: every word as a quoted prefix.
+
+    Quoting each word means FTS5 operators typed by the user (AND, NEAR, quotes, ``*``) are
+    searched for as text instead of breaking the query.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def _interaction_values(item: Interaction) -> dict[str, object]:
+    return {
+        "id": item.id,
+        "channel": item.channel.value,
+        "direction": item.direction.value,
+        "subject": item.subject,
+        "question": item.question,
+        "received_at": to_db(item.received_at),
+        "owner_kind": item.owner.kind.value,
+        "owner_id": item.owner.id,
+        "desk_id": item.desk_id,
+        "status": item.status.value,
+        "is_open": int(item.is_open),
+        "resident_id": item.resident_id,
+        "resident_name": item.resident_name,
+        "question_kind": item.question_kind.value,
+        "priority": item.priority,
+        "deadline": to_db(item.deadline or item.received_at),
+        "outcome": item.outcome.value if item.outcome else None,
+        "transfers": item.transfers,
+        "updated_at": to_db(item.updated_at),
+        "closed_at": to_db(item.closed_at),
+        "created_by": item.created_by,
+    }
+
+
+_INTERACTION_FIELDS = (
+    "id",
+    "channel",
+    "direction",
+    "subject",
+    "question",
+    "received_at",
+    "owner_kind",
+    "owner_id",
+    "desk_id",
+    "status",
+    "is_open",
+    "resident_id",
+    "resident_name",
+    "question_kind",
+    "priority",
+    "deadline",
+    "outcome",
+    "transfers",
+    "updated_at",
+    "closed_at",
+    "created_by",
+)
+_INSERT_INTERACTION = (
+    f"INSERT INTO interaction ({', '.join(_INTERACTION_FIELDS)}) "
+    f"VALUES ({', '.join(':' + f for f in _INTERACTION_FIELDS)})"
+)
+_INSERT_STATUS = (
+    "INSERT INTO status_change (interaction_id, at, by, old, new) "
+    "VALUES (:interaction_id, :at, :by, :old, :new)"
+)
+_INSERT_TIMELINE = (
+    "INSERT INTO timeline (interaction_id, at, actor, kind, text) "
+    "VALUES (:interaction_id, :at, :actor, :kind, :text)"
+)
+
+
+def _status_values(interaction_id: str, change: StatusChange) -> dict[str, object]:
+    return {
+        "interaction_id": interaction_id,
+        "at": to_db(change.at),
+        "by": change.by,
+        "old": change.old.value if change.old else None,
+        "new": change.new.value,
+    }
+
+
+def _timeline_values(entry: TimelineEntry) -> dict[str, object]:
+    return {
+        "interaction_id": entry.interaction_id,
+        "at": to_db(entry.at),
+        "actor": entry.actor,
+        "kind": entry.kind.value,
+        "text": entry.text,
+    }
+
+
+def _interaction_from(row: object) -> Interaction:
+    m = row._mapping  # type: ignore[attr-defined]
+    return Interaction(
+        id=m["id"],
+        channel=Channel(m["channel"]),
+        direction=Direction(m["direction"]),
+        subject=m["subject"],
+        question=m["question"],
+        received_at=from_db(m["received_at"]),  # type: ignore[arg-type]
+        owner=Owner(OwnerKind(m["owner_kind"]), m["owner_id"]),
+        desk_id=m["desk_id"],
+        status=Status(m["status"]),
+        resident_id=m["resident_id"],
+        resident_name=m["resident_name"],
+        question_kind=QuestionKind(m["question_kind"]),
+        priority=m["priority"],
+        deadline=from_db(m["deadline"]),
+        outcome=Outcome(m["outcome"]) if m["outcome"] else None,
+        transfers=m["transfers"],
+        updated_at=from_db(m["updated_at"]),
+        closed_at=from_db(m["closed_at"]),
+        created_by=m["created_by"],
+    )
+
+
+def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple[str, list]:
+    """The page query for ``query``: SQL text and parameters (also used by the benchmarks)."""
+    where: list[str] = []
+    params: list[object] = []
+    if query.state is StateFilter.OPEN:
+        where.append("is_open = 1")
+    else:
+        where.append("is_open = 0")
+    if query.scope is Scope.MINE and query.colleague_id:
+        where.append("owner_id = ?")
+        params.append(query.colleague_id)
+    elif query.scope is Scope.MY_DESK and query.desk_id:
+        where.append("desk_id = ?")
+        params.append(query.desk_id)
+    if query.channel is not None:
+        where.append("channel = ?")
+        params.append(query.channel.value)
+    if query.ids is not None:
+        where.append(f"id IN ({','.join('?' * len(query.ids))})" if query.ids else "0")
+        params.extend(query.ids)
+    match = fts_match_expression(query.text)
+    if match:
+        where.append("seq IN (SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH ?)")
+        params.append(match)
+    if query.state is StateFilter.OPEN:
+        order = "priority, deadline, received_at, seq"
+        if after is not None:
+            where.append("(priority, deadline, received_at, seq) > (?, ?, ?, ?)")
+            params.extend(
+                [after.priority, to_db(after.deadline), to_db(after.received_at), after.seq]
+            )
+    else:
+        # Closed items: the most recently closed first.
+        order = "closed_at DESC, seq DESC"
+        if after is not None:
+            where.append("seq < ?")
+            params.append(after.seq)
+    sql = f"SELECT {_INBOX_COLUMNS} FROM interaction WHERE {' AND '.join(where)} ORDER BY {order}"
+    sql += " LIMIT ?"
+    params.append(limit)
+    return sql, params
+
+
+def _row_from(r: Sequence) -> InboxRow:
+    return InboxRow(
+        seq=r[0],
+        id=r[1],
+        channel=Channel(r[2]),
+        subject=r[3],
+        resident_name=r[4],
+        received_at=from_db(r[5]),  # type: ignore[arg-type]
+        deadline=from_db(r[6]),  # type: ignore[arg-type]
+        priority=r[7],
+        owner=Owner(OwnerKind(r[8]), r[9]),
+        desk_id=r[10],
+        status=Status(r[11]),
+        closed_at=from_db(r[12]),
+    )
+
+
+class SqlInteractionRepository:
+    """``InteractionRepository`` on the local store.
+
+    ``rows_fetched`` counts inbox rows read so far: tests use it to show that a big inbox is
+    never loaded whole.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.rows_fetched = 0
+
+    # -- writes -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _record(conn: Connection, change: Change) -> None:
+        if change.status_changes:
+            conn.exec_driver_sql(
+                _INSERT_STATUS,
+                [_status_values(change.interaction.id, s) for s in change.status_changes],
+            )
+        if change.timeline:
+            conn.exec_driver_sql(_INSERT_TIMELINE, [_timeline_values(e) for e in change.timeline])
+
+    async def add(self, change: Change, *, initiator: str | None = None) -> None:
+        await self.add_many([change], initiator=initiator)
+
+    async def add_many(self, changes: Sequence[Change], *, initiator: str | None = None) -> None:
+        if not changes:
+            return
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            conn.execute(
+                insert(_INTERACTION), [_interaction_values(c.interaction) for c in changes]
+            )
+            for change in changes:
+                self._record(conn, change)
+            ids = tuple(c.interaction.id for c in changes)
+            return [ChangeNotice("interaction", ids, "insert", initiator)]
+
+        await self._db.write(work)
+
+    async def save(
+        self, change: Change, *, expected_updated_at: datetime | None, initiator: str | None = None
+    ) -> None:
+        item = change.interaction
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            current = conn.execute(
+                select(_INTERACTION.c.updated_at).where(_INTERACTION.c.id == item.id)
+            ).scalar_one_or_none()
+            if current != to_db(expected_updated_at):
+                raise ConflictError(
+                    "Iemand anders heeft deze vraag net gewijzigd. Bekijk de nieuwe stand en "
+                    "probeer het opnieuw."
+                )
+            values = _interaction_values(item)
+            values.pop("id")
+            conn.execute(update(_INTERACTION).where(_INTERACTION.c.id == item.id).values(values))
+            self._record(conn, change)
+            return [ChangeNotice("interaction", (item.id,), "update", initiator)]
+
+        await self._db.write(work)
+
+    # -- reads ------------------------------------------------------------------------------
+
+    async def get(self, interaction_id: str) -> Interaction | None:
+        def work(conn: Connection) -> Interaction | None:
+            row = conn.execute(
+                select(_INTERACTION).where(_INTERACTION.c.id == interaction_id)
+            ).first()
+            return _interaction_from(row) if row else None
+
+        return await self._db.read(work)
+
+    async def page(
+        self, query: InboxQuery, *, after: InboxCursor | None = None, limit: int = 200
+    ) -> list[InboxRow]:
+        sql, params = inbox_sql(query, after, limit)
+
+        def work(conn: Connection) -> list[InboxRow]:
+            rows = [_row_from(r) for r in conn.exec_driver_sql(sql, tuple(params))]
+            self.rows_fetched += len(rows)
+            return rows
+
+        return await self._db.read(work)
+
+    async def count(self, query: InboxQuery) -> int:
+        sql, params = inbox_sql(query, None, -1)
+        count_sql = f"SELECT count(*) FROM ({sql})"
+
+        def work(conn: Connection) -> int:
+            return int(conn.exec_driver_sql(count_sql, tuple(params)).scalar_one())
+
+        return await self._db.read(work)
+
+    async def timeline(self, interaction_id: str) -> list[TimelineEntry]:
+        def work(conn: Connection) -> list[TimelineEntry]:
+            rows = conn.execute(
+                select(_TIMELINE)
+                .where(_TIMELINE.c.interaction_id == interaction_id)
+                .order_by(_TIMELINE.c.at, _TIMELINE.c.seq)
+            )
+            return [
+                TimelineEntry(
+                    r.interaction_id, from_db(r.at), r.actor, TimelineKind(r.kind), r.text
+                )  # type: ignore[arg-type]
+                for r in rows
+            ]
+
+        return await self._db.read(work)
+
+    async def status_changes(self, interaction_id: str) -> list[StatusChange]:
+        def work(conn: Connection) -> list[StatusChange]:
+            rows = conn.execute(
+                select(_STATUS)
+                .where(_STATUS.c.interaction_id == interaction_id)
+                .order_by(_STATUS.c.at, _STATUS.c.seq)
+            )
+            return [
+                StatusChange(
+                    at=from_db(r.at),  # type: ignore[arg-type]
+                    by=r.by,
+                    old=Status(r.old) if r.old else None,
+                    new=Status(r.new),
+                )
+                for r in rows
+            ]
+
+        return await self._db.read(work)
+
+
+class SqlResidentRepository:
+    """``ResidentRepository`` on the local store."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def upsert_many(self, residents: Sequence[Resident]) -> None:
+        rows = [
+            {
+                "id": r.id,
+                "name": r.name,
+                "phone": r.phone,
+                "phone2": r.phone2,
+                "email": r.email,
+                "village": r.village,
+                "address": r.address,
+            }
+            for r in residents
+        ]
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            if rows:
+                conn.exec_driver_sql(
+                    "INSERT INTO resident (id, name, phone, phone2, email, village, address) "
+                    "VALUES (:id, :name, :phone, :phone2, :email, :village, :address) "
+                    "ON CONFLICT(id) DO UPDATE SET name=excluded.name, phone=excluded.phone, "
+                    "phone2=excluded.phone2, email=excluded.email, village=excluded.village, "
+                    "address=excluded.address",
+                    rows,
+                )
+            return [ChangeNotice("resident", tuple(r["id"] for r in rows), "update")]
+
+        await self._db.write(work)
+
+    @staticmethod
+    def _from(r: object) -> Resident:
+        m = r._mapping  # type: ignore[attr-defined]
+        return Resident(
+            id=m["id"],
+            name=m["name"],
+            phone=m["phone"],
+            phone2=m["phone2"],
+            email=m["email"],
+            village=m["village"],
+            address=m["address"],
+        )
+
+    async def get(self, resident_id: str) -> Resident | None:
+        def work(conn: Connection) -> Resident | None:
+            row = conn.execute(select(_RESIDENT).where(_RESIDENT.c.id == resident_id)).first()
+            return self._from(row) if row else None
+
+        return await self._db.read(work)
+
+    async def find_by_phone(self, e164: str) -> list[Resident]:
+        def work(conn: Connection) -> list[Resident]:
+            rows = conn.execute(
+                select(_RESIDENT).where((_RESIDENT.c.phone == e164) | (_RESIDENT.c.phone2 == e164))
+            )
+            return [self._from(r) for r in rows]
+
+        return await self._db.read(work)

@@ -1,0 +1,71 @@
+"""The tables of the local store, as sqlmodel classes.
+
+Moments are UTC ISO text (see ``timefmt``). ``interaction.seq`` is the integer row id that the
+FTS5 index and the keyset paging use; ``interaction.id`` is the stable text id shared with
+other systems.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class InteractionRow(SQLModel, table=True):
+    __tablename__ = "interaction"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    id: str = Field(unique=True, index=True)
+    channel: str
+    direction: str
+    subject: str
+    question: str
+    received_at: str
+    owner_kind: str
+    owner_id: str
+    desk_id: str
+    status: str
+    is_open: int
+    resident_id: str | None = Field(default=None, index=True)
+    resident_name: str | None = None
+    question_kind: str = "general"
+    priority: int = 1
+    deadline: str
+    outcome: str | None = None
+    transfers: int = 0
+    updated_at: str | None = None
+    closed_at: str | None = None
+    created_by: str | None = None
+
+
+class StatusChangeRow(SQLModel, table=True):
+    __tablename__ = "status_change"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    interaction_id: str = Field(index=True)
+    at: str
+    by: str
+    old: str | None = None
+    new: str
+
+
+class TimelineRow(SQLModel, table=True):
+    __tablename__ = "timeline"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    interaction_id: str = Field(index=True)
+    at: str
+    actor: str
+    kind: str
+    text: str = ""
+
+
+class ResidentRow(SQLModel, table=True):
+    __tablename__ = "resident"
+
+    id: str = Field(primary_key=True)
+    name: str
+    phone: str | None = Field(default=None, index=True)
+    phone2: str | None = Field(default=None, index=True)
+    email: str | None = None
+    village: str | None = None
+    address: str | None = None
