@@ -1,0 +1,226 @@
+"""The command line: ``kcc-console`` (and ``python -m console``).
+
+Starts the console (demo mode without a config file), or runs ``--self-test`` or
+``--screenshots DIR`` offscreen. Every failure a user can meet ends in a Dutch sentence on
+stderr (and the log) saying what to do, with exit code 2, never a traceback. Main thread only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+log = logging.getLogger("console")
+
+# Shared libraries Qt needs on Linux, and the Debian package that brings each.
+DEBIAN_PACKAGES = {
+    "libEGL": "libegl1",
+    "libGL": "libgl1",
+    "libxkbcommon": "libxkbcommon0",
+    "libfontconfig": "libfontconfig1",
+    "libdbus": "libdbus-1-3",
+    "libxcb-cursor": "libxcb-cursor0",
+    "libxcb-icccm": "libxcb-icccm4",
+    "libxcb-keysyms": "libxcb-keysyms1",
+    "libespeak": "libespeak-ng1",
+}
+
+
+class UserFacingError(Exception):
+    """A problem the user can fix; the message is Dutch and says how."""
+
+
+def missing_library_message(exc: ImportError) -> str:
+    text = str(exc)
+    for lib, package in DEBIAN_PACKAGES.items():
+        if lib in text:
+            return (
+                f"Er ontbreekt een systeembibliotheek ({lib}). Installeer die met: "
+                f"sudo apt-get install {package}"
+            )
+    return f"Er ontbreekt een onderdeel van de console ({text}). Installeer de console opnieuw."
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="kcc-console",
+        description="KCC-console: de werkplek van het Klant Contact Centrum.",
+    )
+    parser.add_argument("--config", type=Path, help="instellingenbestand (TOML); zonder: demo")
+    parser.add_argument("--data-dir", type=Path, help="map voor de lokale gegevens")
+    parser.add_argument("--self-test", action="store_true", help="test de hele console en stop")
+    parser.add_argument("--screenshots", type=Path, metavar="MAP", help="schermafdrukken maken")
+    parser.add_argument("--demo-pace", type=float, help="demoverkeer: contacten per minuut")
+    parser.add_argument("--verbose", action="store_true", help="meer meldingen in het logboek")
+    return parser.parse_args(argv)
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kcc-console", "KCC"))
+
+
+def _qt_application(offscreen: bool):
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    ):
+        raise UserFacingError(
+            "Er is geen beeldscherm gevonden (DISPLAY is leeg). Start de console op een "
+            "bureaublad, of probeer hem zonder scherm met: kcc-console --self-test"
+        )
+        # The offscreen plugin warns about window hints it cannot honour; that is expected.
+        os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError as exc:
+        raise UserFacingError(missing_library_message(exc)) from exc
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The event loop ends when our main coroutine ends, not when Qt decides: closing the window
+    # at teardown must not stop the loop under the rest of the teardown.
+    app.setQuitOnLastWindowClosed(False)
+    app.setApplicationName("kcc-console")
+    app.setApplicationDisplayName("KCC-console")
+    return app
+
+
+def _options(args: argparse.Namespace, data_dir: Path, **overrides):
+    from console.app import AppOptions
+    from console.config import load_config
+
+    config = load_config(args.config)
+    if args.demo_pace is not None:
+        from dataclasses import replace
+
+        config = replace(config, demo_pace_per_minute=args.demo_pace)
+    return AppOptions(data_dir=data_dir, config=config, **overrides)
+
+
+async def run_gui(args: argparse.Namespace) -> int:
+    from console.app import build_app
+
+    qt = _qt_application(offscreen=False)
+    data_dir = args.data_dir or default_data_dir()
+    closed = asyncio.Event()
+    qt.aboutToQuit.connect(closed.set)
+    async with AsyncExitStack() as stack:
+        app = await build_app(_options(args, data_dir), stack)
+        app.window.show()  # type: ignore[union-attr]
+        app.window.table.setFocus()  # type: ignore[union-attr]
+        qt.lastWindowClosed.connect(closed.set)
+        await closed.wait()
+    return 0
+
+
+async def run_self_test(args: argparse.Namespace) -> int:
+    """Build the app offscreen on a temporary store and exercise it; print one JSON line.
+
+    The simulator delivers items, one is taken and closed, and the store must agree.
+    """
+    from console.app import build_app
+    from console.domain.model import Outcome, OwnerKind, Status
+    from widgets.waiting import until_signal
+
+    _qt_application(offscreen=True)
+    started = time.monotonic()
+    summary: dict[str, object] = {"ok": False}
+    with tempfile.TemporaryDirectory(prefix="kcc-self-test-") as tmp:
+        async with AsyncExitStack() as stack:
+            options = _options(args, Path(tmp), seed_backlog=False)
+            options.config = type(options.config)(
+                **{**options.config.__dict__, "demo_pace_per_minute": 600.0}
+            )
+            app = await build_app(options, stack)
+            window = app.window
+            window.show()  # type: ignore[union-attr]
+            model = window.model  # type: ignore[union-attr]
+            await until_signal(model.refreshed, lambda: model.rowCount() >= 5, seconds=30)
+            app.simulator_task.cancel()  # type: ignore[union-attr]
+            await app.inbox.tasks.drain()
+            item_id = window.model.row_at(0).id  # type: ignore[union-attr]
+            taken = await app.inbox.take(item_id)
+            closed = await app.inbox.close(item_id, Outcome.ANSWERED, "zelftest")
+            stored = await app.interactions.get(item_id)
+            await app.inbox.tasks.drain()
+            await window.model.refresh()  # type: ignore[union-attr]
+            checks = {
+                "items_delivered": app.simulator.produced,
+                "inbox_rows": window.model.rowCount(),  # type: ignore[union-attr]
+                "taken_by_user": taken.owner.kind is OwnerKind.COLLEAGUE
+                and taken.owner.id == app.inbox.user.id,
+                "closed_in_store": stored is not None and stored.status is Status.DONE,
+                "closed_left_inbox": window.model.row_of(item_id) is None,  # type: ignore[union-attr]
+                "outcome": closed.outcome.value if closed.outcome else None,
+            }
+            summary.update(checks)
+            summary["ok"] = bool(
+                checks["items_delivered"]
+                and checks["taken_by_user"]
+                and checks["closed_in_store"]
+                and checks["closed_left_inbox"]
+            )
+    summary["seconds"] = round(time.monotonic() - started, 2)
+    print(json.dumps(summary))
+    return 0 if summary["ok"] else 1
+
+
+async def run_screenshots(args: argparse.Namespace) -> int:
+    from console.screenshots import write_screenshots
+
+    _qt_application(offscreen=True)
+    with tempfile.TemporaryDirectory(prefix="kcc-shots-") as tmp:
+        options = _options(args, Path(tmp), simulate=False)
+        written = await write_screenshots(options, args.screenshots)
+    for path in written:
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from console.config import ConfigError
+    from console.domain.errors import DomainError
+    from console.ports import StoreError
+
+    if args.self_test:
+        runner = run_self_test
+    elif args.screenshots:
+        runner = run_screenshots
+    else:
+        runner = run_gui
+    try:
+        import qasync
+
+        _qt_application(offscreen=bool(args.self_test or args.screenshots))
+        return qasync.run(runner(args))
+    except (UserFacingError, ConfigError, StoreError, DomainError) as exc:
+        message = getattr(exc, "message", None) or str(exc)
+        log.error("start failed: %s", type(exc).__name__)
+        print(f"kcc-console: {message}", file=sys.stderr)
+        return 2
+    except ImportError as exc:
+        print(f"kcc-console: {missing_library_message(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""The composition root: config → store → adapters → services → window, torn down in reverse.
+
+The one place where modes are chosen and concrete adapters are named. ``build_app`` pushes every
+resource onto the caller's ``AsyncExitStack``; closing the stack undoes everything in reverse
+order. Event-loop (GUI) thread only; the Qt application must exist before ``build_app`` is called
+with ``with_window=True``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from console.clock import SystemClock
+from console.config import Config
+from console.demo.organisation import DemoData, DemoOrganisationSource
+from console.demo.simulator import TrafficSimulator
+from console.domain.calendar import WorkingCalendar
+from console.domain.errors import DomainError
+from console.ports import Clock
+from console.services.inbox import InboxService
+from integrations.calendar_nl import DutchHolidays
+from offline_cache.database import Database
+from offline_cache.lock import DataDirLock
+from offline_cache.repositories import SqlInteractionRepository, SqlResidentRepository
+
+log = logging.getLogger(__name__)
+
+STORE_FILE = "kcc-console.sqlite3"
+
+
+@dataclass
+class AppOptions:
+    data_dir: Path
+    config: Config = field(default_factory=Config)
+    clock: Clock | None = None
+    simulate: bool = True  # run the demo traffic simulator
+    seed_backlog: bool = True  # fill an empty demo store with a morning's traffic
+    with_window: bool = True
+
+
+@dataclass
+class KccApp:
+    """Everything the composition root built; attributes are for the CLI and tests."""
+
+    options: AppOptions
+    db: Database
+    interactions: SqlInteractionRepository
+    residents: SqlResidentRepository
+    inbox: InboxService
+    demo: DemoData
+    simulator: TrafficSimulator
+    calendar: WorkingCalendar
+    window: object | None = None  # widgets.main_window.MainWindow when built
+    simulator_task: asyncio.Task | None = None
+
+
+async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
+    """Build the whole console; see the module docstring.
+
+    Raises:
+        StoreError: the data directory is locked, corrupt or not writable.
+        DomainError: the configuration names something the organisation does not have.
+    """
+    clock = options.clock or SystemClock()
+    config = options.config
+
+    lock = DataDirLock(options.data_dir)
+    lock.acquire()
+    stack.callback(lock.release)
+
+    db = await Database.open(options.data_dir / STORE_FILE)
+    stack.push_async_callback(db.close)
+    interactions = SqlInteractionRepository(db)
+    residents = SqlResidentRepository(db)
+
+    demo = DemoOrganisationSource().data(now=clock.now())
+    organisation = demo.organisation
+    calendar = WorkingCalendar(
+        holidays=DutchHolidays(include_good_friday=config.include_good_friday),
+        closing_days=demo.closing_days,
+    )
+    user = organisation.colleague(config.demo_user)
+    if user is None:
+        raise DomainError(f"De demogebruiker '{config.demo_user}' bestaat niet.")
+
+    def inbox_for(colleague_id: str) -> InboxService:
+        return InboxService(
+            interactions=interactions,
+            residents=residents,
+            changes=db,
+            organisation=organisation,
+            calendar=calendar,
+            clock=clock,
+            user=organisation.colleague(colleague_id) or user,
+        )
+
+    inbox = inbox_for(user.id)
+    stack.push_async_callback(inbox.aclose)
+    others = inbox_for(user.id)
+    stack.push_async_callback(others.aclose)
+    # The simulator's failures (and the other colleagues') reach the same message bar.
+    others.tasks.on_error(inbox.tasks.notify)
+
+    await residents.upsert_many(demo.residents)
+    simulator = TrafficSimulator(
+        inbox=inbox,
+        colleagues_inbox=others,
+        data=demo,
+        seed=config.demo_seed,
+        pace_per_minute=config.demo_pace_per_minute,
+    )
+    if options.seed_backlog:
+        await simulator.seed_backlog()
+
+    app = KccApp(
+        options=options,
+        db=db,
+        interactions=interactions,
+        residents=residents,
+        inbox=inbox,
+        demo=demo,
+        simulator=simulator,
+        calendar=calendar,
+    )
+
+    if options.simulate:
+        app.simulator_task = inbox.tasks.spawn(simulator.run(), what="demoverkeer")
+
+    if options.with_window:
+        from widgets.main_window import MainWindow
+
+        window = MainWindow(inbox, demo=config.mode == "demo")
+        app.window = window
+
+        def close_window() -> None:
+            window.cleanup()
+            window.close()
+            window.deleteLater()
+
+        stack.callback(close_window)
+    return app

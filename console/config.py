@@ -1,0 +1,67 @@
+"""The console's configuration file (TOML): which mode, which adapters, their URLs.
+
+No secrets in it: those live in the OS keyring. Absent file → demo mode with defaults. Read once
+at start by the composition root; the values are plain and immutable.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """The configuration file cannot be used; ``message`` says in Dutch what to fix."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Config:
+    mode: str = "demo"
+    demo_pace_per_minute: float = 2.0
+    demo_seed: int = 7
+    demo_user: str = "c01"
+    include_good_friday: bool = False
+    source: Path | None = None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read ``path``; None means demo mode with defaults.
+
+    Raises:
+        ConfigError: unreadable file, not TOML, or values of the wrong kind.
+    """
+    if path is None:
+        return Config()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"Het instellingenbestand {path} bestaat niet.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Het instellingenbestand {path} is niet te lezen.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"Het instellingenbestand {path} bevat een fout ({exc}). Herstel het bestand "
+            "of start zonder --config voor de demo."
+        ) from exc
+    mode = raw.get("mode", "demo")
+    if mode != "demo":
+        raise ConfigError(
+            f"De modus '{mode}' in {path} wordt nog niet ondersteund. Gebruik mode = \"demo\"."
+        )
+    demo = raw.get("demo", {})
+    try:
+        return Config(
+            mode=mode,
+            demo_pace_per_minute=float(demo.get("pace_per_minute", 2.0)),
+            demo_seed=int(demo.get("seed", 7)),
+            demo_user=str(demo.get("user", "c01")),
+            include_good_friday=bool(raw.get("calendar", {}).get("good_friday_closed", False)),
+            source=path,
+        )
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"Een waarde in {path} heeft de verkeerde vorm: {exc}.") from exc

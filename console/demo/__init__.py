@@ -1,0 +1,1 @@
+"""Demo mode: the demo organisation and the traffic simulator (the embedded default)."""

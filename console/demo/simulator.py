@@ -1,0 +1,191 @@
+"""The traffic simulator: residents reaching the municipality on every channel, at a set pace.
+
+It drives the same service as a real channel adapter would (``InboxService.receive``), and
+plays the other colleagues (they take and close questions now and then), so demo mode shows a
+live inbox without any server. Event-loop thread only; randomness is seeded, so a run can be
+repeated.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from console.demo.organisation import DemoData
+from console.domain import lifecycle
+from console.domain.inbox import Scope
+from console.domain.model import (
+    Channel,
+    DeskKind,
+    Interaction,
+    Outcome,
+    QuestionKind,
+    Role,
+)
+from console.services.inbox import InboxService, NewInteraction
+
+log = logging.getLogger(__name__)
+
+# Share of contacts per channel in a municipal KCC (phone still leads).
+CHANNEL_MIX: dict[Channel, float] = {
+    Channel.PHONE: 0.34,
+    Channel.MAIL: 0.2,
+    Channel.CHAT: 0.14,
+    Channel.CALL_ME: 0.08,
+    Channel.POST: 0.07,
+    Channel.SOCIAL: 0.07,
+    Channel.COUNTER: 0.05,
+    Channel.CALLBACK_NOTE: 0.05,
+}
+COMPLAINT_SHARE = 0.05
+LIVE_CHANNELS = frozenset({Channel.PHONE, Channel.CHAT, Channel.COUNTER, Channel.CALL_ME})
+DEFAULT_PACE_PER_MINUTE = 2.0
+
+
+class TrafficSimulator:
+    """See the module docstring. ``pace_per_minute`` is the mean arrival rate."""
+
+    def __init__(
+        self,
+        *,
+        inbox: InboxService,
+        colleagues_inbox: InboxService,
+        data: DemoData,
+        seed: int = 7,
+        pace_per_minute: float = DEFAULT_PACE_PER_MINUTE,
+    ) -> None:
+        self._inbox = inbox
+        self._others = colleagues_inbox
+        self._data = data
+        self._rng = random.Random(seed)
+        self.pace_per_minute = pace_per_minute
+        self.produced = 0
+        org = data.organisation
+        self._desk_for_topic: dict[str, str] = {}
+        for desk in org.desks:
+            for topic in desk.topics:
+                self._desk_for_topic[topic] = desk.id
+        self._general = next(d.id for d in org.desks if d.kind is DeskKind.GENERAL)
+        self._agents = [c for c in org.colleagues if c.role is not Role.SUPERVISOR]
+
+    # -- making contacts --------------------------------------------------------------------
+
+    def _desk_for(self, topic: str | None, channel: Channel) -> str:
+        desk = self._desk_for_topic.get(topic or "")
+        # Phone, chat and the counter reach the general KCC first; written contact and callback
+        # notes land at the desk that knows the topic.
+        if desk is None or channel in (Channel.PHONE, Channel.CHAT, Channel.COUNTER):
+            return self._general
+        return desk
+
+    def new_contact(
+        self, *, at: datetime | None = None, channel: Channel | None = None
+    ) -> NewInteraction:
+        rng = self._rng
+        if channel is None:
+            channel = rng.choices(list(CHANNEL_MIX), weights=list(CHANNEL_MIX.values()))[0]
+        complaint = rng.random() < COMPLAINT_SHARE
+        pool_name = "complaint" if complaint else channel.value
+        pool = self._data.subjects.get(pool_name) or self._data.subjects["phone"]
+        template = rng.choice(pool)
+        resident = rng.choice(self._data.residents)
+        return NewInteraction(
+            channel=channel,
+            subject=template["subject"],
+            question=template["question"],
+            desk_id=self._desk_for(template.get("topic"), channel),
+            resident=resident,
+            question_kind=QuestionKind.COMPLAINT if complaint else QuestionKind.GENERAL,
+            received_at=at,
+            created_by="simulator",
+        )
+
+    async def produce_one(self, *, channel: Channel | None = None) -> Interaction:
+        item = await self._inbox.receive(self.new_contact(channel=channel))
+        self.produced += 1
+        return item
+
+    async def seed_backlog(self, *, open_count: int = 60, closed_count: int = 240) -> int:
+        """Fill an empty store with the last day's traffic; returns how many were added.
+
+        Live contacts (phone, chat, counter) in the open backlog are a few minutes old at most
+        and only a handful: nobody waits on the line for hours. The rest of the open backlog is
+        written contact and callback notes, spread over the last 30 hours.
+        """
+        if await self._inbox.count(self._inbox.query()) > 0:
+            return 0
+        now = self._inbox.clock.now()
+        open_items: list[Interaction] = []
+        closed_items: list[Interaction] = []
+        live_open = 0
+        while len(open_items) < open_count or len(closed_items) < closed_count:
+            contact = self.new_contact()
+            live = contact.channel in LIVE_CHANNELS
+            keep_open = len(open_items) < open_count and (not live or live_open < 4)
+            if keep_open and live:
+                minutes_ago = self._rng.uniform(0.2, 4)
+                live_open += 1
+            else:
+                minutes_ago = self._rng.uniform(1, 60 * 30)
+            if not keep_open and len(closed_items) >= closed_count:
+                continue
+            item = self._inbox.build(
+                replace(contact, received_at=now - timedelta(minutes=minutes_ago))
+            )
+            (open_items if keep_open else closed_items).append(item)
+        await self._inbox.receive_many(open_items)
+        histories = []
+        for item in closed_items:
+            arrived = lifecycle.received(item)
+            handled_at = min(now, item.received_at + timedelta(minutes=self._rng.uniform(1, 90)))
+            closed = lifecycle.close(
+                item,
+                colleague_id=self._rng.choice(self._agents).id,
+                outcome=self._rng.choice(list(Outcome)),
+                at=handled_at,
+            )
+            histories.append(
+                lifecycle.Change(
+                    closed.interaction,
+                    arrived.status_changes + closed.status_changes,
+                    arrived.timeline + closed.timeline,
+                )
+            )
+        # One transaction for the whole history: 240 single commits would stall the start.
+        await self._inbox.import_history(histories)
+        return len(open_items) + len(closed_items)
+
+    # -- colleagues at work ----------------------------------------------------------------
+
+    async def colleague_step(self) -> None:
+        """Another colleague takes or closes an open question of their own desk."""
+        colleague = self._rng.choice(self._agents)
+        self._others.switch_user(colleague.id)
+        query = self._others.query(scope=Scope.MY_DESK)
+        rows = await self._others.page(query, limit=5)
+        if not rows:
+            return
+        row = rows[0]
+        if row.owner.id == colleague.id or self._rng.random() < 0.5:
+            await self._others.close(row.id, Outcome.ANSWERED)
+        else:
+            await self._others.take(row.id)
+
+    # -- running ----------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Produce contacts until cancelled (exponential gaps around the pace)."""
+        while True:
+            gap = self._rng.expovariate(self.pace_per_minute / 60.0)
+            await asyncio.sleep(min(gap, 120.0))
+            try:
+                await self.produce_one()
+                if self._rng.random() < 0.6:
+                    await self.colleague_step()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the demo keeps going; the user sees the error once
+                self._inbox.tasks.report(exc, what="demo traffic")

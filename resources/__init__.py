@@ -1,0 +1,1 @@
+"""Package data: demo organisation, stylesheets, templates, routing keywords."""
