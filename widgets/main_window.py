@@ -1,0 +1,375 @@
+"""The main window: the unified inbox, its filters, the detail pane, and the actions.
+
+GUI thread only. Every action is a ``QAction`` with a shortcut (shown in menus and tooltips);
+its handler is one line that hands the work to the service's task group, which reports any
+failure back here as a Dutch message in the message bar. ``cleanup()`` unsubscribes the models
+and panes from the store before the services close.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.inbox import Scope, StateFilter
+from console.domain.model import Channel
+from console.services.inbox import InboxService
+from widgets import texts
+from widgets.detail_pane import DetailPane
+from widgets.dialogs import CloseDialog, NoteDialog, ShortcutsDialog
+from widgets.inbox_model import COL_SUBJECT, ROW_ID_ROLE, InboxTableModel
+from widgets.inbox_view import InboxTableView
+
+STYLE = """
+#demoBanner { background: #ffd54f; color: #1a1a1a; padding: 4px 8px; font-weight: bold; }
+#messageBar { background: #fde7e9; color: #7a0012; padding: 6px 8px; border: 1px solid #b00020; }
+#messageBar[kind="info"] { background: #e6f4ea; color: #0b5b26; border-color: #2e7d32; }
+#detailTitle { font-size: 15pt; font-weight: bold; }
+#question { padding: 6px; background: #fafafa; }
+QToolButton:checked { background: #1f5fa8; color: white; }
+"""
+
+
+class MessageBar(QLabel):
+    """A one-line message above the list; errors stay until the next action, info fades."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.hide()
+        self._timer = QTimer(self, singleShot=True, interval=6000)
+        self._timer.timeout.connect(self.hide)
+
+    def show_error(self, text: str) -> None:
+        self._show(text, "error")
+
+    def show_info(self, text: str) -> None:
+        self._show(text, "info")
+        self._timer.start()
+
+    def _show(self, text: str, kind: str) -> None:
+        self._timer.stop()
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring."""
+
+    selection_changed = Signal(str)  # interaction id, "" when nothing is selected
+
+    def __init__(self, inbox: InboxService, *, demo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._inbox = inbox
+        self.setWindowTitle("KCC-console — Gemeente West Betuwe")
+        self.setStyleSheet(STYLE)
+        self.resize(1400, 820)
+
+        self.model = InboxTableModel(inbox, parent=self)
+        self.table = InboxTableView()
+        self.table.setModel(self.model)
+        self.table.setColumnWidth(0, 120)
+        self.table.setColumnWidth(1, 190)
+        self.table.setColumnWidth(COL_SUBJECT, 300)
+        self.table.setColumnWidth(3, 170)
+        self.table.setColumnWidth(4, 170)
+        self.table.setColumnWidth(5, 200)
+        self.detail = DetailPane(inbox)
+        self.messages = MessageBar()
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Zoek in onderwerp, vraag en naam (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Zoeken")
+        self.channel = QComboBox()
+        self.channel.addItem("Alle kanalen", None)
+        for channel in Channel:
+            self.channel.addItem(texts.CHANNEL[channel], channel.value)
+        self.channel.setToolTip("Kanaal (Ctrl+K)")
+        self.state = QComboBox()
+        self.state.addItem("Open", StateFilter.OPEN.value)
+        self.state.addItem("Afgehandeld", StateFilter.CLOSED.value)
+        self.state.setToolTip("Open of afgehandeld (Ctrl+H)")
+
+        self.scope_group = QButtonGroup(self)
+        scope_bar = QHBoxLayout()
+        for number, (scope, label) in enumerate(
+            ((Scope.MINE, "Mijn vragen"), (Scope.MY_DESK, "Mijn afdeling"), (Scope.ALL, "Alles")),
+            start=1,
+        ):
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setToolTip(f"{label} (Ctrl+{number})")
+            button.setProperty("scope", scope.value)
+            self.scope_group.addButton(button, number)
+            scope_bar.addWidget(button)
+        self.scope_group.button(3).setChecked(True)
+
+        filters = QHBoxLayout()
+        filters.addLayout(scope_bar)
+        filters.addWidget(self.channel)
+        filters.addWidget(self.state)
+        filters.addWidget(self.search, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        if demo:
+            banner = QLabel(texts.DEMO_BANNER)
+            banner.setObjectName("demoBanner")
+            layout.addWidget(banner)
+        layout.addWidget(self.messages)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.user_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._update_user_label()
+
+        self._build_actions()
+        self._connect()
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self.model.tick)
+        self._ticker.start()
+        self._unsubscribe_errors = inbox.tasks.on_error(self.messages.show_error)
+        self._apply_filters()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcut: str, handler: Callable[[], None], *, menu: Any
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text.replace('&', '')} ({native})")
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        inbox_menu = bar.addMenu("&Inbox")
+        self.act_take = self._action(
+            "&Oppakken", "Ctrl+Return", self.take_selected, menu=inbox_menu
+        )
+        self.act_hand_back = self._action(
+            "&Teruggeven aan afdeling", "Ctrl+G", self.hand_back_selected, menu=inbox_menu
+        )
+        self.act_note = self._action(
+            "&Notitie toevoegen", "Ctrl+N", self.note_selected, menu=inbox_menu
+        )
+        self.act_close = self._action("&Afhandelen", "Ctrl+D", self.close_selected, menu=inbox_menu)
+        inbox_menu.addSeparator()
+        self.act_refresh = self._action("&Vernieuwen", "F5", self._apply_filters, menu=inbox_menu)
+
+        view_menu = bar.addMenu("&Beeld")
+        for number in (1, 2, 3):
+            button = self.scope_group.button(number)
+            self._action(button.text(), f"Ctrl+{number}", button.click, menu=view_menu)
+        view_menu.addSeparator()
+        self._action("&Zoeken", "Ctrl+F", self._focus_search, menu=view_menu)
+        self._action("&Kanaal kiezen", "Ctrl+K", self._focus_channel, menu=view_menu)
+        self._action("Open of &afgehandeld", "Ctrl+H", self._toggle_state, menu=view_menu)
+        self._action("Naar de &lijst", "Ctrl+L", self.table.setFocus, menu=view_menu)
+
+        help_menu = bar.addMenu("&Help")
+        self._action("&Sneltoetsen", "F1", self.show_shortcuts, menu=help_menu)
+
+        for action, button_text in (
+            (self.act_take, "Oppakken"),
+            (self.act_hand_back, "Teruggeven"),
+            (self.act_note, "Notitie"),
+            (self.act_close, "Afhandelen"),
+        ):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setText(button_text)
+            self.detail.layout().addWidget(button)
+        self._update_actions()
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        return [
+            (
+                a.text().replace("&", ""),
+                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+            )
+            for a in self.actions()
+            if not a.shortcut().isEmpty()
+        ]
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.shortcut_rows(), self).open()
+
+    # -- wiring -----------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.channel.currentIndexChanged.connect(self._on_filter_changed)
+        self.state.currentIndexChanged.connect(self._on_filter_changed)
+        self.scope_group.idClicked.connect(self._on_filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.model.refreshed.connect(self._on_model_refreshed)
+        self.table.activated.connect(lambda _index: self.detail.timeline.setFocus())
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._apply_filters()
+
+    def _on_filter_changed(self, *_args: object) -> None:
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        scope_button = self.scope_group.checkedButton()
+        channel = self.channel.currentData()
+        query = self._inbox.query(
+            scope=Scope(scope_button.property("scope")),
+            channel=Channel(channel) if channel else None,
+            text=self.search.text(),
+            state=StateFilter(self.state.currentData()),
+        )
+        self.model.set_query(query)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_channel(self) -> None:
+        self.channel.setFocus()
+        self.channel.showPopup()
+
+    def _toggle_state(self) -> None:
+        self.state.setCurrentIndex(1 - self.state.currentIndex())
+
+    def _on_table_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        item_id = self.selected_id()
+        self.detail.show_interaction(item_id)
+        self._update_actions()
+        self.selection_changed.emit(item_id or "")
+
+    def _on_model_reset(self) -> None:
+        # A new filter: select the most urgent item so the keyboard can act at once.
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+        else:
+            self.detail.show_interaction(None)
+            self._update_actions()
+
+    def _on_model_refreshed(self) -> None:
+        if self.selected_id() is None and self.model.rowCount() > 0 and not self.search.hasFocus():
+            self.table.selectRow(0)
+        shown = self.model.rowCount()
+        more = "+" if self.model.canFetchMore(self.table.rootIndex()) else ""
+        self.count_label.setText(f"{shown}{more} vragen in deze lijst")
+        self._update_actions()
+
+    def _update_user_label(self) -> None:
+        user = self._inbox.user
+        desk = self._inbox.organisation.desk(user.desk_id)
+        self.user_label.setText(f"Ingelogd als {user.name} — {desk.name if desk else ''}")
+
+    def _update_actions(self) -> None:
+        has = self.selected_id() is not None
+        for action in (self.act_take, self.act_hand_back, self.act_note, self.act_close):
+            action.setEnabled(has)
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return rows[0].data(ROW_ID_ROLE)
+
+    def select_id(self, interaction_id: str) -> bool:
+        row = self.model.row_of(interaction_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def _run(self, coro: Coroutine[Any, Any, Any], what: str, done: str) -> None:
+        self.messages.hide()
+
+        async def run_and_confirm() -> None:
+            await coro
+            self.messages.show_info(done)
+
+        self._inbox.tasks.spawn(run_and_confirm(), what=what)
+
+    def take_selected(self) -> None:
+        if item_id := self.selected_id():
+            self._run(self._inbox.take(item_id), "oppakken", "U bent nu eigenaar van deze vraag.")
+
+    def hand_back_selected(self) -> None:
+        if item_id := self.selected_id():
+            self._run(
+                self._inbox.hand_back(item_id),
+                "teruggeven",
+                "De vraag is teruggegeven aan de afdeling.",
+            )
+
+    def note_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        dialog = NoteDialog(self)
+        dialog.accepted.connect(
+            lambda: self._run(
+                self._inbox.add_note(item_id, dialog.text()), "notitie", "Notitie opgeslagen."
+            )
+        )
+        dialog.open()
+        self.note_dialog = dialog
+
+    def close_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        dialog = CloseDialog(self)
+        dialog.accepted.connect(
+            lambda: self._run(
+                self._inbox.close(item_id, dialog.outcome(), dialog.note.toPlainText()),
+                "afhandelen",
+                "De vraag is afgehandeld.",
+            )
+        )
+        dialog.open()
+        self.close_dialog = dialog
+
+    def cleanup(self) -> None:
+        self._ticker.stop()
+        self._unsubscribe_errors()
+        self.model.cleanup()
+        self.detail.cleanup()
