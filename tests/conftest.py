@@ -1,0 +1,57 @@
+"""Shared fixtures: offscreen Qt, a real qasync loop, the app built by the composition root.
+
+Qt is set to offscreen before anything imports it. Tests fail when they leave database threads
+or asyncio tasks behind.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+AMS = ZoneInfo("Europe/Amsterdam")
+# A Tuesday morning in a normal working week: desks open, nothing special.
+TUESDAY_MORNING = datetime(2026, 12, 1, 10, 0, tzinfo=AMS)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_database_threads() -> Iterator[None]:
+    yield
+    leaked = [t.name for t in threading.enumerate() if t.name.startswith("kcc-db")]
+    assert not leaked, f"database threads left running: {leaked}"
+
+
+@pytest.fixture
+def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
+    """A real qasync event loop on the Qt application (pytest-qt does not drive asyncio)."""
+    import qasync
+
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.close()
+    asyncio.set_event_loop(None)
+    assert not pending, f"tasks left running: {[t.get_name() for t in pending]}"
+
+
+@pytest.fixture
+def clock():
+    from console.clock import FakeClock
+
+    return FakeClock(TUESDAY_MORNING)
