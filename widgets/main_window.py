@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -138,6 +139,17 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        inbox_screen = QWidget()
+        inbox_layout = QVBoxLayout(inbox_screen)
+        inbox_layout.setContentsMargins(0, 4, 0, 0)
+        inbox_layout.addLayout(filters)
+        inbox_layout.addWidget(splitter, 1)
+        # Every main screen is a tab; other capabilities add theirs with add_screen().
+        self.screens = QTabWidget()
+        self.screens.setDocumentMode(True)
+        self.screens.addTab(inbox_screen, "Inbox")
+        self.screens.setTabToolTip(0, "Inbox (Ctrl+I)")
+
         central = QWidget()
         layout = QVBoxLayout(central)
         if demo:
@@ -145,8 +157,7 @@ class MainWindow(QMainWindow):
             banner.setObjectName("demoBanner")
             layout.addWidget(banner)
         layout.addWidget(self.messages)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.screens, 1)
         self.setCentralWidget(central)
 
         self.user_label = QLabel()
@@ -204,6 +215,10 @@ class MainWindow(QMainWindow):
         self._action("Open of &afgehandeld", "Ctrl+H", self._toggle_state, menu=view_menu)
         self._action("Naar de &lijst", "Ctrl+L", self.table.setFocus, menu=view_menu)
 
+        self.view_menu = view_menu
+        view_menu.addSeparator()
+        self._action("&Inbox", "Ctrl+I", lambda: self.screens.setCurrentIndex(0), menu=view_menu)
+
         help_menu = bar.addMenu("&Help")
         self._action("&Sneltoetsen", "F1", self.show_shortcuts, menu=help_menu)
 
@@ -218,6 +233,18 @@ class MainWindow(QMainWindow):
             button.setText(button_text)
             self.detail.layout().addWidget(button)
         self._update_actions()
+
+    def add_screen(self, widget: QWidget, title: str, shortcut: str) -> QAction:
+        """Add a main screen as a tab, with a menu entry and shortcut that open it."""
+        index = self.screens.addTab(widget, title)
+        action = self._action(
+            f"&{title}", shortcut, lambda: self.screens.setCurrentIndex(index), menu=self.view_menu
+        )
+        self.screens.setTabToolTip(index, action.toolTip())
+        return action
+
+    def show_screen(self, widget: QWidget) -> None:
+        self.screens.setCurrentWidget(widget)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         return [
