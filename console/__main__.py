@@ -63,6 +63,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def default_log_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("kcc-console", "KCC"))
+
+
 def default_data_dir() -> Path:
     import platformdirs
 
@@ -109,6 +115,23 @@ def _options(args: argparse.Namespace, data_dir: Path, **overrides):
     return AppOptions(data_dir=data_dir, config=config, **overrides)
 
 
+def install_excepthook(notify) -> None:
+    """An unexpected error in a Qt slot: log its type, tell the user, keep running.
+
+    Without this, PySide6 prints a traceback and carries on silently; the user would never know
+    that their action did not happen.
+    """
+
+    def hook(exc_type, exc, tb) -> None:
+        log.error("unexpected error: %s", exc_type.__name__, exc_info=(exc_type, exc, tb))
+        notify(
+            "Er ging iets mis in de console. Uw werk is bewaard; probeer het opnieuw. "
+            "Blijft dit gebeuren, meld het dan bij de servicedesk."
+        )
+
+    sys.excepthook = hook
+
+
 async def run_gui(args: argparse.Namespace) -> int:
     from console.app import build_app
 
@@ -118,6 +141,7 @@ async def run_gui(args: argparse.Namespace) -> int:
     qt.aboutToQuit.connect(closed.set)
     async with AsyncExitStack() as stack:
         app = await build_app(_options(args, data_dir), stack)
+        install_excepthook(app.inbox.tasks.notify)
         app.window.show()  # type: ignore[union-attr]
         app.window.table.setFocus()  # type: ignore[union-attr]
         qt.lastWindowClosed.connect(closed.set)
@@ -191,10 +215,9 @@ async def run_screenshots(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    from console.logsetup import setup_logging
+
+    setup_logging(verbose=args.verbose, log_dir=None if args.self_test else default_log_dir())
     from console.config import ConfigError
     from console.domain.errors import DomainError
     from console.ports import StoreError
