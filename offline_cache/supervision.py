@@ -171,20 +171,29 @@ class SqlSupervisionRepository:
         return await self._db.read(work)
 
     async def period_by_group(self, moments: Moments) -> list[tuple[str, str, PeriodCounts]]:
+        # Two passes: cheap counts over every contact of the period, and the norm counts only
+        # over the contacts a norm is about (evaluating 20 CASEs on every phone call costs 3×).
+        general = (
+            "SELECT i.channel, i.desk_id, count(*), SUM(i.transfers), "
+            f"{_count(_PREDICATES[Measure.TRANSFERRED_TWICE])}, count(i.satisfaction), "
+            f"SUM(i.satisfaction), {_count(_PREDICATES[Measure.SATISFACTION_BELOW_TARGET])} "
+            f"FROM interaction i WHERE {_PERIOD_ROWS} GROUP BY i.channel, i.desk_id"
+        )
         cte, window_params = _windows_cte(moments)
         norm_sums = ", ".join(_count(_norm_predicate(n, m)) for n, m in _NORM_COLUMNS)
-        sql = (
-            cte + "SELECT i.channel, i.desk_id, count(*), SUM(i.transfers), "
-            f"{_count(_PREDICATES[Measure.TRANSFERRED_TWICE])}, count(i.satisfaction), "
-            f"SUM(i.satisfaction), {_count(_PREDICATES[Measure.SATISFACTION_BELOW_TARGET])}, "
-            f"{norm_sums} FROM interaction i WHERE {_PERIOD_ROWS} GROUP BY i.channel, i.desk_id"
+        in_scope = " OR ".join(f"({scope})" for scope, _, _ in _NORMS.values())
+        norms = (
+            f"{cte}SELECT i.channel, i.desk_id, {norm_sums} FROM interaction i "
+            f"WHERE {_PERIOD_ROWS} AND ({in_scope}) GROUP BY i.channel, i.desk_id"
         )
-        params = _used(sql, {**_moment_params(moments), **window_params})
+        all_params = {**_moment_params(moments), **window_params}
+        general_params = _used(general, all_params)
+        norm_params = _used(norms, all_params)
 
         def work(conn: Connection) -> list[tuple[str, str, PeriodCounts]]:
-            result = []
-            for r in conn.exec_driver_sql(sql, params):
-                counts = PeriodCounts(
+            groups: dict[tuple[str, str], PeriodCounts] = {}
+            for r in conn.exec_driver_sql(general, general_params):
+                groups[(r[0], r[1])] = PeriodCounts(
                     contacts=r[2],
                     transfers=r[3] or 0,
                     transferred_twice=r[4] or 0,
@@ -192,11 +201,12 @@ class SqlSupervisionRepository:
                     score_sum=r[6] or 0,
                     below_target=r[7] or 0,
                 )
+            for r in conn.exec_driver_sql(norms, norm_params):
+                counts = groups.setdefault((r[0], r[1]), PeriodCounts())
                 for n, norm in enumerate(Norm):
-                    base = 8 + 4 * n
+                    base = 2 + 4 * n
                     counts.norms[norm] = NormCounts(*(r[base + k] or 0 for k in range(4)))
-                result.append((r[0], r[1], counts))
-            return result
+            return [(channel, desk, counts) for (channel, desk), counts in groups.items()]
 
         return await self._db.read(work)
 

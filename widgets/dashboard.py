@@ -395,6 +395,8 @@ class DashboardScreen(QWidget):
         self._service = supervision
         self._names = names or self._default_name
         self._closed = False
+        self._refreshing = False
+        self._stale = False
         self.dashboard: Dashboard | None = None
         self.setStyleSheet(STYLE)
 
@@ -522,12 +524,32 @@ class DashboardScreen(QWidget):
         return PeriodKind(self.period.currentData())
 
     def schedule_refresh(self) -> None:
-        """Refresh soon; calls within the throttle window share one refresh."""
-        if not self._closed and not self._throttle.isActive():
+        """Refresh soon; calls within the throttle window share one refresh.
+
+        While a refresh is reading the store, further calls only mark the figures stale, so a
+        stream of changes never queues refreshes faster than the store can answer them.
+        """
+        if self._closed:
+            return
+        if self._refreshing:
+            self._stale = True
+        elif not self._throttle.isActive():
             self._throttle.start()
 
     def _on_throttle_timeout(self) -> None:
-        self._service.tasks.spawn(self.refresh(), what="dashboard", latest=f"dashboard{id(self)}")
+        self._service.tasks.spawn(
+            self._throttled_refresh(), what="dashboard", latest=f"dashboard{id(self)}"
+        )
+
+    async def _throttled_refresh(self) -> None:
+        self._refreshing = True
+        self._stale = False
+        try:
+            await self.refresh()
+        finally:
+            self._refreshing = False
+            if self._stale:
+                self.schedule_refresh()
 
     def _on_store_changed(self, _notice: ChangeNotice) -> None:
         self.schedule_refresh()
