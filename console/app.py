@@ -170,6 +170,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         dashboard = DashboardScreen(supervision)
         dashboard_action = window.add_screen(dashboard, "Dashboard", "Ctrl+B")
         dashboard.drill_down_requested.connect(window.show_drilldown)
+        dashboard.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
         stack.callback(dashboard.cleanup)  # runs before the window closes
         roles = RoleController(
             window,

@@ -35,6 +35,7 @@ async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
         await app.dashboard.refresh()  # type: ignore[union-attr]
         await app.inbox.tasks.drain()
         window.messages.hide()  # type: ignore[union-attr]
+        window.centralWidget().layout().activate()  # type: ignore[union-attr]
         path = directory / "dashboard.png"
         if not window.grab().save(str(path)):  # type: ignore[union-attr]
             raise RuntimeError(f"could not write {path}")

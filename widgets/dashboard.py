@@ -83,7 +83,10 @@ FigureTile:focus { border: 2px solid #1f5fa8; }
 FigureTile QLabel#tileValue { font-size: 16pt; font-weight: bold; }
 FigureTile QLabel#tileTitle { font-weight: bold; }
 FigureTile QLabel#tileLevel { font-weight: bold; }
+FigureTile QLabel#tileDetail { font-size: 8pt; }
 """
+
+LEVEL_SIGNS = {Level.OK: "✓ ", Level.AT_RISK: "! ", Level.BROKEN: "✗ ", Level.NEUTRAL: ""}
 
 DRILL_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -125,6 +128,7 @@ class FigureTile(QFrame):
         self.level_label = QLabel()
         self.level_label.setObjectName("tileLevel")
         self.detail = QLabel()
+        self.detail.setObjectName("tileDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setTextInteractionFlags(
@@ -212,7 +216,7 @@ class HourlyLoadChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = self.rect().adjusted(34, 24, -8, -22)
+        rect = self.rect().adjusted(34, 40, -8, -22)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         painter.setPen(QColor("#1a1a1a"))
         bold = QFont(self.font())
@@ -221,10 +225,10 @@ class HourlyLoadChart(QWidget):
         painter.drawText(8, 16, t.CHART_TITLE)
         painter.setFont(self.font())
         # Legend, in words as well as colours.
-        x = self.width() - 250
+        x = 8
         for colour, word in (("#1f5fa8", t.CHART_RECEIVED), ("#9aa5b1", t.CHART_HANDLED)):
-            painter.fillRect(x, 6, 10, 10, QColor(colour))
-            painter.drawText(x + 14, 16, word)
+            painter.fillRect(x, 22, 10, 10, QColor(colour))
+            painter.drawText(x + 14, 32, word)
             x += 130
         if not self.hours or rect.width() <= 0 or rect.height() <= 0:
             painter.end()
@@ -324,7 +328,8 @@ class GroupTableModel(QAbstractTableModel):
         group = self._groups[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(group, column)
+            # A sign in front of a coloured number, so the state never rests on colour alone.
+            return LEVEL_SIGNS[self._level(group, column)] + self._display(group, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DRILL_ROLE:
