@@ -41,7 +41,7 @@ def test_agents_do_not_see_the_dashboard_and_supervisors_land_on_it(qloop, tmp_p
                 tabs.currentWidget() is window.inbox_screen,
                 roles.visible_screens(),
             )
-            roles.switch_to(SUPERVISOR)
+            roles.switch_actions[SUPERVISOR].trigger()  # "Demo-gebruiker wisselen" menu entry
             seen["supervisor"] = (
                 tabs.isTabVisible(tabs.indexOf(dashboard)),
                 tabs.currentWidget() is dashboard,
