@@ -22,10 +22,12 @@ from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
 from console.ports import Clock
 from console.services.inbox import InboxService
+from console.services.supervision import SupervisionService
 from integrations.calendar_nl import DutchHolidays
 from offline_cache.database import Database
 from offline_cache.lock import DataDirLock
 from offline_cache.repositories import SqlInteractionRepository, SqlResidentRepository
+from offline_cache.supervision import SqlSupervisionRepository
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,9 @@ class KccApp:
     calendar: WorkingCalendar
     window: object | None = None  # widgets.main_window.MainWindow when built
     simulator_task: asyncio.Task | None = None
+    supervision: SupervisionService | None = None
+    dashboard: object | None = None  # widgets.dashboard.DashboardScreen when built
+    roles: object | None = None  # widgets.roles.RoleController when built
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -113,8 +118,22 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         seed=config.demo_seed,
         pace_per_minute=config.demo_pace_per_minute,
     )
+    supervision = SupervisionService(
+        store=SqlSupervisionRepository(db),
+        changes=db,
+        organisation=organisation,
+        calendar=calendar,
+        clock=clock,
+    )
+    stack.push_async_callback(supervision.aclose)
+    supervision.tasks.on_error(inbox.tasks.notify)
+
     if options.seed_backlog:
-        await simulator.seed_backlog()
+        seeded = await simulator.seed_backlog()
+        if seeded:
+            from console.demo.scores import seed_satisfaction
+
+            await seed_satisfaction(inbox, supervision, seed=config.demo_seed)
 
     app = KccApp(
         options=options,
@@ -125,6 +144,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         demo=demo,
         simulator=simulator,
         calendar=calendar,
+        supervision=supervision,
     )
 
     if options.simulate:
@@ -142,4 +162,26 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window.deleteLater()
 
         stack.callback(close_window)
+
+        from console.domain.roles import Screen
+        from widgets.dashboard import DashboardScreen
+        from widgets.roles import RoleController
+
+        dashboard = DashboardScreen(supervision)
+        dashboard_action = window.add_screen(dashboard, "Dashboard", "Ctrl+B")
+        dashboard.drill_down_requested.connect(window.show_drilldown)
+        dashboard.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
+        stack.callback(dashboard.cleanup)  # runs before the window closes
+        roles = RoleController(
+            window,
+            inbox,
+            tabs=window.screens,
+            screens={Screen.INBOX: window.inbox_screen, Screen.DASHBOARD: dashboard},
+            actions={Screen.DASHBOARD: dashboard_action},
+        )
+        if config.mode == "demo":
+            roles.build_menu()
+        roles.apply_role(user.role)
+        window.user_switched()
+        app.dashboard, app.roles = dashboard, roles
     return app

@@ -17,6 +17,13 @@ from console.domain.inbox import InboxCursor, InboxQuery, InboxRow
 from console.domain.lifecycle import Change
 from console.domain.model import Interaction, Resident, StatusChange, TimelineEntry
 from console.domain.organisation import Organisation
+from console.domain.supervision import (
+    Drill,
+    HourLoad,
+    LoadCounts,
+    Moments,
+    PeriodCounts,
+)
 
 
 class StoreError(Exception):
@@ -112,3 +119,34 @@ class OrganisationSource(Protocol):
     """
 
     async def load(self, *, now: datetime) -> Organisation: ...
+
+
+class SupervisionRepository(Protocol):
+    """Aggregate counts for the supervisor's dashboard, computed in the store.
+
+    Never row by row in Python: groups are keyed by (channel, desk id); the service adds them up.
+
+    Raises:
+        StoreError: the store could not be read or written.
+        LookupError: ``record_satisfaction`` found no such interaction.
+    """
+
+    async def load_by_group(self, moments: Moments) -> list[tuple[str, str, LoadCounts]]:
+        """Waiting, handled today and callback-note deadlines per (channel, desk)."""
+        ...
+
+    async def period_by_group(self, moments: Moments) -> list[tuple[str, str, PeriodCounts]]:
+        """Transfers, satisfaction and norm compliance of contacts arrived in the period."""
+        ...
+
+    async def hourly(self, hours: Sequence[tuple[int, datetime, datetime]]) -> list[HourLoad]:
+        """Items received and handled per (hour, start, end) window."""
+        ...
+
+    async def drill_ids(self, drill: Drill, moments: Moments, *, limit: int) -> list[str]:
+        """The ids of the items behind ``drill`` (oldest first, at most ``limit``)."""
+        ...
+
+    async def record_satisfaction(self, interaction_id: str, score: int) -> None:
+        """Store a resident's satisfaction score (1–10) for a contact."""
+        ...

@@ -28,4 +28,16 @@ async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
         if not window.grab().save(str(path)):  # type: ignore[union-attr]
             raise RuntimeError(f"could not write {path}")
         written.append(path)
+
+        # The supervisor's dashboard over the same demo traffic, as a supervisor sees it.
+        supervisor = next(c for c in app.demo.organisation.colleagues if c.role == "supervisor")
+        app.roles.switch_to(supervisor.id)  # type: ignore[union-attr]
+        await app.dashboard.refresh()  # type: ignore[union-attr]
+        await app.inbox.tasks.drain()
+        window.messages.hide()  # type: ignore[union-attr]
+        window.centralWidget().layout().activate()  # type: ignore[union-attr]
+        path = directory / "dashboard.png"
+        if not window.grab().save(str(path)):  # type: ignore[union-attr]
+            raise RuntimeError(f"could not write {path}")
+        written.append(path)
     return written

@@ -65,7 +65,26 @@ def _v1_inbox(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox]
+def _v2_supervision(conn: Connection) -> None:
+    """The supervisor's dashboard: a satisfaction score per contact (N16), and indexes.
+
+    The indexes serve its aggregate queries (period by arrival, first handling per item).
+    """
+    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(interaction)")}
+    if "satisfaction" not in columns:  # another branch may add the same column
+        conn.exec_driver_sql(
+            "ALTER TABLE interaction ADD COLUMN satisfaction INTEGER "
+            "CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 10)"
+        )
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_interaction_received ON interaction (received_at)"
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_timeline_first ON timeline (interaction_id, kind, at)"
+    )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox, _v2_supervision]
 
 
 def current_version(conn: Connection) -> int:

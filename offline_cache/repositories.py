@@ -172,8 +172,10 @@ def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple
     params: list[object] = []
     if query.state is StateFilter.OPEN:
         where.append("is_open = 1")
-    else:
+    elif query.state == StateFilter.CLOSED:  # == : callers may pass the plain string
         where.append("is_open = 0")
+    else:
+        where.append("1")  # StateFilter.ALL: a drill-down list, in urgency order
     if query.scope is Scope.MINE and query.colleague_id:
         where.append("owner_id = ?")
         params.append(query.colleague_id)
@@ -190,7 +192,7 @@ def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple
     if match:
         where.append("seq IN (SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH ?)")
         params.append(match)
-    if query.state is StateFilter.OPEN:
+    if query.state != StateFilter.CLOSED:
         order = "priority, deadline, received_at, seq"
         if after is not None:
             where.append("(priority, deadline, received_at, seq) > (?, ?, ?, ?)")

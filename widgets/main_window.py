@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.inbox import Scope, StateFilter
+from console.domain.inbox import InboxQuery, Scope, StateFilter
 from console.domain.model import Channel
 from console.services.inbox import InboxService
 from widgets import texts
@@ -40,6 +40,7 @@ STYLE = """
 #demoBanner { background: #ffd54f; color: #1a1a1a; padding: 4px 8px; font-weight: bold; }
 #messageBar { background: #fde7e9; color: #7a0012; padding: 6px 8px; border: 1px solid #b00020; }
 #messageBar[kind="info"] { background: #e6f4ea; color: #0b5b26; border-color: #2e7d32; }
+#drilldownBar { background: #e3f2fd; border: 1px solid #1f5fa8; }
 #detailTitle { font-size: 15pt; font-weight: bold; }
 #question { padding: 6px; background: #fafafa; }
 QToolButton:checked { background: #1f5fa8; color: white; }
@@ -139,9 +140,24 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        # A drill-down from another screen (the dashboard) shows here until a filter changes.
+        self.drilldown_label = QLabel()
+        self.drilldown_clear = QToolButton()
+        self.drilldown_clear.setText("Toon alles")
+        self.drilldown_clear.clicked.connect(self._apply_filters)
+        self.drilldown_bar = QWidget()
+        self.drilldown_bar.setObjectName("drilldownBar")
+        drilldown_layout = QHBoxLayout(self.drilldown_bar)
+        drilldown_layout.setContentsMargins(6, 2, 6, 2)
+        drilldown_layout.addWidget(self.drilldown_label, 1)
+        drilldown_layout.addWidget(self.drilldown_clear)
+        self.drilldown_bar.hide()
+
         inbox_screen = QWidget()
+        self.inbox_screen = inbox_screen
         inbox_layout = QVBoxLayout(inbox_screen)
         inbox_layout.setContentsMargins(0, 4, 0, 0)
+        inbox_layout.addWidget(self.drilldown_bar)
         inbox_layout.addLayout(filters)
         inbox_layout.addWidget(splitter, 1)
         # Every main screen is a tab; other capabilities add theirs with add_screen().
@@ -286,7 +302,20 @@ class MainWindow(QMainWindow):
             text=self.search.text(),
             state=StateFilter(self.state.currentData()),
         )
+        self.drilldown_bar.hide()
         self.model.set_query(query)
+
+    def show_drilldown(self, query: InboxQuery, title: str) -> None:
+        """Show exactly the items of ``query`` (ids from a drill-down) on the inbox tab."""
+        self.drilldown_label.setText(title)
+        self.drilldown_bar.show()
+        self.screens.setCurrentWidget(self.inbox_screen)
+        self.model.set_query(query)
+
+    def user_switched(self) -> None:
+        """The signed-in (demo) user changed: new name in the status bar, their lists."""
+        self._update_user_label()
+        self._apply_filters()
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -23,6 +23,7 @@ class Scope(enum.StrEnum):
 class StateFilter(enum.StrEnum):
     OPEN = "open"
     CLOSED = "closed"
+    ALL = "all"  # open and closed together (a drill-down from the dashboard)
 
 
 @dataclass(frozen=True, slots=True)
