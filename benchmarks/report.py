@@ -107,3 +107,26 @@ def render_markdown(result: dict[str, Any]) -> str:
 def write_json(path: Path, result: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def render_results_section(result: dict[str, Any]) -> str:
+    """The part of RESULTS.md that is generated: date, machine, versions and the table."""
+    m = result["machine"]
+    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v)
+    lines = [
+        f"Run: {result['date']} ({result['mode']} run, {result['seconds']} s, seed "
+        f"{result['seed']})",
+        "",
+        f"Machine: {m['cpu_count']} CPUs ({m['cpu']}), {m['platform']}, Python {m['python']}",
+        "",
+        f"Versions: {versions}",
+        "",
+        render_markdown(result),
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(render_results_section(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))
