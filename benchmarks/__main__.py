@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if wanted and (unknown := wanted - {b.id for b in chosen}):
         print(f"unknown benchmark id(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
+    machine_at_start = machine()
     ctx = Context(quick=args.quick, cache_dir=args.cache_dir, seed=args.seed)
     entries: list[dict] = []
     crashed = False
@@ -83,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         "mode": "quick" if args.quick else "full",
         "seconds": round(time.perf_counter() - started, 1),
         "seed": args.seed,
-        "machine": machine(),
+        "machine": machine_at_start,
+        "load_average_at_end": machine()["load_average_1_5_15_min"],
         "figures": entries,
     }
     target = args.json or OUT / f"results-{result['mode']}.json"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -18,11 +19,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 
+def _quiet_offscreen_warnings(_kind, _context, message: str) -> None:
+    # The offscreen platform cannot honour window size hints and says so for every window.
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 class QtHarness:
     def __init__(self) -> None:
         import qasync
+        from PySide6.QtCore import qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
 
+        qInstallMessageHandler(_quiet_offscreen_warnings)
         self.app = QApplication.instance() or QApplication(["kcc-benchmarks"])
         self.app.setQuitOnLastWindowClosed(False)
         self.loop = qasync.QEventLoop(self.app)

@@ -28,8 +28,14 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):  # Windows
+        load = None
     return {
         "cpu_count": os.cpu_count(),
+        # Other programs on the machine skew timings: the load when the run started/ended.
+        "load_average_1_5_15_min": load,
         "cpu": cpu,
         "platform": platform.platform(),
         "python": sys.version.split()[0],
@@ -118,6 +124,9 @@ def render_results_section(result: dict[str, Any]) -> str:
         f"{result['seed']})",
         "",
         f"Machine: {m['cpu_count']} CPUs ({m['cpu']}), {m['platform']}, Python {m['python']}",
+        "",
+        f"Load average (1/5/15 min) at start: {m.get('load_average_1_5_15_min')}, at end: "
+        f"{result.get('load_average_at_end')}",
         "",
         f"Versions: {versions}",
         "",
