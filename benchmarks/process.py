@@ -117,10 +117,11 @@ def b7_peak_memory(ctx: Context) -> list[Figure]:
     opens the store, shows the first inbox page and shuts down."""
     size = ctx.sizes.memory
     data_dir = ctx.store(size)
-    samples = []
+    samples, ready = [], []
     for _ in range(1 if ctx.quick else 3):
-        peak, _report = _peak_rss_of_child(data_dir)
+        peak, report = _peak_rss_of_child(data_dir)
         samples.append(peak)
+        ready.append(report["ready_ms"])
     return [
         Figure(
             "B7",
@@ -131,5 +132,7 @@ def b7_peak_memory(ctx: Context) -> list[Figure]:
             budget=400.0,
             judge="max",
             notes="whole process incl. Qt, Python and SQLite page cache",
+            # The same starts, timed: cold start at this size (B6's budget is set at 10⁵).
+            extra={"ready_ms_reported_by_console": ready},
         )
     ]
