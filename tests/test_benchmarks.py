@@ -144,6 +144,9 @@ def test_generated_store_is_the_real_schema_with_realistic_rows(tmp_path, qloop)
             "SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH 'paspoort'"
         ).fetchone()
         assert 0 < hits < total
+        # Planner statistics as after a day of use (they decide the text-search plans).
+        analysed = {r[0] for r in conn.execute("SELECT idx FROM sqlite_stat1")}
+        assert "ix_inbox_open" in analysed
         sql, params = inbox_sql(InboxQuery(), None, 50)
         raw_ids = [r[1] for r in conn.execute(sql, params)]
     finally:
