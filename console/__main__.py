@@ -60,6 +60,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--screenshots", type=Path, metavar="MAP", help="schermafdrukken maken")
     parser.add_argument("--demo-pace", type=float, help="demoverkeer: contacten per minuut")
     parser.add_argument("--verbose", action="store_true", help="meer meldingen in het logboek")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="start, toon de eerste pagina van de inbox, meld de starttijd (JSON) en stop",
+    )
     return parser.parse_args(argv)
 
 
@@ -67,6 +72,52 @@ def default_log_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir("kcc-console", "KCC"))
+
+
+def ms_since_process_start() -> float:
+    """Milliseconds since this process was started (Linux: from /proc; else since import).
+
+    Includes the interpreter's own start-up and every import, which a timer started inside the
+    program cannot see.
+    """
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return (uptime - ticks / os.sysconf("SC_CLK_TCK")) * 1000.0
+    except (OSError, ValueError, IndexError, AttributeError):
+        return (time.monotonic() - _IMPORTED_AT) * 1000.0
+
+
+_IMPORTED_AT = time.monotonic()
+
+
+async def report_when_ready(window) -> dict[str, object]:
+    """Wait until the inbox's first page is applied and drawn; say how long the start took.
+
+    Used by ``--exit-when-ready``: a start-up check for installers and support (does the
+    console come up on this machine, with this data, and how fast?) and the cold-start
+    benchmark.
+    """
+    from widgets.waiting import until_signal
+
+    loaded: list[bool] = []
+    window.model.refreshed.connect(lambda: loaded.append(True))
+    await until_signal(window.model.refreshed, lambda: bool(loaded), seconds=120)
+    window.repaint()  # the first page drawn, not only loaded
+    return {
+        "ready_ms": round(ms_since_process_start(), 1),
+        "rows": window.model.rowCount(),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def _peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
 def default_data_dir() -> Path:
@@ -145,6 +196,9 @@ async def run_gui(args: argparse.Namespace) -> int:
         app.window.show()  # type: ignore[union-attr]
         app.window.table.setFocus()  # type: ignore[union-attr]
         qt.lastWindowClosed.connect(closed.set)
+        if args.exit_when_ready:
+            print(json.dumps(await report_when_ready(app.window)), flush=True)
+            return 0
         await closed.wait()
     return 0
 

@@ -104,3 +104,14 @@ def test_demo_backlog_is_realistic(tmp_path, clock):
     now = datetime(2026, 12, 1, 10, 0, tzinfo=AMS)
     assert all((now - r.received_at).total_seconds() < 5 * 60 for r in live)
     assert {r.channel for r in rows} >= {Channel.MAIL, Channel.POST, Channel.CALLBACK_NOTE}
+
+
+def test_demo_backlog_is_seeded_once(tmp_path, clock):
+    async def start() -> tuple[int, int]:
+        async with running_app(tmp_path, clock, with_window=False, seed_backlog=True) as app:
+            open_rows = await app.inbox.count(app.inbox.query())
+            closed = await app.inbox.count(app.inbox.query(state="closed"))
+            return open_rows, closed
+
+    assert asyncio.run(start()) == (60, 240)
+    assert asyncio.run(start()) == (60, 240)  # a store in use is not seeded again
