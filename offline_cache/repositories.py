@@ -7,6 +7,7 @@ urgency indexes (keyset paging, FTS5 for text), because it is the hottest path o
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import datetime
@@ -47,15 +48,21 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_match_expression(text: str) -> str | None:
-    """Turn what the user typed into a safe FTS5 query: every word as a quoted prefix.
+    """Turn what the user typed into a safe FTS5 query.
 
+    Words of three letters or more match as prefixes ("pasp" finds "paspoort"); shorter words
+    match whole words only, because the prefix "h" matches most of a million contacts and would
+    keep the database busy for half a second on the first keystroke (benchmark B2).
     Quoting each word means FTS5 operators typed by the user (AND, NEAR, quotes, ``*``) are
     searched for as text instead of breaking the query.
     """
     words = _WORD.findall(text)
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words)
+    return " ".join(f'"{w}"*' if len(w) >= MIN_PREFIX_LENGTH else f'"{w}"' for w in words)
+
+
+MIN_PREFIX_LENGTH = 3
 
 
 def _interaction_values(item: Interaction) -> dict[str, object]:
@@ -225,20 +232,26 @@ _OWNER_KINDS = {k.value: k for k in OwnerKind}
 _STATUSES = {s.value: s for s in Status}
 
 
+@functools.lru_cache(maxsize=4096)
+def _owner(kind: str, owner_id: str) -> Owner:
+    # Owners repeat on every page (a few desks and colleagues): build each value once.
+    return Owner(_OWNER_KINDS[kind], owner_id)
+
+
 def _row_from(r: Sequence) -> InboxRow:
     return InboxRow(
-        seq=r[0],
-        id=r[1],
-        channel=_CHANNELS[r[2]],
-        subject=r[3],
-        resident_name=r[4],
-        received_at=from_db(r[5]),  # type: ignore[arg-type]
-        deadline=from_db(r[6]),  # type: ignore[arg-type]
-        priority=r[7],
-        owner=Owner(_OWNER_KINDS[r[8]], r[9]),
-        desk_id=r[10],
-        status=_STATUSES[r[11]],
-        closed_at=from_db(r[12]),
+        r[1],
+        r[0],
+        _CHANNELS[r[2]],
+        r[3],
+        r[4],
+        from_db(r[5]),  # type: ignore[arg-type]
+        from_db(r[6]),  # type: ignore[arg-type]
+        r[7],
+        _owner(r[8], r[9]),
+        r[10],
+        _STATUSES[r[11]],
+        from_db(r[12]),
     )
 
 

@@ -226,3 +226,36 @@ def test_second_console_on_same_data_dir_is_refused(tmp_path):
     again = DataDirLock(tmp_path)
     again.acquire()  # free again once the first let go
     again.release()
+
+
+def test_one_and_two_letter_words_match_whole_words_only():
+    assert fts_match_expression("h") == '"h"'
+    assert fts_match_expression("de vri") == '"de" "vri"*'
+
+
+def test_cancelled_read_is_interrupted_and_frees_the_database_thread(tmp_path):
+    import threading
+
+    async def scenario():
+        db, repo = await open_store(tmp_path / "s.db")
+        started = threading.Event()
+
+        def endless(conn):
+            started.set()
+            # Counts to 10^11: minutes of work unless SQLite is interrupted.
+            return conn.exec_driver_sql(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 100000000000) SELECT count(*) FROM n"
+            ).scalar_one()
+
+        slow = asyncio.ensure_future(db.read(endless))
+        await asyncio.get_running_loop().run_in_executor(None, started.wait)
+        slow.cancel()
+        async with asyncio.timeout(30):  # the next read runs at once, not after minutes
+            rows = await repo.page(InboxQuery())
+        with pytest.raises(asyncio.CancelledError):
+            await slow
+        await db.close()
+        return rows
+
+    assert asyncio.run(scenario()) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from console.domain.model import Channel, Owner, Status
 
@@ -47,9 +48,12 @@ class InboxCursor:
     seq: int
 
 
-@dataclass(frozen=True, slots=True)
-class InboxRow:
-    """A snapshot of one interaction, as the inbox list shows it."""
+class InboxRow(NamedTuple):
+    """A snapshot of one interaction, as the inbox list shows it.
+
+    A named tuple, not a frozen dataclass: a page builds hundreds of these per keystroke, and a
+    tuple is built several times faster (benchmark B3). Immutable and comparable all the same.
+    """
 
     id: str
     seq: int
