@@ -16,13 +16,17 @@ from pathlib import Path
 
 from console.clock import SystemClock
 from console.config import Config
+from console.demo.availability import DemoAvailabilitySource
 from console.demo.organisation import DemoData, DemoOrganisationSource
 from console.demo.simulator import TrafficSimulator
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
-from console.ports import Clock
+from console.ports import AvailabilitySource, Clock
+from console.services.callbacks import CallbackService
 from console.services.inbox import InboxService
 from integrations.calendar_nl import DutchHolidays
+from integrations.phone_nl import DutchPhoneNumbers
+from offline_cache.callback_notes import SqlCallbackNoteRepository
 from offline_cache.database import Database
 from offline_cache.lock import DataDirLock
 from offline_cache.repositories import SqlInteractionRepository, SqlResidentRepository
@@ -40,6 +44,9 @@ class AppOptions:
     simulate: bool = True  # run the demo traffic simulator
     seed_backlog: bool = True  # fill an empty demo store with a morning's traffic
     with_window: bool = True
+    # Colleague availability (N2); None: the demo organisation's agendas and out-of-office.
+    availability: AvailabilitySource | None = None
+    availability_timeout: float = 3.0
 
 
 @dataclass
@@ -54,7 +61,10 @@ class KccApp:
     demo: DemoData
     simulator: TrafficSimulator
     calendar: WorkingCalendar
+    callbacks: CallbackService | None = None
+    callback_notes: SqlCallbackNoteRepository | None = None
     window: object | None = None  # widgets.main_window.MainWindow when built
+    callback_ui: object | None = None  # widgets.callback_screen.CallbackUi when built
     simulator_task: asyncio.Task | None = None
 
 
@@ -116,6 +126,22 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     if options.seed_backlog:
         await simulator.seed_backlog()
 
+    callback_notes = SqlCallbackNoteRepository(db)
+    callbacks = CallbackService(
+        notes=callback_notes,
+        interactions=interactions,
+        availability=options.availability or DemoAvailabilitySource(organisation),
+        phones=DutchPhoneNumbers(),
+        changes=db,
+        organisation=organisation,
+        calendar=calendar,
+        clock=clock,
+        user=user,
+        availability_timeout=options.availability_timeout,
+    )
+    stack.push_async_callback(callbacks.aclose)
+    callbacks.tasks.on_error(inbox.tasks.notify)
+
     app = KccApp(
         options=options,
         db=db,
@@ -125,6 +151,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         demo=demo,
         simulator=simulator,
         calendar=calendar,
+        callbacks=callbacks,
+        callback_notes=callback_notes,
     )
 
     if options.simulate:

@@ -65,7 +65,17 @@ def _v1_inbox(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox]
+def _v2_callback_notes(conn: Connection) -> None:
+    from offline_cache.callback_notes import TABLES
+
+    SQLModel.metadata.create_all(conn, tables=list(TABLES))
+    # "Mijn terugbelnotities" and the creator's N3 check read these in deadline order.
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_interaction_callback ON interaction (channel, is_open, deadline)"
+    )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox, _v2_callback_notes]
 
 
 def current_version(conn: Connection) -> int:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from console.domain.lifecycle import NOTE_MAX_LENGTH
-from console.domain.model import Owner, OwnerKind
+from console.domain.errors import InvalidTransition
+from console.domain.lifecycle import NOTE_MAX_LENGTH, Change
+from console.domain.model import Interaction, Owner, OwnerKind, TimelineEntry, TimelineKind
 
 SUMMARY_MAX_LENGTH = NOTE_MAX_LENGTH  # the Klantinteracties API's limit
 NAME_MAX_LENGTH = 200
@@ -184,3 +185,22 @@ def attempt_text(attempt: Attempt) -> str:
 def follow_up_question(resident_name: str) -> str:
     """The N3 prompt: 'Is mevrouw De Vries al teruggebeld?'."""
     return f"Is {resident_name.strip() or 'de inwoner'} al teruggebeld?"
+
+
+def assign(
+    item: Interaction, *, to: Owner, desk_id: str, by: str, at: datetime, text: str
+) -> Change:
+    """Hand the note's interaction to a new owner, explicitly and on the record (N4)."""
+    if not item.is_open:
+        raise InvalidTransition("Deze terugbelnotitie is al afgehandeld.")
+    moved = replace(item, owner=to, desk_id=desk_id, updated_at=at)
+    entry = TimelineEntry(item.id, at, by, TimelineKind.TRANSFERRED, text)
+    return Change(moved, (), (entry,))
+
+
+def touched(item: Interaction, *, by: str, at: datetime, kind: TimelineKind, text: str) -> Change:
+    """A timeline entry on the note's interaction (an attempt, a follow-up answer)."""
+    if not item.is_open:
+        raise InvalidTransition("Deze terugbelnotitie is al afgehandeld.")
+    entry = TimelineEntry(item.id, at, by, kind, text)
+    return Change(replace(item, updated_at=at), (), (entry,))
