@@ -170,4 +170,9 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window.deleteLater()
 
         stack.callback(close_window)
+
+        from widgets.callback_screen import CallbackUi
+
+        app.callback_ui = CallbackUi(window=window, service=callbacks, inbox=inbox)
+        stack.callback(app.callback_ui.cleanup)
     return app
