@@ -67,7 +67,9 @@ async def _callback_screens(app, directory: Path) -> list[Path]:
             "kcc",
         ),
     ]
-    for name, phone, summary, target in samples:
+    from console.domain.callbacks import AttemptOutcome
+
+    for number, (name, phone, summary, target) in enumerate(samples):
         kind = "desk" if app.demo.organisation.desk(target) else "colleague"
         draft = CallbackDraft(
             resident_name=name,
@@ -78,7 +80,9 @@ async def _callback_screens(app, directory: Path) -> list[Path]:
             target_id=target,
             override_reason="Afgesproken met de collega",
         )
-        await app.callbacks.create(draft, check=None, confirm_duplicates=True)
+        note = await app.callbacks.create(draft, check=None, confirm_duplicates=True)
+        if number == 1:
+            await app.callbacks.log_attempt(note.id, AttemptOutcome.NOT_REACHED)
     screen = ui.screen
     window.show_screen(screen)
     screen.set_scope("created")

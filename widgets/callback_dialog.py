@@ -283,8 +283,10 @@ class TargetPicker(QObject):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(words.PLACEHOLDER_TARGET)
         self.edit.setAccessibleName("Wie belt terug")
-        self.model = TargetListModel(service.targets(), self)
-        self.completer = QCompleter(self.model, self)
+        # Model and completer live and die with the line edit they serve (not with this
+        # helper object), so the completer's popup never outlives its widget.
+        self.model = TargetListModel(service.targets(), self.edit)
+        self.completer = QCompleter(self.model, self.edit)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCompletionRole(Qt.ItemDataRole.DisplayRole)

@@ -390,12 +390,12 @@ class CallbacksScreen(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         for column, width in (
-            (COL_DEADLINE, 120),
-            (COL_RESIDENT, 160),
-            (COL_PHONE, 120),
-            (COL_ASSIGNEE, 150),
-            (COL_ATTEMPTS, 75),
-            (COL_STATUS, 100),
+            (COL_DEADLINE, 115),
+            (COL_RESIDENT, 140),
+            (COL_PHONE, 110),
+            (COL_ASSIGNEE, 130),
+            (COL_ATTEMPTS, 70),
+            (COL_STATUS, 90),
         ):
             self.table.setColumnWidth(column, width)
         self.detail = QPlainTextEdit()
@@ -433,7 +433,7 @@ class CallbacksScreen(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([950, 500])
+        splitter.setSizes([1050, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
