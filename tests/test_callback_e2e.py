@@ -140,7 +140,11 @@ def test_agent_routes_a_note_to_the_replacement_and_the_creator_is_asked_after_t
     assert seen["message"] == "De terugbelnotitie is opgeslagen voor Hanneke Blom."
     assert seen["list"] == [note.id]
     assert seen["deadline"] == WED_FIVE and seen["deadline_cell"] == "morgen 17:00"
-    assert seen["after_attempt"] == ("Open", AttemptOutcome.NOT_REACHED, NoteStatus.OPEN)
+    assert seen["after_attempt"] == (
+        "Open · niet bereikt",
+        AttemptOutcome.NOT_REACHED,
+        NoteStatus.OPEN,
+    )
     assert seen["prompt"] == (True, f"Is {resident.name} al teruggebeld?")
     assert "Niet bereikt" in seen["history"]
     assert stored.assignee == Owner.desk("bo_wmo")
@@ -251,6 +255,61 @@ def test_the_draft_survives_closing_the_dialog_and_a_restart(qloop, tmp_path, cl
     assert closed
     assert reopened == ("Half getypte vraag over de Wmo", "Uw eerdere concept is teruggezet.")
     assert restored == ("Half getypte vraag over de Wmo", "na drieën")
+
+
+def test_an_open_note_for_the_same_resident_is_shown_before_saving(qloop, tmp_path, clock):
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            _item, dialog = await _dialog_on_new_item(app)
+            first = await app.callbacks.create(
+                CallbackDraft(
+                    resident_name=dialog.name.text(),
+                    phone="0612345678",
+                    summary="Eerdere vraag",
+                    target_kind="colleague",
+                    target_id="c22",
+                ),
+                check=None,
+            )
+            await _pick(dialog, "Hanneke")
+            QTest.keyClick(dialog.summary, Qt.Key.Key_Return, CTRL)
+            await app.callbacks.tasks.drain()
+            shown = (dialog.isVisible(), dialog.duplicates.text())
+            QTest.keyClick(dialog.summary, Qt.Key.Key_Return, CTRL)  # confirm: save anyway
+            await app.callbacks.tasks.drain()
+            return first, shown, dialog.saved_note, dialog.isVisible()
+
+    first, (visible, text), second, still_open = qloop.run_until_complete(scenario())
+    assert visible
+    assert text.startswith("Let op: er is al een open terugbelnotitie voor deze inwoner")
+    assert "Eerdere vraag — bij Hanneke Blom, uiterlijk morgen 17:00" in text
+    assert second is not None and second.id != first.id and not still_open
+
+
+def test_an_overdue_note_is_asked_about_right_after_start(qloop, tmp_path, clock):
+    async def first_session():
+        async with running_app(tmp_path, clock, with_window=False) as app:
+            await app.callbacks.create(
+                CallbackDraft(
+                    resident_name="mevrouw De Vries",
+                    phone="0612345678",
+                    summary="Vraag",
+                    target_kind="colleague",
+                    target_id="c22",
+                ),
+                check=None,
+            )
+
+    qloop.run_until_complete(first_session())
+    clock.set(WED_FIVE + timedelta(hours=17))  # Thursday morning: the console starts again
+
+    async def next_morning():
+        async with running_app(tmp_path, clock) as app:
+            ui = app.callback_ui
+            await signal_until(ui.follow_up_shown, lambda: ui.follow_up_dialog is not None)
+            return ui.follow_up_dialog.question.text()
+
+    assert qloop.run_until_complete(next_morning()) == "Is mevrouw De Vries al teruggebeld?"
 
 
 def test_models_pass_the_model_tester(qloop, tmp_path, clock, qtmodeltester):

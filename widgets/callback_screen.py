@@ -131,9 +131,10 @@ class CallbackNoteTableModel(QAbstractTableModel):
         if column == COL_ATTEMPTS:
             return str(note.attempt_count)
         if column == COL_STATUS:
-            if note.is_overdue(self._now):
-                return words.OVERDUE
-            return words.STATUS[note.status]
+            state = words.OVERDUE if note.is_overdue(self._now) else words.STATUS[note.status]
+            if note.is_open and note.attempts:
+                return f"{state} · {words.ATTEMPT[note.attempts[-1].outcome].lower()}"
+            return state
         return ""
 
 
@@ -576,6 +577,8 @@ class CallbacksScreen(QWidget):
 class CallbackUi(QObject):
     """Joins callback notes to the main window; see the module docstring."""
 
+    follow_up_shown = Signal(object)  # the FollowUpDialog that asks the creator (N3)
+
     def __init__(
         self,
         *,
@@ -606,6 +609,8 @@ class CallbackUi(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()
         self._asked: set[str] = set()
+        # Also ask right after start: a note may have become overdue while the console was off.
+        QTimer.singleShot(0, self, self._on_timer_timeout)
 
     # -- the dialog -------------------------------------------------------------------------
 
@@ -679,6 +684,7 @@ class CallbackUi(QObject):
         )
         dialog.open()
         self.follow_up_dialog = dialog
+        self.follow_up_shown.emit(dialog)
         return dialog
 
     def cleanup(self) -> None:
