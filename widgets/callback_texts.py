@@ -11,7 +11,7 @@ REASSIGN_TITLE = "Terugbelnotitie doorzetten"
 SCREEN_TITLE = "Terugbelnotities"
 
 LABEL_NAME = "&Naam inwoner"
-LABEL_PHONE = "&Telefoonnummer"
+LABEL_PHONE = "&Telefoon"
 LABEL_PHONE2 = "Tweede n&ummer"
 LABEL_EMAIL = "&E-mail"
 LABEL_SUMMARY = "&Vraag in het kort"

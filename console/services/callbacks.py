@@ -299,9 +299,14 @@ class CallbackService:
         if len(phones) == 2 and phones[0] == phones[1]:
             errors["phone2"] = "Dit is hetzelfde nummer als het eerste."
         target = draft.target
-        if target is not None and self.organisation.owner_name(target) == target.id:
+        if target is not None and not self._exists(target):
             errors["target"] = TARGET_GONE
         return errors, tuple(phones)
+
+    def _exists(self, owner: Owner) -> bool:
+        if owner.kind is OwnerKind.DESK:
+            return self.organisation.desk(owner.id) is not None
+        return self.organisation.colleague(owner.id) is not None
 
     async def duplicates(self, draft: CallbackDraft) -> list[CallbackNote]:
         _errors, phones = self.validate(draft)
