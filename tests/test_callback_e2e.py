@@ -312,6 +312,102 @@ def test_an_overdue_note_is_asked_about_right_after_start(qloop, tmp_path, clock
     assert qloop.run_until_complete(next_morning()) == "Is mevrouw De Vries al teruggebeld?"
 
 
+def test_one_key_copies_the_number_to_call(qloop, tmp_path, clock):
+    from PySide6.QtGui import QGuiApplication
+
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            await app.callbacks.create(
+                CallbackDraft(
+                    resident_name="Piet Jansen",
+                    phone="0345 581 234",
+                    summary="Vraag",
+                    target_kind="colleague",
+                    target_id="c22",
+                ),
+                check=None,
+            )
+            screen = app.callback_ui.screen
+            app.window.show_screen(screen)
+            screen.set_scope("created")
+            await app.callbacks.tasks.drain()
+            await signal_until(screen.refreshed, lambda: screen.model.rowCount() == 1)
+            screen.table.selectRow(0)
+            QTest.keyClick(screen.table, Qt.Key.Key_B, CTRL)
+            return QGuiApplication.clipboard().text(), app.window.messages.text()
+
+    copied, message = qloop.run_until_complete(scenario())
+    assert copied == "+31345581234"
+    assert message.startswith("Het nummer 0345 581 234 staat klaar om te plakken")
+
+
+def test_back_office_reassigns_with_a_fresh_check_and_closes_with_an_outcome(
+    qloop, tmp_path, clock
+):
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            note = await app.callbacks.create(
+                CallbackDraft(
+                    resident_name="Piet Jansen",
+                    phone="0612345678",
+                    summary="Vraag over een dakkapel",
+                    target_kind="colleague",
+                    target_id="c22",
+                ),
+                check=None,
+            )
+            app.callbacks.user = app.demo.organisation.colleague("c22")
+            screen = app.callback_ui.screen
+            app.window.show_screen(screen)
+            screen.set_scope("mine")
+            await app.callbacks.tasks.drain()
+            await signal_until(screen.refreshed, lambda: screen.model.rowCount() == 1)
+            screen.table.selectRow(0)
+            QTest.keyClick(screen.table, Qt.Key.Key_R, CTRL)
+            dialog = screen.reassign_dialog
+            dialog.picker.edit.setFocus()
+            QTest.keyClicks(dialog.picker.edit, "Wim Brouwer")
+            dialog.picker.completer.popup().hide()
+            QTest.keyClick(dialog.picker.edit, Qt.Key.Key_Return)
+            await signal_until(dialog.picker.checked, lambda: dialog.picker.check is not None)
+            advice = dialog.picker.card.verdict.text()
+            QTest.keyClick(dialog.picker.edit, Qt.Key.Key_F4)
+            await signal_until(
+                dialog.picker.checked,
+                lambda: (
+                    dialog.picker.check is not None
+                    and dialog.picker.check.target.id == "bo_vergunningen"
+                ),
+            )
+            QTest.keyClick(dialog.picker.edit, Qt.Key.Key_Return, CTRL)
+            await app.callbacks.tasks.drain()
+            moved = await app.callbacks.get(note.id)
+
+            # The desk's list now has it; close it there with an outcome.
+            app.callbacks.user = app.demo.organisation.colleague("c36")
+            screen.set_scope("desk")
+            await app.callbacks.tasks.drain()
+            await signal_until(screen.refreshed, lambda: screen.model.rowCount() == 1)
+            screen.table.selectRow(0)
+            QTest.keyClick(screen.table, Qt.Key.Key_E, CTRL)
+            closing = screen.close_dialog
+            QTest.keyClick(closing.text, Qt.Key.Key_Return, CTRL)  # empty: refused
+            await app.callbacks.tasks.drain()
+            refused = closing.error.text()
+            closing.text.setPlainText("Uitgelegd dat een dakkapel vergunningvrij kan zijn")
+            QTest.keyClick(closing.text, Qt.Key.Key_Return, CTRL)
+            await app.callbacks.tasks.drain()
+            await signal_until(screen.refreshed, lambda: screen.model.rowCount() == 0)
+            return advice, moved, refused, await app.callbacks.get(note.id)
+
+    advice, moved, refused, closed = qloop.run_until_complete(scenario())
+    assert "Wim Brouwer is afwezig" in advice and "Er is geen vervanger genoemd." in advice
+    assert moved.assignee == Owner.desk("bo_vergunningen")
+    assert refused == "Schrijf kort wat er is afgesproken."
+    assert closed.status is NoteStatus.DONE
+    assert closed.outcome_text == "Uitgelegd dat een dakkapel vergunningvrij kan zijn"
+
+
 def test_models_pass_the_model_tester(qloop, tmp_path, clock, qtmodeltester):
     from widgets.callback_dialog import TargetListModel
 

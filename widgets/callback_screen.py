@@ -440,6 +440,7 @@ class CallbacksScreen(QWidget):
         layout.addWidget(splitter, 1)
 
         self.scopes.idClicked.connect(self._on_scopes_id_clicked)
+        self.table.doubleClicked.connect(lambda _index: self.copy_number())
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self._unsubscribe = service.subscribe(self._on_store_changed)
         self.reload()
