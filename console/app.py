@@ -16,14 +16,18 @@ from pathlib import Path
 
 from console.clock import SystemClock
 from console.config import Config
+from console.demo.availability import DemoAvailabilitySource
 from console.demo.organisation import DemoData, DemoOrganisationSource
 from console.demo.simulator import TrafficSimulator
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
-from console.ports import Clock
+from console.ports import AvailabilitySource, Clock
+from console.services.callbacks import CallbackService
 from console.services.inbox import InboxService
 from console.services.supervision import SupervisionService
 from integrations.calendar_nl import DutchHolidays
+from integrations.phone_nl import DutchPhoneNumbers
+from offline_cache.callback_notes import SqlCallbackNoteRepository
 from offline_cache.database import Database
 from offline_cache.lock import DataDirLock
 from offline_cache.repositories import SqlInteractionRepository, SqlResidentRepository
@@ -42,6 +46,9 @@ class AppOptions:
     simulate: bool = True  # run the demo traffic simulator
     seed_backlog: bool = True  # fill an empty demo store with a morning's traffic
     with_window: bool = True
+    # Colleague availability (N2); None: the demo organisation's agendas and out-of-office.
+    availability: AvailabilitySource | None = None
+    availability_timeout: float = 3.0
 
 
 @dataclass
@@ -56,7 +63,10 @@ class KccApp:
     demo: DemoData
     simulator: TrafficSimulator
     calendar: WorkingCalendar
+    callbacks: CallbackService | None = None
+    callback_notes: SqlCallbackNoteRepository | None = None
     window: object | None = None  # widgets.main_window.MainWindow when built
+    callback_ui: object | None = None  # widgets.callback_screen.CallbackUi when built
     simulator_task: asyncio.Task | None = None
     supervision: SupervisionService | None = None
     dashboard: object | None = None  # widgets.dashboard.DashboardScreen when built
@@ -135,6 +145,22 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
             await seed_satisfaction(inbox, supervision, seed=config.demo_seed)
 
+    callback_notes = SqlCallbackNoteRepository(db)
+    callbacks = CallbackService(
+        notes=callback_notes,
+        interactions=interactions,
+        availability=options.availability or DemoAvailabilitySource(organisation),
+        phones=DutchPhoneNumbers(),
+        changes=db,
+        organisation=organisation,
+        calendar=calendar,
+        clock=clock,
+        user=user,
+        availability_timeout=options.availability_timeout,
+    )
+    stack.push_async_callback(callbacks.aclose)
+    callbacks.tasks.on_error(inbox.tasks.notify)
+
     app = KccApp(
         options=options,
         db=db,
@@ -145,6 +171,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         simulator=simulator,
         calendar=calendar,
         supervision=supervision,
+        callbacks=callbacks,
+        callback_notes=callback_notes,
     )
 
     if options.simulate:
@@ -184,4 +212,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         roles.apply_role(user.role)
         window.user_switched()
         app.dashboard, app.roles = dashboard, roles
+        from widgets.callback_screen import CallbackUi
+
+        app.callback_ui = CallbackUi(window=window, service=callbacks, inbox=inbox)
+        stack.callback(app.callback_ui.cleanup)
     return app

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from console.domain.availability import Availability
+from console.domain.callbacks import Attempt, CallbackDraft, CallbackNote
 from console.domain.inbox import InboxCursor, InboxQuery, InboxRow
 from console.domain.lifecycle import Change
-from console.domain.model import Interaction, Resident, StatusChange, TimelineEntry
+from console.domain.model import Interaction, Owner, Resident, StatusChange, TimelineEntry
 from console.domain.organisation import Organisation
 from console.domain.supervision import (
     Drill,
@@ -150,3 +152,101 @@ class SupervisionRepository(Protocol):
     async def record_satisfaction(self, interaction_id: str, score: int) -> None:
         """Store a resident's satisfaction score (1–10) for a contact."""
         ...
+
+
+# -- callback notes (issue 3) -----------------------------------------------------------------
+
+
+class AvailabilityTimeout(Exception):
+    """The availability source did not answer in time; ``message`` is Dutch for the user."""
+
+    def __init__(self, message: str = "") -> None:
+        message = message or (
+            "De agenda van deze collega is nu niet op te vragen (geen antwoord op tijd). "
+            "U kunt de notitie toch opslaan: schrijf dan waarom."
+        )
+        super().__init__(message)
+        self.message = message
+
+
+class AvailabilitySource(Protocol):
+    """Presence, out-of-office and agenda of colleagues (Graph, CalDAV, or the demo file).
+
+    Raises:
+        AvailabilityTimeout: the source did not answer in time (also for any network failure:
+            the caller treats every unanswered check alike).
+    """
+
+    async def availability(
+        self, colleague_id: str, *, start: datetime, end: datetime
+    ) -> Availability | None:
+        """Facts about ``colleague_id`` between ``start`` and ``end``; None: unknown colleague."""
+        ...
+
+
+class PhoneNumberError(Exception):
+    """A phone number that cannot be used to call back; ``message`` is Dutch for the field."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class PhoneNumbers(Protocol):
+    """Turns what a user typed into a callable Dutch number."""
+
+    def to_e164(self, text: str) -> str:
+        """The number in E.164 (``+31…``).
+
+        Raises:
+            PhoneNumberError: not a valid number, or not a Dutch one.
+        """
+        ...
+
+    def display(self, e164: str) -> str:
+        """A stored number the way people read it (national format)."""
+        ...
+
+
+class CallbackNoteRepository(Protocol):
+    """Callback notes, their attempts and drafts in the local store.
+
+    Every write commits the interaction and the note's own rows in one transaction.
+
+    Raises:
+        StoreError: the store could not be read or written.
+        ConflictError: the note changed since it was read.
+    """
+
+    async def add(
+        self, note: CallbackNote, change: Change, *, source: TimelineEntry | None
+    ) -> None: ...
+
+    async def get(self, note_id: str) -> CallbackNote | None: ...
+
+    async def open_for_owner(self, owner: Owner) -> list[CallbackNote]: ...
+
+    async def open_for_desk(self, desk_id: str) -> list[CallbackNote]: ...
+
+    async def created_by(self, colleague_id: str, *, open_only: bool) -> list[CallbackNote]: ...
+
+    async def open_duplicates(
+        self, *, resident_id: str | None, resident_name: str, phones: Sequence[str]
+    ) -> list[CallbackNote]: ...
+
+    async def record(
+        self,
+        note: CallbackNote,
+        change: Change,
+        *,
+        expected_updated_at: datetime | None,
+        attempt: Attempt | None = None,
+    ) -> None:
+        """Store the note's new state with its interaction change (and a new attempt)."""
+        ...
+
+    async def save_draft(self, key: str, draft: CallbackDraft, *, at: datetime) -> None: ...
+
+    async def load_draft(self, key: str) -> CallbackDraft | None: ...
+
+    async def delete_draft(self, key: str) -> None: ...

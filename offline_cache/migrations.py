@@ -84,7 +84,19 @@ def _v2_supervision(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox, _v2_supervision]
+def _v3_callback_notes(conn: Connection) -> None:
+    from offline_cache.callback_notes import TABLES
+
+    SQLModel.metadata.create_all(conn, tables=list(TABLES))
+    # "Mijn terugbelnotities" and the creator's N3 check read these in deadline order.
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_interaction_callback ON interaction (channel, is_open, deadline)"
+    )
+
+
+# Numbered by position: supervision and callback notes were built side by side; both are
+# additive, so their order does not matter beyond being fixed from now on.
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox, _v2_supervision, _v3_callback_notes]
 
 
 def current_version(conn: Connection) -> int:

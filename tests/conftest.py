@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import asyncio
+import gc
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -47,6 +48,12 @@ def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     loop.close()
     asyncio.set_event_loop(None)
+    del loop
+    # qasync's timer object keeps Qt timers registered after close (a cancelled asyncio.timeout
+    # still has its Qt timer). Free it here, on the GUI thread: left to a garbage collection that
+    # happens to run on the database thread, its Qt timers outlive it and the next Qt event
+    # processing crashes (seen as a random segfault in a later test).
+    gc.collect()
     assert not pending, f"tasks left running: {[t.get_name() for t in pending]}"
 
 

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         inbox_menu = bar.addMenu("&Inbox")
+        self.inbox_menu = inbox_menu  # other capabilities add their actions here
         self.act_take = self._action(
             "&Oppakken", "Ctrl+Return", self.take_selected, menu=inbox_menu
         )

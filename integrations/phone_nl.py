@@ -1,0 +1,46 @@
+"""Dutch phone numbers for callbacks: validate with ``phonenumbers`` and store as E.164.
+
+Implements ``console.ports.PhoneNumbers``. Pure and thread-safe (the library's metadata is read
+once); cheap enough to call on the event-loop thread.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from console.ports import PhoneNumberError
+
+_INVALID = (
+    "Dit is geen geldig Nederlands telefoonnummer. Typ bijvoorbeeld 06 12345678 of 0345 123456."
+)
+
+
+class DutchPhoneNumbers:
+    """Accepts what people type (spaces, dashes, 0031, +31) and returns ``+31…``."""
+
+    region = "NL"
+
+    def to_e164(self, text: str) -> str:
+        raw = text.strip()
+        if not raw:
+            raise PhoneNumberError("Vul een telefoonnummer in.")
+        try:
+            number = phonenumbers.parse(raw, self.region)
+        except phonenumbers.NumberParseException as exc:
+            raise PhoneNumberError(_INVALID) from exc
+        if number.country_code != 31:
+            raise PhoneNumberError(
+                f"Dit is een buitenlands nummer (+{number.country_code}). "
+                "Terugbellen kan alleen naar een Nederlands nummer."
+            )
+        if not phonenumbers.is_valid_number(number):
+            raise PhoneNumberError(_INVALID)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+    def display(self, e164: str) -> str:
+        """A stored E.164 number as Dutch people read it: '06 12345678', '0345 581 100'."""
+        try:
+            number = phonenumbers.parse(e164, self.region)
+        except phonenumbers.NumberParseException:
+            return e164
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
