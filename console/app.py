@@ -20,9 +20,13 @@ from console.demo.organisation import DemoData, DemoOrganisationSource
 from console.demo.simulator import TrafficSimulator
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
-from console.ports import Clock
+from console.ports import Clock, Telephony, TelephonyError
+from console.services.calls import CallService
 from console.services.inbox import InboxService
+from console.services.tasks import TaskGroup
+from console.services.transfer import TransferService, inbox_callback_fallback
 from integrations.calendar_nl import DutchHolidays
+from offline_cache.calls import SqlCallRecords
 from offline_cache.database import Database
 from offline_cache.lock import DataDirLock
 from offline_cache.repositories import SqlInteractionRepository, SqlResidentRepository
@@ -40,6 +44,7 @@ class AppOptions:
     simulate: bool = True  # run the demo traffic simulator
     seed_backlog: bool = True  # fill an empty demo store with a morning's traffic
     with_window: bool = True
+    telephony: Telephony | None = None  # tests inject a phone; else chosen by config
 
 
 @dataclass
@@ -56,6 +61,10 @@ class KccApp:
     calendar: WorkingCalendar
     window: object | None = None  # widgets.main_window.MainWindow when built
     simulator_task: asyncio.Task | None = None
+    calls: CallService | None = None
+    transfers: TransferService | None = None
+    phone: Telephony | None = None
+    call_panel: object | None = None  # widgets.call_panel.CallPanel when built
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -130,6 +139,37 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     if options.simulate:
         app.simulator_task = inbox.tasks.spawn(simulator.run(), what="demoverkeer")
 
+    phone = options.telephony or _build_phone(config, options.data_dir, demo)
+    calls = CallService(
+        telephony=phone,
+        inbox=inbox,
+        records=SqlCallRecords(db),
+        residents=residents,
+        clock=clock,
+    )
+    stack.push_async_callback(calls.aclose)
+    transfers = TransferService(
+        calls=calls,
+        interactions=interactions,
+        organisation=organisation,
+        calendar=calendar,
+        clock=clock,
+        fallback=inbox_callback_fallback(inbox),
+        address_of=_addresses(config),
+    )
+    app.calls, app.transfers, app.phone = calls, transfers, phone
+    phone_error: str | None = None
+    try:
+        await calls.start()
+    except TelephonyError as exc:
+        phone_error = exc.message  # the console works without a phone; say so
+    if options.simulate and hasattr(phone, "run"):
+        # Its own group: the demo phone runs forever, so it must not be in a drained group.
+        phone_tasks = TaskGroup()
+        phone_tasks.on_error(inbox.tasks.notify)
+        stack.push_async_callback(phone_tasks.aclose)
+        phone_tasks.spawn(phone.run(), what="demotelefoon")
+
     if options.with_window:
         from widgets.main_window import MainWindow
 
@@ -142,4 +182,46 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window.deleteLater()
 
         stack.callback(close_window)
+
+        from widgets.call_panel import install_call_panel
+
+        app.call_panel = install_call_panel(window, calls, transfers)
+        if phone_error:
+            window.messages.show_error(phone_error)
+    elif phone_error:
+        inbox.tasks.notify(phone_error)
     return app
+
+
+def _build_phone(config: Config, data_dir: Path, demo: DemoData) -> Telephony:
+    """The demo phone by default; baresip when the config asks for it."""
+    settings = config.telephony
+    if settings.kind == "baresip":
+        from integrations.sip.baresip import BaresipProcess, BaresipSettings, BaresipTelephony
+
+        sip = BaresipSettings(
+            ctrl_port=settings.ctrl_port,
+            account=settings.account,
+            sip_listen=settings.sip_listen,
+            start=settings.start,
+            executable=settings.executable,
+        )
+        process = BaresipProcess(sip, config_dir=data_dir / "baresip") if settings.start else None
+        return BaresipTelephony(sip, process=process)
+    from console.demo.telephony import DemoTelephony
+
+    return DemoTelephony(numbers=[r.phone for r in demo.residents if r.phone])
+
+
+def _addresses(config: Config):
+    settings = config.telephony
+
+    def address_of(target) -> str | None:
+        if target.id in settings.directory:
+            return settings.directory[target.id]
+        number = target.extension or target.phone
+        if number and settings.dial_domain:
+            return f"sip:{number}@{settings.dial_domain}"
+        return number
+
+    return address_of

@@ -65,7 +65,15 @@ def _v1_inbox(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox]
+def _v2_call_records(conn: Connection) -> None:
+    """Issue 4: a side table for phone calls (timings, wrap-up outcome, satisfaction 1–10)."""
+    SQLModel.metadata.create_all(conn, tables=[schema.CallRecordRow.__table__])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_inbox,
+    _v2_call_records,
+]
 
 
 def current_version(conn: Connection) -> int:
