@@ -258,6 +258,7 @@ class BaresipTelephony:
                     break
                 for frame in decoder.feed(data):
                     self._on_frame(frame)
+                decoder.check()
         except FrameError:
             log.warning("baresip control stream is not netstrings; disconnecting")
             error = TelephonyProtocolError(MALFORMED + " De verbinding is verbroken.")

@@ -22,16 +22,37 @@ class Decoder:
 
     def __init__(self) -> None:
         self._buffer = bytearray()
+        self._error: FrameError | None = None
 
     def feed(self, data: bytes) -> list[bytes]:
+        """Whole frames so far; garbage raises ``FrameError`` only after the good frames.
+
+        The error behind good frames is raised at the next ``feed`` or ``check``, so no good
+        message before the garbage is lost.
+        """
+        self.check()
         self._buffer += data
-        frames = []
+        frames: list[bytes] = []
+        try:
+            self._parse(frames)
+        except FrameError as exc:
+            if not frames:
+                raise
+            self._error = exc
+        return frames
+
+    def check(self) -> None:
+        """Raise the ``FrameError`` found behind the last good frames, if any."""
+        if self._error is not None:
+            raise self._error
+
+    def _parse(self, frames: list[bytes]) -> None:
         while True:
             colon = self._buffer.find(b":")
             if colon < 0:
                 if len(self._buffer) > 20 or (not self._buffer.isdigit() and self._buffer):
                     raise FrameError("no length prefix")
-                return frames
+                return
             length_text = bytes(self._buffer[:colon])
             if not length_text.isdigit() or len(length_text) > 8:
                 raise FrameError("bad length prefix")
@@ -40,7 +61,7 @@ class Decoder:
                 raise FrameError("frame too large")
             end = colon + 1 + length
             if len(self._buffer) < end + 1:
-                return frames
+                return
             if self._buffer[end : end + 1] != b",":
                 raise FrameError("missing comma")
             frames.append(bytes(self._buffer[colon + 1 : end]))
