@@ -185,7 +185,9 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
         from widgets.call_panel import install_call_panel
 
-        app.call_panel = install_call_panel(window, calls, transfers)
+        panel = install_call_panel(window, calls, transfers)
+        app.call_panel = panel
+        stack.callback(panel.cleanup)
         if phone_error:
             window.messages.show_error(phone_error)
     elif phone_error:

@@ -145,8 +145,10 @@ class TransferService:
         )
 
     def suggested_summary(self) -> HandoverSummary:
-        """Pre-fill who and the best callback number from the screen pop; notes as 'tried'."""
+        """The summary to start from: the last attempt's, else who/number from the screen pop."""
         state = self.calls.state
+        if state.transfer is not None:
+            return state.transfer.summary  # a second attempt: nothing is typed twice
         resident = state.pop.resident if state.pop else None
         return HandoverSummary(
             who=resident.name if resident else "",
