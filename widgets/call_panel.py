@@ -6,7 +6,8 @@ with its handover summary, and the wrap-up. The guide lists desks, colleagues an
 (type-ahead by name and topic) with open-now, refuses closed targets and offers the alternative.
 
 GUI thread only. Every action is a ``QAction`` on the main window with a shortcut (F9 answer,
-F10 hold, F8 guide, Alt+C consult, Alt+V complete, Alt+A cancel, ...); handlers hand the work
+F10 hold, F8 guide, Alt+C consult, Alt+V complete, Alt+A cancel, Alt+T fallback,
+Alt+O hang up, Alt+R wrap up; Alt+B is taken by the Beeld menu); handlers hand the work
 to the services' task group, whose failures come back as Dutch messages. ``cleanup()``
 unsubscribes from the services.
 """
@@ -216,6 +217,13 @@ class TransferGuideDialog(QDialog):
         self._refresh()
         self._clear_feedback()
         self.search.setFocus()
+
+    def hideEvent(self, event) -> None:
+        # Back to the main window, so its shortcuts (Alt+V, Alt+A, ...) work at once.
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.window().activateWindow()
+        super().hideEvent(event)
 
     def summary(self) -> HandoverSummary:
         return HandoverSummary(
@@ -599,7 +607,7 @@ def install_call_panel(
         ("consult", t.ACT_CONSULT, "Alt+C", panel.consult, True),
         ("complete", t.ACT_COMPLETE, "Alt+V", panel.complete, True),
         ("cancel", t.ACT_CANCEL, "Alt+A", panel.cancel, True),
-        ("fallback", t.ACT_FALLBACK, "Alt+B", panel.fallback, True),
+        ("fallback", t.ACT_FALLBACK, "Alt+T", panel.fallback, True),
         ("wrap_up", "Gesprek &afronden", "Alt+R", panel.wrap_up, False),
     ):
         action = _add_action(window, menu, text, shortcut, handler)

@@ -40,14 +40,14 @@ WRAP_UP_OUTCOMES = (
     Outcome.REFERRED_TO_PARTNER,
 )
 
-ACT_ANSWER = "&Opnemen"
+ACT_ANSWER = "Op&nemen"
 ACT_HOLD = "In de &wacht / hervatten"
 ACT_HANG_UP = "O&phangen"
 ACT_GUIDE = "&Doorverbinden: wie kan helpen?"
 ACT_CONSULT = "Over&leggen (inwoner in de wacht)"
 ACT_COMPLETE = "Door&verbinden voltooien"
 ACT_CANCEL = "Overleg &annuleren, terug naar inwoner"
-ACT_FALLBACK = "Terug&belnotitie of doorverwijzing maken"
+ACT_FALLBACK = "&Terugbelnotitie of doorverwijzing maken"
 
 UNKNOWN_CALLER = "Onbekend nummer: vraag naam en adres."
 SEVERAL_CALLERS = "{count} inwoners hebben dit nummer: vraag wie er belt."

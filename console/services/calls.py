@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from console.domain.errors import DomainError
 from console.domain.lifecycle import NOTE_MAX_LENGTH
 from console.domain.model import Channel, Interaction, Outcome, Resident, Status
-from console.domain.transfer import WarmTransfer
+from console.domain.transfer import TransferState, WarmTransfer
 from console.ports import (
     CallDropped,
     CallEvent,
@@ -254,6 +254,9 @@ class CallService:
 
     async def _record_missed(self, state: CallState, now: datetime) -> None:
         resident = state.pop.resident if state.pop else None
+        if resident is None and state.number:  # hung up before the screen pop was ready
+            found = await self._residents.find_by_phone(normalise_number(state.number))
+            resident = found[0] if len(found) == 1 else None
         item = await self.inbox.receive(
             NewInteraction(
                 channel=Channel.PHONE,
@@ -385,6 +388,8 @@ class CallService:
         state = self.state
         if state.phase is not CallPhase.WRAP_UP or state.interaction is None:
             raise DomainError("Afronden kan pas als het gesprek is afgelopen.")
+        if state.transfer is not None and state.transfer.state is TransferState.CONSULTING:
+            raise DomainError("Het doorverbinden is nog bezig. Rond daarna af.")
         if satisfaction is not None and not 1 <= satisfaction <= 10:
             raise DomainError("Het cijfer is een heel getal van 1 tot en met 10.")
         notes = state.notes.strip()

@@ -111,9 +111,9 @@ class TransferService:
         self.referral: ReferralMail | None = None
         self.last_fallback: Interaction | None = None
         self.last_refusal: TransferRefused | None = None
-        # True while we hang up the consult line ourselves (complete/cancel): its CLOSED
-        # event is then expected, not "the target hung up".
-        self._driving = False
+        # Consult lines we hang up ourselves (complete/cancel): their CLOSED event is
+        # expected, not "the target hung up" (it may arrive after the command returned).
+        self._hung_up_by_us: set[str] = set()
         calls.on_phone_event(self._on_phone_event)
 
     @property
@@ -224,11 +224,8 @@ class TransferService:
             raise InvalidTransition("Doorverbinden kan pas als u met de collega overlegt (Alt+C).")
         state = self.calls.state
         address = self._address_of(current.target) or ""
-        self._driving = True
-        try:
-            await self.calls.telephony.complete_transfer(state.call_id, state.consult_id, address)
-        finally:
-            self._driving = False
+        self._hung_up_by_us.add(state.consult_id)
+        await self.calls.telephony.complete_transfer(state.call_id, state.consult_id, address)
         item = await self._interactions.get(current.interaction_id)
         if item is None:
             raise DomainError("Deze vraag bestaat niet meer.")
@@ -255,14 +252,12 @@ class TransferService:
         cancelled = wt.cancel(current, reason=reason)
         state = self.calls.state
         if current.state is TransferState.CONSULTING:
-            self._driving = True
+            self._hung_up_by_us.add(state.consult_id)
             try:
                 await self.calls.telephony.cancel_consult(state.call_id, state.consult_id)
             except CallDropped:
                 self._set(wt.resident_left(current), phase=CallPhase.WRAP_UP, consult_id="")
                 raise
-            finally:
-                self._driving = False
         self._set(cancelled, phase=CallPhase.TALKING, consult_id="")
 
     async def fallback(self, *, reason: str = "") -> FallbackRequest:
@@ -305,6 +300,9 @@ class TransferService:
     # -- phone events -----------------------------------------------------------------------
 
     def _on_phone_event(self, event: CallEvent) -> None:
+        if event.kind is CallEventKind.CLOSED and event.call_id in self._hung_up_by_us:
+            self._hung_up_by_us.discard(event.call_id)
+            return
         state = self.calls.state
         current = state.transfer
         if current is None or current.is_finished:
@@ -322,7 +320,6 @@ class TransferService:
             and event.call_id == state.consult_id
             and current.state is TransferState.CONSULTING
             and state.phase is CallPhase.CONSULTING
-            and not self._driving
         ):
             # The target hung up or never answered: back to the resident, summary kept.
             self.calls.tell(
