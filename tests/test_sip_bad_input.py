@@ -193,3 +193,46 @@ def adapter_outcome():
     from console.domain.model import Outcome
 
     return Outcome.ANSWERED
+
+
+def test_config_without_baresip_installed_still_starts_with_a_message(tmp_path, clock, qloop):
+    config = Config(telephony=TelephonyConfig(kind="baresip", executable="baresip-is-not-here"))
+
+    async def scenario():
+        async with running_app(tmp_path, clock, config=config) as app:
+            return type(app.phone).__name__, app.window.messages.text()
+
+    kind, text = qloop.run_until_complete(scenario())
+    assert kind == "BaresipTelephony" and text == adapter.MISSING
+
+
+@pytest.mark.sip
+@pytest.mark.skipif(not HAVE_BARESIP, reason="baresip is not installed")
+def test_attaching_to_a_running_baresip_by_config(tmp_path, clock):
+    from tests.sip_agents import agent_settings
+
+    settings = agent_settings("agent")
+    running = BaresipProcess(settings, config_dir=tmp_path / "running-baresip")
+    running.start()
+    config = Config(
+        telephony=TelephonyConfig(
+            kind="baresip", ctrl_port=settings.ctrl_port, start=False, account=settings.account
+        )
+    )
+
+    async def scenario():
+        async with agents(tmp_path, CALLER) as peers:
+            async with running_app(
+                tmp_path / "console", clock, with_window=False, config=config
+            ) as app:
+                await peers[CALLER].phone.dial(settings.account)
+                await until(lambda: app.calls.state.phase is CallPhase.RINGING, app.calls.subscribe)
+                await app.calls.answer()
+                await peers[CALLER].wait(CallEventKind.ESTABLISHED)
+                return app.calls.state.phase
+
+    try:
+        assert asyncio.run(scenario()) is CallPhase.TALKING
+        assert running.running  # attached, not owned: the console leaves it running
+    finally:
+        running.stop()
