@@ -57,7 +57,12 @@ async def _until_state(calls, predicate) -> None:
 async def _call_screenshots(options: AppOptions, directory: Path) -> list[Path]:
     """The call panel during a consult, and the transfer guide refusing a closed partner."""
     written = []
-    options = replace(options, clock=FakeClock(TUESDAY_AFTERNOON), simulate=False)
+    options = replace(
+        options,
+        clock=FakeClock(TUESDAY_AFTERNOON),
+        simulate=False,
+        data_dir=options.data_dir / "calls",  # a backlog of its own, on the same Tuesday
+    )
     async with AsyncExitStack() as stack:
         app = await build_app(options, stack)
         window, calls, transfers, panel = app.window, app.calls, app.transfers, app.call_panel

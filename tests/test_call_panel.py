@@ -6,8 +6,10 @@ here), the keyboard shortcuts a user presses. Waits end on state changes, never 
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -21,6 +23,17 @@ from widgets.call_panel import GuideTableModel
 
 CALLER = "+31418678513"
 ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage_on_this_thread():
+    """Free this test's Qt wrappers here, on the GUI thread.
+
+    Otherwise a later test's allocations can trigger the cyclic collector on the database
+    thread, which then destroys Qt wrappers there (a segfault in PySide).
+    """
+    yield
+    gc.collect()
 
 
 async def ring_and_answer(app):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -53,6 +54,7 @@ from console.services.transfer import GuideEntry, TransferService
 from widgets import call_texts as t
 from widgets import texts
 
+PANEL_WIDTH = 420  # the inbox keeps most of the window
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -218,12 +220,13 @@ class TransferGuideDialog(QDialog):
         self._clear_feedback()
         self.search.setFocus()
 
-    def hideEvent(self, event) -> None:
-        # Back to the main window, so its shortcuts (Alt+V, Alt+A, ...) work at once.
+    def done(self, result: int) -> None:
+        # Back to the main window, so its shortcuts (Alt+V, Alt+A, ...) work at once. Not in
+        # hideEvent: that also runs while the window is being destroyed.
+        super().done(result)
         parent = self.parentWidget()
         if parent is not None:
             parent.window().activateWindow()
-        super().hideEvent(event)
 
     def summary(self) -> HandoverSummary:
         return HandoverSummary(
@@ -338,7 +341,7 @@ class CallPanel(QWidget):
         self._calls = calls
         self._transfers = transfers
         self.setStyleSheet(PANEL_STYLE)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(360)
         self.phase = QLabel()
         self.phase.setObjectName("callPhase")
         self.timer_label = QLabel("0:00")
@@ -388,14 +391,13 @@ class CallPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.phase, 1)
         top.addWidget(self.timer_label)
-        self.button_row = QHBoxLayout()
-        self.button_row2 = QHBoxLayout()
+        self.button_grid = QGridLayout()
+        self.button_grid.setSpacing(4)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.caller)
         layout.addWidget(self.history)
-        layout.addLayout(self.button_row)
-        layout.addLayout(self.button_row2)
+        layout.addLayout(self.button_grid)
         layout.addWidget(self.transfer_box)
         layout.addWidget(self.mail_box)
         layout.addWidget(QLabel(t.NOTES))
@@ -408,16 +410,21 @@ class CallPanel(QWidget):
         self._ticker.start()
         self.notes.textChanged.connect(self._on_notes_text_changed)
         self.wrap_button.clicked.connect(self._on_wrap_button_clicked)
-        self._unsubscribe = calls.subscribe(self._on_calls_state_changed)
+        # Unsubscribed in cleanup(): the services outlive the widgets at teardown.
+        self.subscriptions: list[Callable[[], None]] = [
+            calls.subscribe(self._on_calls_state_changed)
+        ]
         self.actions: dict[str, QAction] = {}
 
-    def add_button(self, key: str, action: QAction, second_row: bool = False) -> None:
+    def add_button(self, key: str, action: QAction) -> None:
+        """A button for ``action`` in a grid of three columns (the dock stays narrow)."""
         button = QPushButton(action.text().replace("&", ""))
         button.setToolTip(action.toolTip())
         button.clicked.connect(action.trigger)
+        count = len(self.buttons)
         self.buttons[key] = button
         self.actions[key] = action
-        (self.button_row2 if second_row else self.button_row).addWidget(button)
+        self.button_grid.addWidget(button, count // 3, count % 3)
 
     # -- service → UI -----------------------------------------------------------------------
 
@@ -570,7 +577,9 @@ class CallPanel(QWidget):
 
     def cleanup(self) -> None:
         self._ticker.stop()
-        self._unsubscribe()
+        for unsubscribe in self.subscriptions:
+            unsubscribe()
+        self.subscriptions.clear()
 
 
 def _add_action(
@@ -597,22 +606,23 @@ def install_call_panel(
     dock.setWidget(panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
     panel.dock = dock  # type: ignore[attr-defined]
     menu = window.menuBar().addMenu(t.MENU)
-    for key, text, shortcut, handler, second in (
-        ("answer", t.ACT_ANSWER, "F9", panel.answer, False),
-        ("hold", t.ACT_HOLD, "F10", panel.toggle_hold, False),
-        ("hang_up", t.ACT_HANG_UP, "Alt+O", panel.hang_up, False),
-        ("guide", t.ACT_GUIDE, "F8", panel.open_guide, True),
-        ("consult", t.ACT_CONSULT, "Alt+C", panel.consult, True),
-        ("complete", t.ACT_COMPLETE, "Alt+V", panel.complete, True),
-        ("cancel", t.ACT_CANCEL, "Alt+A", panel.cancel, True),
-        ("fallback", t.ACT_FALLBACK, "Alt+T", panel.fallback, True),
-        ("wrap_up", "Gesprek &afronden", "Alt+R", panel.wrap_up, False),
+    for key, text, shortcut, handler in (
+        ("answer", t.ACT_ANSWER, "F9", panel.answer),
+        ("hold", t.ACT_HOLD, "F10", panel.toggle_hold),
+        ("hang_up", t.ACT_HANG_UP, "Alt+O", panel.hang_up),
+        ("guide", t.ACT_GUIDE, "F8", panel.open_guide),
+        ("consult", t.ACT_CONSULT, "Alt+C", panel.consult),
+        ("complete", t.ACT_COMPLETE, "Alt+V", panel.complete),
+        ("cancel", t.ACT_CANCEL, "Alt+A", panel.cancel),
+        ("fallback", t.ACT_FALLBACK, "Alt+T", panel.fallback),
+        ("wrap_up", t.ACT_WRAP_UP, "Alt+R", panel.wrap_up),
     ):
         action = _add_action(window, menu, text, shortcut, handler)
         if key != "wrap_up":
-            panel.add_button(key, action, second)
+            panel.add_button(key, action)
         else:
             panel.actions[key] = action
     short = {
@@ -623,12 +633,14 @@ def install_call_panel(
         "consult": "Overleggen",
         "complete": "Voltooien",
         "cancel": "Annuleren",
-        "fallback": "Terugbelnotitie",
+        "fallback": "Notitie/mail",
     }
     for key, label in short.items():
         native = panel.actions[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         panel.buttons[key].setText(f"{label} ({native})")
-    calls.tasks.on_error(window.messages.show_error)  # type: ignore[attr-defined]
-    calls.on_message(window.messages.show_error)  # type: ignore[attr-defined]
+    panel.subscriptions += [
+        calls.tasks.on_error(window.messages.show_error),  # type: ignore[attr-defined]
+        calls.on_message(window.messages.show_error),  # type: ignore[attr-defined]
+    ]
     panel.render()
     return panel

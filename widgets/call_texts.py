@@ -47,6 +47,7 @@ ACT_GUIDE = "&Doorverbinden: wie kan helpen?"
 ACT_CONSULT = "Over&leggen (inwoner in de wacht)"
 ACT_COMPLETE = "Door&verbinden voltooien"
 ACT_CANCEL = "Overleg &annuleren, terug naar inwoner"
+ACT_WRAP_UP = "Gesprek af&ronden"
 ACT_FALLBACK = "&Terugbelnotitie of doorverwijzing maken"
 
 UNKNOWN_CALLER = "Onbekend nummer: vraag naam en adres."
