@@ -111,8 +111,12 @@ async def agents(tmp_path: Path, *users: str):
         for user in users:
             settings = agent_settings(user)
             process = BaresipProcess(settings, config_dir=tmp_path / f"baresip-{user}")
-            stack.callback(process.stop)  # even if start fails half-way
-            phone = BaresipTelephony(settings, process=process)
+            # Even if start fails half-way. Peers need no graceful goodbye: a BYE to a killed
+            # console would keep baresip waiting for seconds.
+            stack.callback(process.stop, grace=0.3)
+            process.start()
+            # The phone attaches; the fixture owns the process (stopped quickly above).
+            phone = BaresipTelephony(settings)
             agent = Agent(user, phone, process)
             phone.subscribe(agent._on_event)
             stack.push_async_callback(phone.aclose)

@@ -211,3 +211,16 @@ def test_guide_model_passes_qtmodeltester(qapp, qtmodeltester, tmp_path, clock):
     qtmodeltester.check(model, force_py=True)
     model.set_entries([])
     qtmodeltester.check(model, force_py=True)
+
+
+def test_phone_shortcuts_are_in_the_menu_and_clash_with_nothing(qloop, tmp_path, clock):
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            return app.window.shortcut_rows()
+
+    rows = qloop.run_until_complete(scenario())
+    keys = [key for _text, key in rows]
+    assert len(keys) == len(set(keys)), f"shortcut used twice: {keys}"
+    shown = dict((key, text) for text, key in rows)
+    for key in ("F9", "F10", "F8", "Alt+C", "Alt+V", "Alt+A", "Alt+T", "Alt+O", "Alt+R"):
+        assert key in shown, f"{key} missing from the shortcut list"

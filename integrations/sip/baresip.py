@@ -142,13 +142,14 @@ class BaresipProcess:
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
-    def stop(self) -> None:
+    def stop(self, *, grace: float = 3.0) -> None:
+        """SIGTERM (baresip hangs up its calls), then SIGKILL after ``grace`` seconds."""
         if self.process is None:
             return
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=3)
+                self.process.wait(timeout=grace)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
