@@ -146,3 +146,22 @@ def test_config_telephony_section(tmp_path: Path):
     path.write_text('[telephony]\nkind = "asterisk"\n')
     with pytest.raises(ConfigError, match="kies demo of baresip"):
         load_config(path)
+
+
+def test_a_second_caller_waits_and_rings_after_wrap_up(tmp_path, clock):
+    async def scenario():
+        async with demo_app(tmp_path, clock) as app:
+            calls = app.calls
+            await answered(app)
+            second = app.phone.ring("+31345000001")
+            third = app.phone.ring("+31345000002")
+            await until(lambda: len(calls._waiting) == 2, app.phone.subscribe)
+            app.phone.caller_hangs_up(third)  # gave up while waiting
+            await until(lambda: len(calls._waiting) == 1, app.phone.subscribe)
+            await calls.hang_up()
+            await calls.wrap_up(Outcome.ANSWERED)
+            return calls.state.phase, calls.state.call_id, second, dict(calls._waiting)
+
+    phase, call_id, second, waiting = asyncio.run(scenario())
+    assert phase is CallPhase.RINGING and call_id == second
+    assert waiting == {}

@@ -1,11 +1,12 @@
 """The call use cases: ring with a screen pop, answer, hold, notes, hang up, wrap-up.
 
-One agent, one resident call at a time (a second incoming call while busy keeps ringing at the
-phone; the panel shows the first). The service keeps a ``CallState`` value and tells listeners
-about every new value; notes typed during a call live in that state and survive a dropped call,
-a crashed phone and a failed command. When the resident is answered the call becomes an
-interaction in the inbox (owned by the agent, N4); wrap-up closes it with an outcome and stores
-the call record with the optional satisfaction score.
+One agent, one resident call at a time: a second incoming call while busy keeps ringing at the
+phone and is shown (with its screen pop) as soon as the current call is wrapped up. The
+service keeps a ``CallState`` value and tells listeners about every new value; notes typed
+during a call live in that state and survive a dropped call, a crashed phone and a failed
+command. When the resident is answered the call becomes an interaction in the inbox (owned by
+the agent, N4); wrap-up closes it with an outcome and stores the call record with the optional
+satisfaction score.
 
 Event-loop thread only. Phone events arrive through the ``Telephony`` port's callback; commands
 are awaited and their failures raise ``TelephonyError``/``DomainError`` with Dutch messages,
@@ -120,6 +121,7 @@ class CallService:
         self._message_listeners: list[Callable[[str], None]] = []
         self._event_hooks: list[Callable[[CallEvent], None]] = []
         self._unsubscribe: Callable[[], None] | None = None
+        self._waiting: dict[str, tuple[str, datetime]] = {}  # call id → number, rang at
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -153,6 +155,22 @@ class CallService:
         self.state = state
         for listener in list(self._listeners):
             listener(state)
+        if state.phase is CallPhase.IDLE and self._waiting:
+            call_id = next(iter(self._waiting))
+            number, rang_at = self._waiting.pop(call_id)
+            self._ring(call_id, number, rang_at)
+
+    def _ring(self, call_id: str, number: str, rang_at: datetime) -> None:
+        self.set_state(
+            CallState(
+                phase=CallPhase.RINGING,
+                call_id=call_id,
+                number=number,
+                rang_at=rang_at,
+                pop=ScreenPop(number=number),
+            )
+        )
+        self.tasks.spawn(self._screen_pop(call_id, number), what="schermpop")
 
     def update(self, **changes: object) -> CallState:
         self.set_state(replace(self.state, **changes))  # type: ignore[arg-type]
@@ -167,19 +185,13 @@ class CallService:
     def _on_phone_event(self, event: CallEvent) -> None:
         state = self.state
         if event.kind is CallEventKind.INCOMING:
-            if state.phase in (CallPhase.IDLE,) or (
-                state.phase is CallPhase.WRAP_UP and not state.interaction
-            ):
-                self.set_state(
-                    CallState(
-                        phase=CallPhase.RINGING,
-                        call_id=event.call_id,
-                        number=event.number,
-                        rang_at=self.clock.now(),
-                        pop=ScreenPop(number=event.number),
-                    )
-                )
-                self.tasks.spawn(self._screen_pop(event.call_id, event.number), what="schermpop")
+            if state.phase is CallPhase.IDLE:
+                self._ring(event.call_id, event.number, self.clock.now())
+            else:
+                # Busy: the next caller waits at the phone and is shown when this call is done.
+                self._waiting[event.call_id] = (event.number, self.clock.now())
+        elif event.kind is CallEventKind.CLOSED and event.call_id in self._waiting:
+            del self._waiting[event.call_id]
         elif event.kind is CallEventKind.ESTABLISHED and event.call_id == state.call_id:
             if state.phase is CallPhase.RINGING:
                 self.update(phase=CallPhase.TALKING, answered_at=self.clock.now())
