@@ -207,6 +207,9 @@ def _build_phone(config: Config, data_dir: Path, demo: DemoData) -> Telephony:
             sip_listen=settings.sip_listen,
             start=settings.start,
             executable=settings.executable,
+            audio_source=settings.audio_source,
+            audio_player=settings.audio_player,
+            audio_modules=settings.audio_modules,
         )
         process = BaresipProcess(sip, config_dir=data_dir / "baresip") if settings.start else None
         return BaresipTelephony(sip, process=process)

@@ -36,6 +36,9 @@ class TelephonyConfig:
     executable: str = "baresip"
     dial_domain: str = ""
     directory: dict[str, str] = field(default_factory=dict)
+    audio_source: str = "ausine,440"  # headless default; "alsa,default" at a desk
+    audio_player: str = ""  # "" → no sound card (aubridge)
+    audio_modules: tuple[str, ...] = ("ausine.so", "aubridge.so")
 
 
 @dataclass(frozen=True)
@@ -102,4 +105,7 @@ def _telephony(raw: dict) -> TelephonyConfig:
         executable=str(raw.get("executable", defaults.executable)),
         dial_domain=str(raw.get("dial_domain", "")),
         directory={str(k): str(v) for k, v in dict(raw.get("directory", {})).items()},
+        audio_source=str(raw.get("audio_source", defaults.audio_source)),
+        audio_player=str(raw.get("audio_player", defaults.audio_player)),
+        audio_modules=tuple(str(m) for m in raw.get("audio_modules", defaults.audio_modules)),
     )

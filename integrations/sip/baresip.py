@@ -75,7 +75,11 @@ class BaresipSettings:
     start: bool = True
     executable: str = "baresip"
     config_dir: Path | None = None
+    # Headless defaults (tests, servers): a sine tone in, a bridge out, no sound card. An agent
+    # at a desk sets e.g. audio_source/audio_player "alsa,default" and audio_modules ("alsa.so",).
     audio_source: str = "ausine,440"
+    audio_player: str = ""  # "" → aubridge (no sound card)
+    audio_modules: tuple[str, ...] = ("ausine.so", "aubridge.so")
     command_timeout: float = 5.0
     start_timeout: float = 10.0
     extra_account_params: str = ""
@@ -84,17 +88,17 @@ class BaresipSettings:
 def write_config(settings: BaresipSettings, directory: Path, *, device: str = "kcc") -> None:
     """A minimal config dir: loopback SIP, ctrl_tcp, no sound card, manual answer."""
     directory.mkdir(parents=True, exist_ok=True)
+    player = settings.audio_player or f"aubridge,{device}-out"
+    audio_modules = "".join(f"module {name}\n" for name in settings.audio_modules)
     config = f"""poll_method epoll
 sip_listen {settings.sip_listen}
-audio_player aubridge,{device}-out
+audio_player {player}
 audio_source {settings.audio_source}
-audio_alert aubridge,{device}-alert
+audio_alert {player}
 module_path /usr/lib/baresip/modules
 module opus.so
 module g711.so
-module ausine.so
-module aubridge.so
-module_app account.so
+{audio_modules}module_app account.so
 module_app menu.so
 module_app ctrl_tcp.so
 ctrl_tcp_listen {settings.ctrl_host}:{settings.ctrl_port}
