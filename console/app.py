@@ -21,13 +21,17 @@ from console.demo.organisation import DemoData, DemoOrganisationSource
 from console.demo.simulator import TrafficSimulator
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
-from console.ports import AvailabilitySource, Clock
+from console.ports import AvailabilitySource, Clock, Telephony, TelephonyError
 from console.services.callbacks import CallbackService
+from console.services.calls import CallService
 from console.services.inbox import InboxService
 from console.services.supervision import SupervisionService
+from console.services.tasks import TaskGroup
+from console.services.transfer import TransferService, inbox_callback_fallback
 from integrations.calendar_nl import DutchHolidays
 from integrations.phone_nl import DutchPhoneNumbers
 from offline_cache.callback_notes import SqlCallbackNoteRepository
+from offline_cache.calls import SqlCallRecords
 from offline_cache.database import Database
 from offline_cache.lock import DataDirLock
 from offline_cache.repositories import SqlInteractionRepository, SqlResidentRepository
@@ -49,6 +53,7 @@ class AppOptions:
     # Colleague availability (N2); None: the demo organisation's agendas and out-of-office.
     availability: AvailabilitySource | None = None
     availability_timeout: float = 3.0
+    telephony: Telephony | None = None  # tests inject a phone; else chosen by config
 
 
 @dataclass
@@ -71,6 +76,10 @@ class KccApp:
     supervision: SupervisionService | None = None
     dashboard: object | None = None  # widgets.dashboard.DashboardScreen when built
     roles: object | None = None  # widgets.roles.RoleController when built
+    calls: CallService | None = None
+    transfers: TransferService | None = None
+    phone: Telephony | None = None
+    call_panel: object | None = None  # widgets.call_panel.CallPanel when built
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -178,6 +187,37 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     if options.simulate:
         app.simulator_task = inbox.tasks.spawn(simulator.run(), what="demoverkeer")
 
+    phone = options.telephony or _build_phone(config, options.data_dir, demo)
+    calls = CallService(
+        telephony=phone,
+        inbox=inbox,
+        records=SqlCallRecords(db),
+        residents=residents,
+        clock=clock,
+    )
+    stack.push_async_callback(calls.aclose)
+    transfers = TransferService(
+        calls=calls,
+        interactions=interactions,
+        organisation=organisation,
+        calendar=calendar,
+        clock=clock,
+        fallback=inbox_callback_fallback(inbox),
+        address_of=_addresses(config),
+    )
+    app.calls, app.transfers, app.phone = calls, transfers, phone
+    phone_error: str | None = None
+    try:
+        await calls.start()
+    except TelephonyError as exc:
+        phone_error = exc.message  # the console works without a phone; say so
+    if options.simulate and hasattr(phone, "run"):
+        # Its own group: the demo phone runs forever, so it must not be in a drained group.
+        phone_tasks = TaskGroup()
+        phone_tasks.on_error(inbox.tasks.notify)
+        stack.push_async_callback(phone_tasks.aclose)
+        phone_tasks.spawn(phone.run(), what="demotelefoon")
+
     if options.with_window:
         from widgets.main_window import MainWindow
 
@@ -216,4 +256,50 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
         app.callback_ui = CallbackUi(window=window, service=callbacks, inbox=inbox)
         stack.callback(app.callback_ui.cleanup)
+        from widgets.call_panel import install_call_panel
+
+        panel = install_call_panel(window, calls, transfers)
+        app.call_panel = panel
+        stack.callback(panel.cleanup)
+        if phone_error:
+            window.messages.show_error(phone_error)
+    elif phone_error:
+        inbox.tasks.notify(phone_error)
     return app
+
+
+def _build_phone(config: Config, data_dir: Path, demo: DemoData) -> Telephony:
+    """The demo phone by default; baresip when the config asks for it."""
+    settings = config.telephony
+    if settings.kind == "baresip":
+        from integrations.sip.baresip import BaresipProcess, BaresipSettings, BaresipTelephony
+
+        sip = BaresipSettings(
+            ctrl_port=settings.ctrl_port,
+            account=settings.account,
+            sip_listen=settings.sip_listen,
+            start=settings.start,
+            executable=settings.executable,
+            audio_source=settings.audio_source,
+            audio_player=settings.audio_player,
+            audio_modules=settings.audio_modules,
+        )
+        process = BaresipProcess(sip, config_dir=data_dir / "baresip") if settings.start else None
+        return BaresipTelephony(sip, process=process)
+    from console.demo.telephony import DemoTelephony
+
+    return DemoTelephony(numbers=[r.phone for r in demo.residents if r.phone])
+
+
+def _addresses(config: Config):
+    settings = config.telephony
+
+    def address_of(target) -> str | None:
+        if target.id in settings.directory:
+            return settings.directory[target.id]
+        number = target.extension or target.phone
+        if number and settings.dial_domain:
+            return f"sip:{number}@{settings.dial_domain}"
+        return number
+
+    return address_of

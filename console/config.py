@@ -7,7 +7,7 @@ at start by the composition root; the values are plain and immutable.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -20,6 +20,28 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class TelephonyConfig:
+    """``[telephony]``: ``kind = "demo"`` (default) or ``"baresip"`` with its control port.
+
+    ``start = true`` starts baresip with a generated config (``account``, ``sip_listen``);
+    false attaches to a running one. ``dial_domain`` turns an extension or number into
+    ``sip:<number>@<dial_domain>``; ``[telephony.directory]`` maps target ids to SIP addresses.
+    """
+
+    kind: str = "demo"
+    ctrl_port: int = 4444
+    start: bool = True
+    account: str = "sip:agent@127.0.0.1:5080"
+    sip_listen: str = "127.0.0.1:5080"
+    executable: str = "baresip"
+    dial_domain: str = ""
+    directory: dict[str, str] = field(default_factory=dict)
+    audio_source: str = "ausine,440"  # headless default; "alsa,default" at a desk
+    audio_player: str = ""  # "" → no sound card (aubridge)
+    audio_modules: tuple[str, ...] = ("ausine.so", "aubridge.so")
+
+
+@dataclass(frozen=True)
 class Config:
     mode: str = "demo"
     demo_pace_per_minute: float = 2.0
@@ -27,6 +49,7 @@ class Config:
     demo_user: str = "c01"
     include_good_friday: bool = False
     source: Path | None = None
+    telephony: TelephonyConfig = field(default_factory=TelephonyConfig)
 
 
 def load_config(path: Path | None) -> Config:
@@ -62,6 +85,27 @@ def load_config(path: Path | None) -> Config:
             demo_user=str(demo.get("user", "c01")),
             include_good_friday=bool(raw.get("calendar", {}).get("good_friday_closed", False)),
             source=path,
+            telephony=_telephony(raw.get("telephony", {})),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"Een waarde in {path} heeft de verkeerde vorm: {exc}.") from exc
+
+
+def _telephony(raw: dict) -> TelephonyConfig:
+    kind = str(raw.get("kind", "demo"))
+    if kind not in ("demo", "baresip"):
+        raise ValueError(f"telephony.kind '{kind}' (kies demo of baresip)")
+    defaults = TelephonyConfig()
+    return TelephonyConfig(
+        kind=kind,
+        ctrl_port=int(raw.get("ctrl_port", defaults.ctrl_port)),
+        start=bool(raw.get("start", defaults.start)),
+        account=str(raw.get("account", defaults.account)),
+        sip_listen=str(raw.get("sip_listen", defaults.sip_listen)),
+        executable=str(raw.get("executable", defaults.executable)),
+        dial_domain=str(raw.get("dial_domain", "")),
+        directory={str(k): str(v) for k, v in dict(raw.get("directory", {})).items()},
+        audio_source=str(raw.get("audio_source", defaults.audio_source)),
+        audio_player=str(raw.get("audio_player", defaults.audio_player)),
+        audio_modules=tuple(str(m) for m in raw.get("audio_modules", defaults.audio_modules)),
+    )

@@ -8,6 +8,7 @@ Errors raised are listed per method; adapters translate library errors into thes
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,7 +18,15 @@ from console.domain.availability import Availability
 from console.domain.callbacks import Attempt, CallbackDraft, CallbackNote
 from console.domain.inbox import InboxCursor, InboxQuery, InboxRow
 from console.domain.lifecycle import Change
-from console.domain.model import Interaction, Owner, Resident, StatusChange, TimelineEntry
+from console.domain.model import (
+    Channel,
+    Interaction,
+    Outcome,
+    Owner,
+    Resident,
+    StatusChange,
+    TimelineEntry,
+)
 from console.domain.organisation import Organisation
 from console.domain.supervision import (
     Drill,
@@ -250,3 +259,121 @@ class CallbackNoteRepository(Protocol):
     async def load_draft(self, key: str) -> CallbackDraft | None: ...
 
     async def delete_draft(self, key: str) -> None: ...
+
+
+# -- telephony ----------------------------------------------------------------------------------
+
+
+class TelephonyError(Exception):
+    """The phone line failed; ``message`` is Dutch for the user (no phone numbers in it).
+
+    Subclasses say what failed, so the call panel can choose how to recover. Adapters turn
+    socket, process and parsing errors into these at the boundary.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class TelephonyUnavailable(TelephonyError):
+    """The softphone is missing, crashed, or does not answer on its control port."""
+
+
+class TelephonyProtocolError(TelephonyError):
+    """The softphone sent something we cannot read (a malformed control message)."""
+
+
+class CallDropped(TelephonyError):
+    """The call is gone (hung up, or the line dropped) before the command could run."""
+
+
+class CallEventKind(enum.StrEnum):
+    INCOMING = "incoming"  # a call rings for us; ``number`` is the caller's
+    RINGING = "ringing"  # a call we dialled rings at the other side
+    ESTABLISHED = "established"  # talking
+    HELD = "held"
+    RESUMED = "resumed"
+    TRANSFERRED = "transferred"  # the call left us towards ``number`` (SIP REFER accepted)
+    CLOSED = "closed"  # gone; ``reason`` says why
+    FAILED = "failed"  # the phone line itself failed; ``error`` says how (not a call)
+
+
+@dataclass(frozen=True, slots=True)
+class CallEvent:
+    kind: CallEventKind
+    call_id: str = ""
+    number: str = ""  # the other side: a phone number, extension or SIP user
+    outgoing: bool = False
+    reason: str = ""
+    error: TelephonyError | None = None
+
+
+class Telephony(Protocol):
+    """One agent's phone line: at most one resident call plus one consult line.
+
+    Events reach ``subscribe``'s callback on the event-loop thread, in the order the phone
+    sends them. Every command raises ``TelephonyUnavailable`` when the phone is gone or silent,
+    ``CallDropped`` when the call no longer exists, ``TelephonyError`` for a refused command.
+    """
+
+    def subscribe(self, callback: Callable[[CallEvent], None]) -> Callable[[], None]: ...
+
+    async def start(self) -> None:
+        """Connect (and start the softphone when configured to)."""
+        ...
+
+    async def aclose(self) -> None: ...
+
+    async def answer(self, call_id: str) -> None: ...
+
+    async def hold(self, call_id: str) -> None: ...
+
+    async def resume(self, call_id: str) -> None: ...
+
+    async def dial(self, address: str) -> str:
+        """Call ``address``; returns the new call's id as soon as it exists (ringing)."""
+        ...
+
+    async def consult(self, call_id: str, address: str) -> str:
+        """Hold ``call_id`` and call ``address`` on a second line; returns the consult call id."""
+        ...
+
+    async def cancel_consult(self, call_id: str, consult_id: str) -> None:
+        """Hang up the consult line (if still there) and resume ``call_id``."""
+        ...
+
+    async def complete_transfer(self, call_id: str, consult_id: str, address: str) -> None:
+        """Hang up the consult line, resume ``call_id`` and transfer it to ``address``."""
+        ...
+
+    async def hangup(self, call_id: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CallRecord:
+    """One phone call's facts next to its interaction: timings, wrap-up outcome, score."""
+
+    interaction_id: str
+    number: str
+    rang_at: datetime
+    answered_at: datetime | None = None
+    ended_at: datetime | None = None
+    outcome: Outcome | None = None
+    satisfaction: int | None = None  # 1–10 (N16), optional
+
+
+class CallRecords(Protocol):
+    """A resident's history for the screen pop, and the call side table.
+
+    Raises:
+        StoreError: the store could not be read or written.
+    """
+
+    async def history(
+        self, resident_id: str, *, channel: Channel | None = None, open_only: bool = False
+    ) -> list[Interaction]: ...
+
+    async def save(self, record: CallRecord) -> None: ...
+
+    async def get(self, interaction_id: str) -> CallRecord | None: ...

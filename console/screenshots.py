@@ -6,10 +6,16 @@ simulator's backlog, puts each screen in a typical state and grabs it. Offscreen
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import AsyncExitStack
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from console.app import AppOptions, build_app
+from console.clock import FakeClock
+from console.domain.calendar import AMSTERDAM
+from console.domain.transfer import TransferTarget
 
 
 async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
@@ -41,6 +47,7 @@ async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
         if not window.grab().save(str(path)):  # type: ignore[union-attr]
             raise RuntimeError(f"could not write {path}")
         written.append(path)
+    written += await _call_screenshots(options, directory)
     return written
 
 
@@ -105,4 +112,68 @@ async def _callback_screens(app, directory: Path) -> list[Path]:
     if not window.grab().save(str(path)):
         raise RuntimeError(f"could not write {path}")
     written.append(path)
+    return written
+
+
+# A Tuesday afternoon: the desks are open, the Werkbedrijf (mornings only) is closed.
+TUESDAY_AFTERNOON = datetime(2026, 12, 1, 14, 0, tzinfo=AMSTERDAM)
+
+
+async def _until_state(calls, predicate) -> None:
+    reached = asyncio.Event()
+    unsubscribe = calls.subscribe(lambda _s: reached.set() if predicate() else None)
+    try:
+        async with asyncio.timeout(10):
+            while not predicate():
+                reached.clear()
+                await reached.wait()
+    finally:
+        unsubscribe()
+
+
+async def _call_screenshots(options: AppOptions, directory: Path) -> list[Path]:
+    """The call panel during a consult, and the transfer guide refusing a closed partner."""
+    written = []
+    options = replace(
+        options,
+        clock=FakeClock(TUESDAY_AFTERNOON),
+        simulate=False,
+        data_dir=options.data_dir / "calls",  # a backlog of its own, on the same Tuesday
+    )
+    async with AsyncExitStack() as stack:
+        app = await build_app(options, stack)
+        window, calls, transfers, panel = app.window, app.calls, app.transfers, app.call_panel
+        window.resize(1500, 900)  # type: ignore[union-attr]
+        window.show()  # type: ignore[union-attr]
+        app.phone.pick_up_chance = 1.0  # type: ignore[union-attr]
+        app.phone.ring("+31418678513")  # type: ignore[union-attr]
+        await _until_state(calls, lambda: calls.state.pop and calls.state.pop.resident)
+        await calls.answer()  # type: ignore[union-attr]
+        panel.notes.setPlainText(  # type: ignore[union-attr]
+            "Paspoort verloren op vakantie. Wil weten of ze een noodpaspoort kan krijgen. "
+            "Website met haar doorgelopen."
+        )
+        target = TransferTarget.of_desk(app.inbox.organisation.desk("vk_burgerzaken"))
+        summary = transfers.suggested_summary()  # type: ignore[union-attr]
+        summary = replace(summary, what="Paspoort kwijt; kan ze een noodpaspoort krijgen?")
+        transfers.prepare(target, summary)  # type: ignore[union-attr]
+        await transfers.consult()  # type: ignore[union-attr]
+        await asyncio.sleep(0)  # let the demo phone's events arrive (call_soon)
+        panel.render()  # type: ignore[union-attr]
+        path = directory / "call_panel_consult.png"
+        if not window.grab().save(str(path)):  # type: ignore[union-attr]
+            raise RuntimeError(f"could not write {path}")
+        written.append(path)
+
+        await transfers.cancel(reason="Screenshot")  # type: ignore[union-attr]
+        panel.open_guide()  # type: ignore[union-attr]
+        guide = panel.guide  # type: ignore[union-attr]
+        guide.search.setText("werk")
+        guide.select_target("p_werk")
+        guide.try_consult()
+        path = directory / "transfer_guide_closed_partner.png"
+        if not guide.grab().save(str(path)):
+            raise RuntimeError(f"could not write {path}")
+        written.append(path)
+        guide.reject()
     return written

@@ -94,9 +94,19 @@ def _v3_callback_notes(conn: Connection) -> None:
     )
 
 
-# Numbered by position: supervision and callback notes were built side by side; both are
-# additive, so their order does not matter beyond being fixed from now on.
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox, _v2_supervision, _v3_callback_notes]
+def _v4_call_records(conn: Connection) -> None:
+    """Issue 4: a side table for phone calls (timings, wrap-up outcome, satisfaction 1–10)."""
+    SQLModel.metadata.create_all(conn, tables=[schema.CallRecordRow.__table__])
+
+
+# Numbered by position: supervision, callback notes and call records were built side by side;
+# all are additive, so their order does not matter beyond being fixed from now on.
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_inbox,
+    _v2_supervision,
+    _v3_callback_notes,
+    _v4_call_records,
+]
 
 
 def current_version(conn: Connection) -> int:

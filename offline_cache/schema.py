@@ -69,3 +69,17 @@ class ResidentRow(SQLModel, table=True):
     email: str | None = None
     village: str | None = None
     address: str | None = None
+
+
+class CallRecordRow(SQLModel, table=True):
+    """One phone call next to its interaction (issue 4): timings, wrap-up, satisfaction."""
+
+    __tablename__ = "call_record"
+
+    interaction_id: str = Field(primary_key=True)
+    number: str = ""
+    rang_at: str
+    answered_at: str | None = None
+    ended_at: str | None = None
+    outcome: str | None = None
+    satisfaction: int | None = None

@@ -1,0 +1,493 @@
+"""The ``Telephony`` port over a baresip user agent's ``ctrl_tcp`` control port.
+
+baresip 1.0.0 (Debian) is driven with netstring-framed JSON commands (dial, accept, hangup,
+hold, resume, transfer, line, listcalls) and reports events (CALL_INCOMING, CALL_ESTABLISHED,
+CALL_CLOSED, ...). Its commands act on the *current* call, so before acting on a call this
+adapter selects the call's line (``listcalls`` + ``line N``). It has no attended transfer with
+Replaces: a warm transfer is hold → dial the target → talk → hang up the consult line → resume →
+transfer (SIP REFER), which is what ``complete_transfer`` does.
+
+``BaresipProcess`` starts baresip with its own generated config directory (no sound card:
+``ausine`` as source, ``aubridge`` as player); ``BaresipTelephony`` connects to its control port
+(or to an already running one). Event-loop thread only: events reach subscribers on the loop.
+Socket, process and parse errors become ``console.ports`` telephony errors with Dutch messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import shutil
+import signal
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from console.ports import (
+    CallDropped,
+    CallEvent,
+    CallEventKind,
+    TelephonyError,
+    TelephonyProtocolError,
+    TelephonyUnavailable,
+)
+from integrations.sip.netstring import Decoder, FrameError, decode_json, encode
+
+log = logging.getLogger(__name__)
+
+MISSING = (
+    "Het telefoonprogramma baresip is niet gevonden. Installeer baresip of zet de telefoon "
+    "in de instellingen op demo."
+)
+CRASHED = (
+    "Het telefoonprogramma (baresip) is gestopt. Lopende gesprekken zijn verbroken; "
+    "uw notities zijn bewaard."
+)
+SILENT = (
+    "Het telefoonprogramma (baresip) reageert niet. Probeer het opnieuw of start de console "
+    "opnieuw."
+)
+NO_CONNECT = "De console kan het telefoonprogramma (baresip) niet bereiken."
+MALFORMED = "Het telefoonprogramma stuurde een bericht dat de console niet kan lezen."
+DROPPED = "Het gesprek is al beëindigd."
+REFUSED = "Het telefoonprogramma weigerde dit. Probeer het opnieuw."
+TRANSFER_FAILED = "Doorverbinden is niet gelukt. De inwoner is nog bij u aan de lijn."
+
+_LINE = re.compile(r"\[line (\d+)\].*?(sip:\S+)\s*$")
+
+
+@dataclass(frozen=True)
+class BaresipSettings:
+    """How to reach (or start) one baresip user agent.
+
+    ``account`` is the agent's address of record, e.g. ``sip:2101@127.0.0.1:5080``.
+    ``start`` False attaches to a baresip already listening on ``ctrl_port``.
+    """
+
+    ctrl_port: int
+    account: str = ""
+    sip_listen: str = ""
+    ctrl_host: str = "127.0.0.1"
+    start: bool = True
+    executable: str = "baresip"
+    config_dir: Path | None = None
+    # Headless defaults (tests, servers): a sine tone in, a bridge out, no sound card. An agent
+    # at a desk sets e.g. audio_source/audio_player "alsa,default" and audio_modules ("alsa.so",).
+    audio_source: str = "ausine,440"
+    audio_player: str = ""  # "" → aubridge (no sound card)
+    audio_modules: tuple[str, ...] = ("ausine.so", "aubridge.so")
+    command_timeout: float = 5.0
+    start_timeout: float = 10.0
+    extra_account_params: str = ""
+
+
+def write_config(settings: BaresipSettings, directory: Path, *, device: str = "kcc") -> None:
+    """A minimal config dir: loopback SIP, ctrl_tcp, no sound card, manual answer."""
+    directory.mkdir(parents=True, exist_ok=True)
+    player = settings.audio_player or f"aubridge,{device}-out"
+    audio_modules = "".join(f"module {name}\n" for name in settings.audio_modules)
+    config = f"""poll_method epoll
+sip_listen {settings.sip_listen}
+audio_player {player}
+audio_source {settings.audio_source}
+audio_alert {player}
+module_path /usr/lib/baresip/modules
+module opus.so
+module g711.so
+{audio_modules}module_app account.so
+module_app menu.so
+module_app ctrl_tcp.so
+ctrl_tcp_listen {settings.ctrl_host}:{settings.ctrl_port}
+"""
+    (directory / "config").write_text(config, encoding="utf-8")
+    account = f"<{settings.account};transport=udp>;regint=0;answermode=manual"
+    if settings.extra_account_params:
+        account += ";" + settings.extra_account_params.lstrip(";")
+    (directory / "accounts").write_text(account + "\n", encoding="utf-8")
+
+
+class BaresipProcess:
+    """One baresip child process with its own config dir; ``stop`` never leaves it running."""
+
+    def __init__(self, settings: BaresipSettings, *, config_dir: Path) -> None:
+        self.settings = settings
+        self.config_dir = config_dir
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        """Write the config and start baresip (non-blocking).
+
+        Raises:
+            TelephonyUnavailable: baresip is not installed or cannot be started.
+        """
+        executable = shutil.which(self.settings.executable)
+        if executable is None:
+            raise TelephonyUnavailable(MISSING)
+        write_config(self.settings, self.config_dir)
+        log_file = (self.config_dir / "baresip.log").open("wb")
+        try:
+            self.process = subprocess.Popen(
+                [executable, "-f", str(self.config_dir)],
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        except OSError as exc:
+            raise TelephonyUnavailable(MISSING) from exc
+        finally:
+            log_file.close()
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, *, grace: float = 3.0) -> None:
+        """SIGTERM (baresip hangs up its calls), then SIGKILL after ``grace`` seconds."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+
+@dataclass
+class _Call:
+    id: str
+    peer: str
+    outgoing: bool
+    established: bool = False
+
+
+@dataclass
+class _Pending:
+    future: asyncio.Future[CallEvent]
+    predicate: Callable[[CallEvent], bool]
+    done: bool = field(default=False)
+
+
+def number_of(uri: str) -> str:
+    """The user part of a SIP URI: 'sip:+31418678513@pbx;transport=udp' → '+31418678513'."""
+    rest = uri.split(":", 1)[1] if ":" in uri else uri
+    return rest.split("@", 1)[0] if "@" in rest else rest.split(";", 1)[0]
+
+
+def _bare(uri: str) -> str:
+    return uri.split(";", 1)[0].strip("<>")
+
+
+class BaresipTelephony:
+    """``console.ports.Telephony`` over baresip's ctrl_tcp; see the module docstring."""
+
+    def __init__(self, settings: BaresipSettings, *, process: BaresipProcess | None = None) -> None:
+        self.settings = settings
+        self._process = process
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
+        self._read_task: asyncio.Task[None] | None = None
+        self._listeners: list[Callable[[CallEvent], None]] = []
+        self._responses: dict[str, asyncio.Future[dict[str, Any]]] = {}
+        self._waiters: list[_Pending] = []
+        self._calls: dict[str, _Call] = {}
+        self._token = 0
+        self._lock = asyncio.Lock()
+        self._lost: TelephonyError | None = None
+        self._closing = False
+
+    # -- lifetime ---------------------------------------------------------------------------
+
+    def subscribe(self, callback: Callable[[CallEvent], None]) -> Callable[[], None]:
+        self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+
+    async def start(self) -> None:
+        """Start baresip when configured to, then connect to its control port.
+
+        Raises:
+            TelephonyUnavailable: missing, died at start, or the port never accepted.
+        """
+        if self._process is not None and not self._process.running:
+            self._process.start()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.settings.start_timeout
+        delay = 0.01
+        while True:
+            try:
+                self._reader, self._writer = await asyncio.open_connection(
+                    self.settings.ctrl_host, self.settings.ctrl_port
+                )
+                break
+            except OSError as exc:
+                if self._process is not None and not self._process.running:
+                    raise TelephonyUnavailable(CRASHED) from exc
+                if loop.time() >= deadline:
+                    raise TelephonyUnavailable(NO_CONNECT) from exc
+                # baresip opens its port a few ms after start; back off briefly.
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 0.2)
+        self._lost = None
+        self._read_task = loop.create_task(self._read_loop(), name="baresip ctrl_tcp")
+
+    async def aclose(self) -> None:
+        self._closing = True
+        if self._writer is not None:
+            self._writer.close()
+            with contextlib.suppress(Exception):
+                await self._writer.wait_closed()
+        if self._read_task is not None:
+            self._read_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._read_task
+        if self._process is not None:
+            self._process.stop()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    async def _read_loop(self) -> None:
+        assert self._reader is not None
+        decoder = Decoder()
+        error: TelephonyError = TelephonyUnavailable(CRASHED)
+        try:
+            while True:
+                data = await self._reader.read(65536)
+                if not data:
+                    break
+                for frame in decoder.feed(data):
+                    self._on_frame(frame)
+                decoder.check()
+        except FrameError:
+            log.warning("baresip control stream is not netstrings; disconnecting")
+            error = TelephonyProtocolError(MALFORMED + " De verbinding is verbroken.")
+        except OSError:
+            pass
+        if not self._closing:
+            self._connection_lost(error)
+
+    def _on_frame(self, frame: bytes) -> None:
+        try:
+            message = decode_json(frame)
+        except ValueError:
+            log.warning("malformed baresip control message skipped")
+            self._emit(
+                CallEvent(
+                    CallEventKind.FAILED,
+                    error=TelephonyProtocolError(MALFORMED + " Het bericht is overgeslagen."),
+                )
+            )
+            return
+        if message.get("response"):
+            future = self._responses.pop(str(message.get("token")), None)
+            if future is not None and not future.done():
+                future.set_result(message)
+        elif message.get("event"):
+            self._on_event(message)
+
+    def _on_event(self, message: dict[str, Any]) -> None:
+        if message.get("class") != "call":
+            return
+        kind, call_id = message.get("type"), str(message.get("id") or "")
+        peer = str(message.get("peeruri") or "")
+        outgoing = message.get("direction") == "outgoing"
+        if not call_id:
+            return
+        event: CallEvent | None = None
+        if kind == "CALL_INCOMING":
+            self._calls[call_id] = _Call(call_id, peer, outgoing=False)
+            event = CallEvent(CallEventKind.INCOMING, call_id, number_of(peer))
+        elif kind == "CALL_RINGING":
+            self._calls.setdefault(call_id, _Call(call_id, peer, outgoing=True))
+            event = CallEvent(CallEventKind.RINGING, call_id, number_of(peer), outgoing=True)
+        elif kind == "CALL_ESTABLISHED":
+            call = self._calls.setdefault(call_id, _Call(call_id, peer, outgoing))
+            call.established = True
+            event = CallEvent(CallEventKind.ESTABLISHED, call_id, number_of(peer), outgoing)
+        elif kind == "CALL_CLOSED":
+            self._calls.pop(call_id, None)
+            reason = str(message.get("param") or "")
+            transferred = "transfer" in reason.lower()
+            event = CallEvent(
+                CallEventKind.TRANSFERRED if transferred else CallEventKind.CLOSED,
+                call_id,
+                number_of(peer),
+                outgoing,
+                reason=reason,
+            )
+        elif kind == "CALL_PROGRESS" or kind == "CALL_ANSWERED":
+            self._calls.setdefault(call_id, _Call(call_id, peer, outgoing))
+        if event is not None:
+            self._emit(event)
+        elif outgoing and call_id not in self._calls:
+            self._calls[call_id] = _Call(call_id, peer, outgoing=True)
+        # Outgoing calls are known by their id only once an event names them.
+        if outgoing:
+            self._notify_waiters(CallEvent(CallEventKind.RINGING, call_id, peer, True))
+
+    def _emit(self, event: CallEvent) -> None:
+        for waiter in list(self._waiters):
+            if not waiter.future.done() and waiter.predicate(event):
+                waiter.future.set_result(event)
+        for listener in list(self._listeners):
+            listener(event)
+
+    def _notify_waiters(self, event: CallEvent) -> None:
+        for waiter in list(self._waiters):
+            if not waiter.future.done() and waiter.predicate(event):
+                waiter.future.set_result(event)
+
+    def _connection_lost(self, error: TelephonyError) -> None:
+        self._lost = error
+        for future in self._responses.values():
+            if not future.done():
+                future.set_exception(error)
+        self._responses.clear()
+        for waiter in self._waiters:
+            if not waiter.future.done():
+                waiter.future.set_exception(error)
+        for call in list(self._calls.values()):
+            self._emit(
+                CallEvent(
+                    CallEventKind.CLOSED,
+                    call.id,
+                    number_of(call.peer),
+                    call.outgoing,
+                    reason="lijn weggevallen",
+                )
+            )
+        self._calls.clear()
+        self._emit(CallEvent(CallEventKind.FAILED, error=error))
+
+    # -- commands ---------------------------------------------------------------------------
+
+    async def _command(self, command: str, params: str = "") -> str:
+        if self._lost is not None:
+            raise self._lost
+        if self._writer is None:
+            raise TelephonyUnavailable(NO_CONNECT)
+        self._token += 1
+        token = str(self._token)
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._responses[token] = future
+        try:
+            self._writer.write(encode({"command": command, "params": params, "token": token}))
+            await self._writer.drain()
+            response = await asyncio.wait_for(future, self.settings.command_timeout)
+        except TimeoutError as exc:
+            raise TelephonyUnavailable(SILENT) from exc
+        except OSError as exc:
+            raise TelephonyUnavailable(CRASHED) from exc
+        finally:
+            self._responses.pop(token, None)
+        if not response.get("ok", False):
+            raise TelephonyError(REFUSED)
+        return str(response.get("data") or "")
+
+    async def _wait_for(self, predicate: Callable[[CallEvent], bool], send) -> CallEvent:
+        """Register a waiter, run ``send``, and wait for the first event that matches."""
+        waiter = _Pending(asyncio.get_running_loop().create_future(), predicate)
+        self._waiters.append(waiter)
+        try:
+            await send()
+            return await asyncio.wait_for(waiter.future, self.settings.command_timeout)
+        except TimeoutError as exc:
+            raise TelephonyUnavailable(SILENT) from exc
+        finally:
+            self._waiters.remove(waiter)
+
+    async def _select(self, call_id: str) -> None:
+        """Make ``call_id`` baresip's current call (its commands act on the current call)."""
+        call = self._calls.get(call_id)
+        if call is None:
+            raise CallDropped(DROPPED)
+        listing = await self._command("listcalls")
+        for line in listing.splitlines():
+            found = _LINE.search(line)
+            if found and _bare(found.group(2)) == _bare(call.peer):
+                if not line.lstrip().startswith(">"):
+                    await self._command("line", found.group(1))
+                return
+        raise CallDropped(DROPPED)
+
+    async def answer(self, call_id: str) -> None:
+        async with self._lock:
+            if call_id not in self._calls:
+                raise CallDropped(DROPPED)
+            await self._command("accept")
+
+    async def hold(self, call_id: str) -> None:
+        async with self._lock:
+            await self._hold(call_id)
+
+    async def _hold(self, call_id: str) -> None:
+        await self._select(call_id)
+        await self._command("hold")
+        self._emit(CallEvent(CallEventKind.HELD, call_id))
+
+    async def resume(self, call_id: str) -> None:
+        async with self._lock:
+            await self._resume(call_id)
+
+    async def _resume(self, call_id: str) -> None:
+        await self._select(call_id)
+        await self._command("resume")
+        self._emit(CallEvent(CallEventKind.RESUMED, call_id))
+
+    async def dial(self, address: str) -> str:
+        async with self._lock:
+            return await self._dial(address)
+
+    async def _dial(self, address: str) -> str:
+        known = set(self._calls)
+        event = await self._wait_for(
+            lambda e: e.outgoing and e.call_id not in known and _bare(e.number) == _bare(address),
+            lambda: self._command("dial", address),
+        )
+        return event.call_id
+
+    async def consult(self, call_id: str, address: str) -> str:
+        async with self._lock:
+            await self._hold(call_id)
+            return await self._dial(address)
+
+    async def _hangup_if_present(self, call_id: str) -> None:
+        if call_id not in self._calls:
+            return
+        await self._select(call_id)
+        await self._wait_for(
+            lambda e: (
+                e.call_id == call_id and e.kind in (CallEventKind.CLOSED, CallEventKind.TRANSFERRED)
+            ),
+            lambda: self._command("hangup"),
+        )
+
+    async def cancel_consult(self, call_id: str, consult_id: str) -> None:
+        async with self._lock:
+            await self._hangup_if_present(consult_id)
+            await self._resume(call_id)
+
+    async def complete_transfer(self, call_id: str, consult_id: str, address: str) -> None:
+        async with self._lock:
+            await self._hangup_if_present(consult_id)
+            await self._resume(call_id)
+            await self._select(call_id)
+            event = await self._wait_for(
+                lambda e: (
+                    e.call_id == call_id
+                    and e.kind in (CallEventKind.CLOSED, CallEventKind.TRANSFERRED)
+                ),
+                lambda: self._command("transfer", address),
+            )
+            if event.kind is not CallEventKind.TRANSFERRED:
+                raise CallDropped(DROPPED)
+
+    async def hangup(self, call_id: str) -> None:
+        async with self._lock:
+            await self._hangup_if_present(call_id)

@@ -1,0 +1,646 @@
+"""The call panel (a dock in the main window) and the transfer guide dialog.
+
+The panel shows the phone's state from ``CallService``: the incoming call with its screen pop,
+the call timer, notes (kept by the service, whatever happens to the call), the warm transfer
+with its handover summary, and the wrap-up. The guide lists desks, colleagues and partners
+(type-ahead by name and topic) with open-now, refuses closed targets and offers the alternative.
+
+GUI thread only. Every action is a ``QAction`` on the main window with a shortcut (F9 answer,
+F10 hold, F8 guide, Alt+C consult, Alt+V complete, Alt+A cancel, Alt+T fallback,
+Alt+O hang up, Alt+R wrap up; Alt+B is taken by the Beeld menu); handlers hand the work
+to the services' task group, whose failures come back as Dutch messages. ``cleanup()``
+unsubscribes from the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.calendar import AMSTERDAM
+from console.domain.errors import DomainError
+from console.domain.model import Interaction
+from console.domain.transfer import (
+    FallbackKind,
+    HandoverSummary,
+    TransferRefused,
+    TransferState,
+)
+from console.services.calls import CallPhase, CallService, CallState
+from console.services.transfer import GuideEntry, TransferService
+from widgets import call_texts as t
+from widgets import texts
+
+PANEL_WIDTH = 420  # the inbox keeps most of the window
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+OPEN_ROLE = Qt.ItemDataRole.UserRole + 2
+
+PANEL_STYLE = """
+#callPhase { font-size: 13pt; font-weight: bold; }
+#callTimer { font-size: 13pt; font-family: monospace; }
+#callCaller { font-size: 12pt; }
+#callWarning { background: #fff4ce; color: #5c4400; padding: 4px; border: 1px solid #c19c00; }
+#callSummary { background: #eef4fb; padding: 6px; border: 1px solid #1f5fa8; }
+#guideRefusal { background: #fde7e9; color: #7a0012; padding: 6px; border: 1px solid #b00020; }
+"""
+
+
+def _when(item: Interaction) -> str:
+    return item.received_at.astimezone(AMSTERDAM).strftime("%d-%m %H:%M")
+
+
+class GuideTableModel(QAbstractTableModel):
+    """The guide's entries (a small, complete list: the organisation's directory)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[GuideEntry] = []
+
+    def set_entries(self, entries: list[GuideEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> GuideEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(t.GUIDE_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(t.GUIDE_COLUMNS)
+        ):
+            return t.GUIDE_COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        target = entry.target
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return target.name
+            if column == 1:
+                return t.KIND[target.kind]
+            if column == 2:
+                return entry.because
+            if column == 3:
+                if entry.open_now:
+                    presence = (
+                        f" · {texts.PRESENCE.get(target.presence, '')}"  # type: ignore[call-overload]
+                        if target.presence
+                        else ""
+                    )
+                    return t.OPEN_NOW + presence
+                if entry.next_open_text:
+                    return t.CLOSED_UNTIL.format(when=entry.next_open_text)
+                return t.CLOSED
+            if column == 4:
+                return target.extension or target.phone or ""
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
+            from PySide6.QtGui import QColor
+
+            return QColor("#0b5b26") if entry.open_now else QColor("#b00020")
+        if role == TARGET_ROLE:
+            return target.id
+        if role == OPEN_ROLE:
+            return entry.open_now
+        return None
+
+
+class TransferGuideDialog(QDialog):
+    """Choose a target by topic or name, write the summary, consult; closed → alternative."""
+
+    def __init__(self, transfers: TransferService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._transfers = transfers
+        self.setWindowTitle(t.GUIDE_TITLE)
+        self.setStyleSheet(PANEL_STYLE)
+        self.resize(900, 640)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(t.GUIDE_SEARCH)
+        self.search.setClearButtonEnabled(True)
+        self.model = GuideTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 80)
+        self.table.setColumnWidth(2, 150)
+        self.table.setColumnWidth(3, 230)
+        self.who = QLineEdit()
+        self.what = QPlainTextEdit()
+        self.what.setFixedHeight(60)
+        self.tried = QPlainTextEdit()
+        self.tried.setFixedHeight(60)
+        self.number = QLineEdit()
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label, field in (
+            ("who", t.WHO, self.who),
+            ("what", t.WHAT, self.what),
+            ("tried", t.TRIED, self.tried),
+            ("callback_number", t.CALLBACK_NUMBER, self.number),
+        ):
+            box = QVBoxLayout()
+            box.addWidget(field)
+            error = QLabel()
+            error.setStyleSheet("color: #b00020;")
+            error.hide()
+            box.addWidget(error)
+            self.errors[key] = error
+            form.addRow(label, box)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("guideRefusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
+        self.alternative = QPushButton()
+        self.alternative.hide()
+        self.consult_button = QPushButton(t.CONSULT_BUTTON)
+        self.consult_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.alternative)
+        buttons.addStretch(1)
+        buttons.addWidget(self.consult_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.refusal)
+        layout.addLayout(buttons)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.consult_button.clicked.connect(self._on_consult_clicked)
+        self.alternative.clicked.connect(self._on_alternative_clicked)
+
+    # -- life -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Fill from the current call: summary pre-filled, full directory listed."""
+        summary = self._transfers.suggested_summary()
+        self.who.setText(summary.who)
+        self.what.setPlainText(summary.what)
+        self.tried.setPlainText(summary.tried)
+        self.number.setText(summary.callback_number)
+        self.search.clear()
+        self._refresh()
+        self._clear_feedback()
+        self.search.setFocus()
+
+    def done(self, result: int) -> None:
+        # Back to the main window, so its shortcuts (Alt+V, Alt+A, ...) work at once. Not in
+        # hideEvent: that also runs while the window is being destroyed.
+        super().done(result)
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.window().activateWindow()
+
+    def summary(self) -> HandoverSummary:
+        return HandoverSummary(
+            who=self.who.text(),
+            what=self.what.toPlainText(),
+            tried=self.tried.toPlainText(),
+            callback_number=self.number.text(),
+        )
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            or self.focusWidget() in (self.search, self.table, self.who, self.number)
+        ):
+            self._on_consult_clicked()
+            return
+        if event.key() == Qt.Key.Key_C and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self._on_consult_clicked()
+            return
+        if event.key() == Qt.Key.Key_Down and self.focusWidget() is self.search:
+            self.table.setFocus()
+            if self.model.rowCount():
+                self.table.selectRow(max(self.table.currentIndex().row(), 0))
+            return
+        super().keyPressEvent(event)
+
+    # -- handlers ---------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.model.set_entries(self._transfers.guide(self.search.text()))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _on_table_current_changed(self, *_args: object) -> None:
+        self._clear_feedback()
+
+    def _clear_feedback(self) -> None:
+        self.refusal.hide()
+        self.alternative.hide()
+        for label in self.errors.values():
+            label.hide()
+
+    def select_target(self, target_id: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(TARGET_ROLE) == target_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _on_consult_clicked(self) -> None:
+        self.try_consult()
+
+    def try_consult(self) -> bool:
+        """Prepare the transfer (refusals shown here), then consult. True when consulting."""
+        self._clear_feedback()
+        entry = self.model.entry(self.table.currentIndex().row())
+        if entry is None:
+            self._show_refusal(t.CHOOSE_TARGET)
+            return False
+        summary = self.summary()
+        problems = summary.problems()
+        if problems:
+            for key, text in problems.items():
+                self.errors[key].setText(text)
+                self.errors[key].show()
+            return False
+        try:
+            self._transfers.prepare(entry.target, summary)
+        except TransferRefused as refused:
+            self._show_refusal(refused.message)
+            self.alternative.setText(
+                t.ALTERNATIVE_MAIL
+                if refused.alternative is FallbackKind.PARTNER_REFERRAL
+                else t.ALTERNATIVE_NOTE
+            )
+            self.alternative.show()
+            return False
+        except DomainError as exc:
+            self._show_refusal(exc.message)
+            return False
+        self._transfers.calls.tasks.spawn(self._transfers.consult(), what="overleggen")
+        self.accept()
+        return True
+
+    def _show_refusal(self, text: str) -> None:
+        self.refusal.setText(text)
+        self.refusal.show()
+
+    def _on_alternative_clicked(self) -> None:
+        summary = self.summary()
+
+        async def run() -> None:
+            request = await self._transfers.fallback_after_refusal(summary)
+            self._transfers.calls.tell(
+                t.MAIL_MADE if request.kind is FallbackKind.PARTNER_REFERRAL else t.NOTE_MADE
+            )
+
+        self._transfers.calls.tasks.spawn(run(), what="terugvallen")
+        self.accept()
+
+
+class CallPanel(QWidget):
+    """The content of the phone dock; see the module docstring."""
+
+    def __init__(
+        self, calls: CallService, transfers: TransferService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._calls = calls
+        self._transfers = transfers
+        self.setStyleSheet(PANEL_STYLE)
+        self.setMinimumWidth(360)
+        self.phase = QLabel()
+        self.phase.setObjectName("callPhase")
+        self.timer_label = QLabel("0:00")
+        self.timer_label.setObjectName("callTimer")
+        self.caller = QLabel()
+        self.caller.setObjectName("callCaller")
+        self.caller.setWordWrap(True)
+        self.caller.setTextFormat(Qt.TextFormat.PlainText)
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons: dict[str, QPushButton] = {}
+        self.warning = QLabel()
+        self.warning.setObjectName("callWarning")
+        self.warning.setWordWrap(True)
+        self.transfer_box = QGroupBox(t.SUMMARY)
+        self.transfer_state = QLabel()
+        self.summary = QLabel()
+        self.summary.setObjectName("callSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QVBoxLayout(self.transfer_box)
+        box.addWidget(self.transfer_state)
+        box.addWidget(self.warning)
+        box.addWidget(self.summary)
+        self.mail_box = QGroupBox(t.MAIL_PREVIEW)
+        self.mail = QPlainTextEdit()
+        self.mail.setReadOnly(True)
+        QVBoxLayout(self.mail_box).addWidget(self.mail)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(t.NOTES_HINT)
+        self.notes.setAccessibleName(t.NOTES)
+        self.wrap_box = QGroupBox(t.WRAP_UP)
+        self.outcome = QComboBox()
+        for outcome in t.WRAP_UP_OUTCOMES:
+            self.outcome.addItem(texts.OUTCOME[outcome], outcome.value)
+        self.score = QSpinBox()
+        self.score.setRange(0, 10)
+        self.score.setSpecialValueText(t.SCORE_NONE)
+        self.wrap_button = QPushButton(t.WRAP_UP_BUTTON)
+        wrap = QFormLayout(self.wrap_box)
+        wrap.addRow(t.OUTCOME, self.outcome)
+        wrap.addRow(t.SCORE, self.score)
+        wrap.addRow(self.wrap_button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.phase, 1)
+        top.addWidget(self.timer_label)
+        self.button_grid = QGridLayout()
+        self.button_grid.setSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.caller)
+        layout.addWidget(self.history)
+        layout.addLayout(self.button_grid)
+        layout.addWidget(self.transfer_box)
+        layout.addWidget(self.mail_box)
+        layout.addWidget(QLabel(t.NOTES))
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(self.wrap_box)
+
+        self.guide = TransferGuideDialog(transfers, self)
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._on_ticker_timeout)
+        self._ticker.start()
+        self.notes.textChanged.connect(self._on_notes_text_changed)
+        self.wrap_button.clicked.connect(self._on_wrap_button_clicked)
+        # Unsubscribed in cleanup(): the services outlive the widgets at teardown.
+        self.subscriptions: list[Callable[[], None]] = [
+            calls.subscribe(self._on_calls_state_changed)
+        ]
+        self.actions: dict[str, QAction] = {}
+
+    def add_button(self, key: str, action: QAction) -> None:
+        """A button for ``action`` in a grid of three columns (the dock stays narrow)."""
+        button = QPushButton(action.text().replace("&", ""))
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(action.trigger)
+        count = len(self.buttons)
+        self.buttons[key] = button
+        self.actions[key] = action
+        self.button_grid.addWidget(button, count // 3, count % 3)
+
+    # -- service → UI -----------------------------------------------------------------------
+
+    def _on_calls_state_changed(self, state: CallState) -> None:
+        self.render(state)
+
+    def render(self, state: CallState | None = None) -> None:
+        state = state or self._calls.state
+        self.phase.setText(t.PHASE[state.phase])
+        self.caller.setText(self._caller_text(state))
+        self.history.setText(self._history_text(state))
+        self.history.setVisible(state.pop is not None and state.phase is not CallPhase.IDLE)
+        if self.notes.toPlainText() != state.notes:
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(state.notes)
+            self.notes.blockSignals(False)
+        self.notes.setEnabled(state.phase is not CallPhase.IDLE)
+        transfer = state.transfer
+        self.transfer_box.setVisible(transfer is not None)
+        if transfer is not None:
+            self.transfer_box.setTitle(f"{t.SUMMARY}: {transfer.target.name}")
+            self.transfer_state.setText(t.TRANSFER_STATE[transfer.state])
+            self.summary.setText(transfer.summary.text())
+            self.warning.setText(transfer.warning or "")
+            self.warning.setVisible(bool(transfer.warning))
+        mail = self._transfers.referral
+        self.mail_box.setVisible(mail is not None and state.phase is not CallPhase.IDLE)
+        if mail is not None:
+            self.mail.setPlainText(f"Aan: {mail.to}\nOnderwerp: {mail.subject}\n\n{mail.body}")
+        self.wrap_box.setVisible(state.phase is CallPhase.WRAP_UP)
+        if state.phase is CallPhase.WRAP_UP and state.suggested_outcome is not None:
+            self.outcome.setCurrentIndex(
+                max(self.outcome.findData(state.suggested_outcome.value), 0)
+            )
+        self._update_actions(state)
+        self._on_ticker_timeout()
+
+    def _caller_text(self, state: CallState) -> str:
+        if state.phase is CallPhase.IDLE:
+            return ""
+        pop = state.pop
+        lines = [state.number]
+        if pop is not None and pop.resident is not None:
+            resident = pop.resident
+            lines = [resident.name, resident.address or "", state.number]
+        elif pop is not None and pop.other_matches > 1:
+            lines.append(t.SEVERAL_CALLERS.format(count=pop.other_matches))
+        else:
+            lines.append(t.UNKNOWN_CALLER)
+        if state.ended_reason:
+            lines.append(state.ended_reason)
+        return "\n".join(line for line in lines if line)
+
+    def _history_text(self, state: CallState) -> str:
+        pop = state.pop
+        if pop is None or pop.resident is None:
+            return ""
+        recent = [
+            f"• {_when(i)} {texts.CHANNEL[i.channel]}: {i.subject} ({texts.STATUS[i.status]})"
+            for i in pop.recent
+        ] or [t.NO_RECENT]
+        notes = [f"• {_when(i)} {i.subject}" for i in pop.open_callback_notes] or [t.NO_NOTES]
+        return "\n".join([f"{t.RECENT}:", *recent, f"{t.OPEN_NOTES}:", *notes])
+
+    def _update_actions(self, state: CallState) -> None:
+        transfer = state.transfer
+        consulting = transfer is not None and transfer.state is TransferState.CONSULTING
+        enabled = {
+            "answer": state.phase is CallPhase.RINGING,
+            "hold": state.phase in (CallPhase.TALKING, CallPhase.ON_HOLD),
+            "hang_up": state.live or bool(state.consult_id),
+            "guide": state.phase in (CallPhase.TALKING, CallPhase.ON_HOLD),
+            "consult": transfer is not None
+            and transfer.state in (TransferState.PREPARED, TransferState.CANCELLED)
+            and state.phase in (CallPhase.TALKING, CallPhase.ON_HOLD),
+            "complete": consulting and state.phase is CallPhase.CONSULTING,
+            "cancel": consulting and state.phase is CallPhase.CONSULTING,
+            "fallback": transfer is not None and not transfer.is_finished,
+            "wrap_up": state.phase is CallPhase.WRAP_UP,
+        }
+        for key, on in enabled.items():
+            if key in self.actions:
+                self.actions[key].setEnabled(on)
+            if key in self.buttons:
+                self.buttons[key].setEnabled(on)
+        self.wrap_button.setEnabled(enabled["wrap_up"])
+
+    def _on_ticker_timeout(self) -> None:
+        seconds = int(self._calls.elapsed().total_seconds())
+        self.timer_label.setText(f"{seconds // 60}:{seconds % 60:02d}")
+
+    # -- UI → service -----------------------------------------------------------------------
+
+    def _on_notes_text_changed(self) -> None:
+        self._calls.set_notes(self.notes.toPlainText())
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> None:
+        self._calls.tasks.spawn(coro, what=what)
+
+    def answer(self) -> None:
+        self._spawn(self._calls.answer(), "opnemen")
+
+    def toggle_hold(self) -> None:
+        self._spawn(self._calls.toggle_hold(), "wacht")
+
+    def hang_up(self) -> None:
+        self._spawn(self._calls.hang_up(), "ophangen")
+
+    def open_guide(self) -> None:
+        if not self.actions["guide"].isEnabled():
+            return
+        self.guide.start()
+        self.guide.open()
+
+    def consult(self) -> None:
+        self._spawn(self._transfers.consult(), "overleggen")
+
+    def complete(self) -> None:
+        self._spawn(self._transfers.complete(), "doorverbinden")
+
+    def cancel(self) -> None:
+        self._spawn(self._transfers.cancel(reason="Geannuleerd"), "annuleren")
+
+    def fallback(self) -> None:
+        async def run() -> None:
+            request = await self._transfers.fallback()
+            self._calls.tell(
+                t.MAIL_MADE if request.kind is FallbackKind.PARTNER_REFERRAL else t.NOTE_MADE
+            )
+            self.render()
+
+        self._spawn(run(), "terugvallen")
+
+    def wrap_up(self) -> None:
+        from console.domain.model import Outcome
+
+        outcome = Outcome(self.outcome.currentData())
+        score = self.score.value() or None
+
+        async def run() -> None:
+            await self._calls.wrap_up(outcome, satisfaction=score)
+            self._transfers.referral = None
+            self.score.setValue(0)
+            self.render()
+
+        self._spawn(run(), "afronden")
+
+    def _on_wrap_button_clicked(self) -> None:
+        self.wrap_up()
+
+    def cleanup(self) -> None:
+        self._ticker.stop()
+        for unsubscribe in self.subscriptions:
+            unsubscribe()
+        self.subscriptions.clear()
+
+
+def _add_action(
+    window: QMainWindow, menu: Any, text: str, shortcut: str, handler: Callable[[], None]
+) -> QAction:
+    action = QAction(text, window)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{text.replace('&', '')} ({native})")
+    action.triggered.connect(handler)
+    menu.addAction(action)
+    window.addAction(action)
+    return action
+
+
+def install_call_panel(
+    window: QMainWindow, calls: CallService, transfers: TransferService
+) -> CallPanel:
+    """Dock the call panel on the right, add the Telefoon menu and its shortcuts."""
+    panel = CallPanel(calls, transfers)
+    dock = QDockWidget(t.PANEL_TITLE, window)
+    dock.setObjectName("callDock")
+    dock.setWidget(panel)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+    panel.dock = dock  # type: ignore[attr-defined]
+    menu = window.menuBar().addMenu(t.MENU)
+    for key, text, shortcut, handler in (
+        ("answer", t.ACT_ANSWER, "F9", panel.answer),
+        ("hold", t.ACT_HOLD, "F10", panel.toggle_hold),
+        ("hang_up", t.ACT_HANG_UP, "Alt+O", panel.hang_up),
+        ("guide", t.ACT_GUIDE, "F8", panel.open_guide),
+        ("consult", t.ACT_CONSULT, "Alt+C", panel.consult),
+        ("complete", t.ACT_COMPLETE, "Alt+V", panel.complete),
+        ("cancel", t.ACT_CANCEL, "Alt+A", panel.cancel),
+        ("fallback", t.ACT_FALLBACK, "Alt+T", panel.fallback),
+        ("wrap_up", t.ACT_WRAP_UP, "Alt+R", panel.wrap_up),
+    ):
+        action = _add_action(window, menu, text, shortcut, handler)
+        if key != "wrap_up":
+            panel.add_button(key, action)
+        else:
+            panel.actions[key] = action
+    short = {
+        "answer": "Opnemen",
+        "hold": "Wacht",
+        "hang_up": "Ophangen",
+        "guide": "Doorverbinden…",
+        "consult": "Overleggen",
+        "complete": "Voltooien",
+        "cancel": "Annuleren",
+        "fallback": "Notitie/mail",
+    }
+    for key, label in short.items():
+        native = panel.actions[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        panel.buttons[key].setText(f"{label} ({native})")
+    panel.subscriptions += [
+        calls.tasks.on_error(window.messages.show_error),  # type: ignore[attr-defined]
+        calls.on_message(window.messages.show_error),  # type: ignore[attr-defined]
+    ]
+    panel.render()
+    return panel
