@@ -27,7 +27,7 @@ from console.services.calls import CallService
 from console.services.inbox import InboxService
 from console.services.supervision import SupervisionService
 from console.services.tasks import TaskGroup
-from console.services.transfer import TransferService, inbox_callback_fallback
+from console.services.transfer import TransferService, callback_note_fallback
 from integrations.calendar_nl import DutchHolidays
 from integrations.phone_nl import DutchPhoneNumbers
 from offline_cache.callback_notes import SqlCallbackNoteRepository
@@ -202,7 +202,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         organisation=organisation,
         calendar=calendar,
         clock=clock,
-        fallback=inbox_callback_fallback(inbox),
+        fallback=callback_note_fallback(callbacks, interactions),
         address_of=_addresses(config),
     )
     app.calls, app.transfers, app.phone = calls, transfers, phone

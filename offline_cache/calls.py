@@ -60,7 +60,20 @@ class SqlCallRecords:
                 "satisfaction=excluded.satisfaction",
                 values,
             )
-            return [ChangeNotice("call_record", (record.interaction_id,), "update")]
+            notices = [ChangeNotice("call_record", (record.interaction_id,), "update")]
+            if record.satisfaction is not None:
+                # The dashboard's N16 reads the score from the interaction: keep both in step,
+                # in the same transaction.
+                conn.exec_driver_sql(
+                    "UPDATE interaction SET satisfaction = ? WHERE id = ?",
+                    (record.satisfaction, record.interaction_id),
+                )
+                notices.append(
+                    ChangeNotice(
+                        "interaction", (record.interaction_id,), "update", fields=("satisfaction",)
+                    )
+                )
+            return notices
 
         await self._db.write(work)
 

@@ -21,8 +21,9 @@ from typing import Protocol
 
 from console.domain import transfer as wt
 from console.domain.calendar import WorkingCalendar
+from console.domain.callbacks import CallbackDraft
 from console.domain.errors import DomainError, InvalidTransition
-from console.domain.model import Channel, Interaction, Outcome, Resident
+from console.domain.model import Channel, Interaction, Outcome, Owner, Resident
 from console.domain.organisation import Organisation
 from console.domain.routing import Match, search
 from console.domain.transfer import (
@@ -30,6 +31,7 @@ from console.domain.transfer import (
     FallbackRequest,
     HandoverSummary,
     ReferralMail,
+    TargetKind,
     TransferRefused,
     TransferState,
     TransferTarget,
@@ -43,12 +45,13 @@ from console.ports import (
     InteractionRepository,
     TelephonyError,
 )
+from console.services.callbacks import CallbackService
 from console.services.calls import CallPhase, CallService
 from console.services.inbox import InboxService, NewInteraction
 
 
 class CallbackFallback(Protocol):
-    """Creates the callback note for a failed transfer (the lead may swap in issue 3's dialog)."""
+    """Creates the callback note for a failed transfer (``callback_note_fallback`` in the app)."""
 
     async def __call__(
         self, request: FallbackRequest, *, resident: Resident | None
@@ -69,6 +72,46 @@ def inbox_callback_fallback(inbox: InboxService) -> CallbackFallback:
                 created_by=inbox.user.id,
             )
         )
+
+    return create
+
+
+def callback_note_fallback(
+    callbacks: CallbackService, interactions: InteractionRepository
+) -> CallbackFallback:
+    """The fallback as a real callback note (issue 3): availability checked, N1 deadline.
+
+    The note goes to the colleague who was to take the call, or, when the availability check
+    says they cannot call back in time (N2), to the replacement or the desk it names, with the
+    reason recorded. The handover summary becomes the note's question: nothing is retyped.
+    The note lands in the back office's list and the creator's "Door mij gemaakt".
+    """
+
+    async def create(request: FallbackRequest, *, resident: Resident | None) -> Interaction:
+        target = request.target
+        if target.kind is TargetKind.COLLEAGUE:
+            wanted = Owner.colleague(target.id)
+        else:
+            wanted = Owner.desk(request.desk_id or callbacks.user.desk_id)
+        check = await callbacks.check(wanted)
+        advised = check.verdict.target if check.verdict else wanted
+        number = request.summary.callback_number or (resident.phone if resident else "") or ""
+        draft = CallbackDraft(
+            resident_name=(resident.name if resident else request.summary.who) or "Onbekend",
+            phone=number,
+            phone2=(resident.phone2 or "") if resident else "",
+            email=(resident.email or "") if resident else "",
+            summary=request.summary.text(),
+            target_kind=advised.kind.value,
+            target_id=advised.id,
+            resident_id=resident.id if resident else None,
+            source_interaction_id=request.interaction_id,
+        )
+        note = await callbacks.create(draft, check=check, confirm_duplicates=True)
+        created = await interactions.get(note.id)
+        if created is None:  # pragma: no cover - created in the same transaction
+            raise DomainError("De terugbelnotitie is niet gevonden na opslaan.")
+        return created
 
     return create
 
