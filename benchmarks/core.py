@@ -122,6 +122,7 @@ class Sizes:
     live: int  # B4
     cold: int  # B6
     memory: int  # B7
+    dashboard: int  # B9
     runs: int  # repetitions of a cheap in-process measurement
     process_runs: int  # repetitions of a whole-process measurement
 
@@ -133,6 +134,7 @@ FULL = Sizes(
     live=1_000_000,
     cold=100_000,
     memory=1_000_000,
+    dashboard=100_000,
     runs=30,
     process_runs=7,
 )
@@ -143,6 +145,7 @@ QUICK = Sizes(
     live=2_000,
     cold=2_000,
     memory=2_000,
+    dashboard=2_000,
     runs=5,
     process_runs=1,
 )
