@@ -160,6 +160,37 @@ class SecretStore(Protocol):
         ...
 
 
+class RemoteError(Exception):
+    """A remote system of record failed; ``message`` is Dutch for the user."""
+
+    def __init__(self, message: str, *, field: str | None = None, status: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.user_message = message
+        self.field = field
+        self.status = status
+
+
+class RemoteUnavailable(RemoteError):
+    """Unreachable, too slow or overloaded now; try again later (nothing is lost)."""
+
+
+class RemoteAmbiguous(RemoteUnavailable):
+    """A write was sent but its answer was lost: it may have landed; look it up first."""
+
+
+class RemoteRejected(RemoteError):
+    """The content was refused (``field`` names where); sending it unchanged will not help."""
+
+
+class RemoteReferenceTaken(RemoteRejected):
+    """The client reference is used by another record; choose another reference."""
+
+
+class RemoteAuthFailed(RemoteError):
+    """The stored token is wrong or lacks rights."""
+
+
 @dataclass(frozen=True, slots=True)
 class InternalTask:
     """What a callback note asks of its assignees (an ``internetaak``), in plain values.

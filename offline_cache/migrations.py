@@ -65,7 +65,43 @@ def _v1_inbox(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox]
+def _v2_outbox(conn: Connection) -> None:
+    """The outbox of writes for the system of record, the links to it, and sync conflicts."""
+    conn.exec_driver_sql(
+        "CREATE TABLE outbox ("
+        "seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "entity_id TEXT NOT NULL, "
+        "op TEXT NOT NULL, "  # create | update
+        "payload TEXT NOT NULL, "  # JSON: the interaction as written (and a task, if any)
+        "reference TEXT, "  # client reference of a create: the same over every retry
+        "state TEXT NOT NULL, "  # pending | held | failed | delivered | superseded
+        "sent INTEGER NOT NULL DEFAULT 0, "  # 1: an attempt may have reached the server
+        "attempts INTEGER NOT NULL DEFAULT 0, "
+        "created_at TEXT, "
+        "delivered_at TEXT, "
+        "last_error TEXT)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_outbox_state ON outbox (state, seq)")
+    conn.exec_driver_sql("CREATE INDEX ix_outbox_entity ON outbox (entity_id, seq)")
+    conn.exec_driver_sql(
+        "CREATE TABLE remote_link ("
+        "interaction_id TEXT PRIMARY KEY, "
+        "klantcontact TEXT NOT NULL UNIQUE, "
+        "internetaak TEXT, "
+        "base TEXT, "  # JSON: the server's state when last seen (the merge base)
+        "synced_at TEXT)"
+    )
+    conn.exec_driver_sql(
+        "CREATE TABLE sync_conflict ("
+        "interaction_id TEXT PRIMARY KEY, "
+        "local TEXT NOT NULL, "
+        "remote TEXT NOT NULL, "
+        "detected_at TEXT)"
+    )
+    conn.exec_driver_sql("CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT)")
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1_inbox, _v2_outbox]
 
 
 def current_version(conn: Connection) -> int:

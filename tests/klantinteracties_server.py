@@ -126,6 +126,11 @@ class KlantinteractiesServer:
         self.lock = threading.RLock()
         self.data: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in COLLECTIONS}
         self.order: dict[str, list[str]] = {c: [] for c in COLLECTIONS}
+        # Reverse links (klantcontact uuid → uuids) and references, so renders stay O(1).
+        self.by_klantcontact: dict[str, dict[str, list[str]]] = {
+            c: {} for c in ("internetaken", "betrokkenen", "actorklantcontacten")
+        }
+        self.references: dict[str, str] = {}
         self._port = port
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -226,20 +231,17 @@ class KlantinteractiesServer:
         out = dict(item)
         if collection == "klantcontacten":
             uid = item["uuid"]
+            linked = {c: index.get(uid, []) for c, index in self.by_klantcontact.items()}
             out["leiddeTotInterneTaken"] = [
-                self.ref("internetaken", t["uuid"])
-                for t in self.all("internetaken")
-                if t["aanleidinggevendKlantcontact"]["uuid"] == uid
+                self.ref("internetaken", t) for t in linked["internetaken"]
             ]
-            out["hadBetrokkenen"] = [
-                self.ref("betrokkenen", b["uuid"])
-                for b in self.all("betrokkenen")
-                if b["wasBetrokkeneBij"]["uuid"] == uid
-            ]
+            out["hadBetrokkenen"] = [self.ref("betrokkenen", b) for b in linked["betrokkenen"]]
             out["hadBetrokkenActoren"] = [
-                self._render("actoren", self.data["actoren"][link["actor"]["uuid"]])
-                for link in self.all("actorklantcontacten")
-                if link["klantcontact"]["uuid"] == uid
+                self._render(
+                    "actoren",
+                    self.data["actoren"][self.data["actorklantcontacten"][a]["actor"]["uuid"]],
+                )
+                for a in linked["actorklantcontacten"]
             ]
         return out
 
@@ -266,7 +268,7 @@ class KlantinteractiesServer:
             if ref is not None:
                 if not re.fullmatch(r"[0-9]{1,10}", str(ref)):
                     return self._invalid("referentienummer", "invalid", "Alleen cijfers.")
-                if any(k.get("referentienummer") == ref for k in self.all("klantcontacten")):
+                if ref in self.references:
                     return self._invalid(
                         "referentienummer", "unique", "Dit referentienummer bestaat al."
                     )
@@ -358,6 +360,15 @@ class KlantinteractiesServer:
             item = {"uuid": uid, "url": self.href(collection, uid), **body}
         self.data[collection][uid] = item
         self.order[collection].append(uid)
+        if collection == "klantcontacten" and item.get("referentienummer"):
+            self.references[item["referentienummer"]] = uid
+        parent = {
+            "internetaken": "aanleidinggevendKlantcontact",
+            "betrokkenen": "wasBetrokkeneBij",
+            "actorklantcontacten": "klantcontact",
+        }.get(collection)
+        if parent and isinstance(item.get(parent), dict):
+            self.by_klantcontact[collection].setdefault(item[parent]["uuid"], []).append(uid)
         return 201, self._render(collection, item)
 
     def _patch(self, collection: str, uid: str, body: dict[str, Any]) -> tuple[int, dict]:
@@ -382,11 +393,11 @@ class KlantinteractiesServer:
                 body["afgehandeldOp"] = None
         if collection == "klantcontacten" and "referentienummer" in body:
             ref = body["referentienummer"]
-            if ref is not None and any(
-                k.get("referentienummer") == ref and k["uuid"] != uid
-                for k in self.all("klantcontacten")
-            ):
+            if ref is not None and self.references.get(ref, uid) != uid:
                 return self._invalid("referentienummer", "unique", "Bestaat al.")
+            if ref is not None:
+                self.references.pop(item.get("referentienummer") or "", None)
+                self.references[ref] = uid
         item.update(body)
         return 200, self._render(collection, item)
 
@@ -422,7 +433,11 @@ class KlantinteractiesServer:
             return self._invalid("page", "invalid", "Geen getal.")
         size = max(1, min(size, 500))
         filters = self._FILTERS.get(collection, {})
-        items = self.all(collection)
+        if collection == "klantcontacten" and "referentienummer" in query:
+            found = self.references.get(query["referentienummer"])
+            items = [self.data[collection][found]] if found else []
+        else:
+            items = self.all(collection)
         for name, value in query.items():
             if name in filters:
                 items = [i for i in items if filters[name](i, value)]

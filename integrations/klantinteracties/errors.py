@@ -14,32 +14,36 @@ Hierarchy (every class carries ``message``, Dutch for the user, without personal
         ├── LimitExceeded    refused before sending: a spec limit (length, phone pattern)
         └── ReferenceTaken   ``referentienummer`` is already in use (400 ``unique``)
 
-httpx errors never leave the adapter; they become one of these at the boundary.
+httpx errors never leave the adapter; they become one of these at the boundary. Each also
+subclasses the matching port error (``console.ports.Remote*``), which is what the sync engine
+and services catch.
 """
 
 from __future__ import annotations
 
+from console.ports import (
+    RemoteAmbiguous,
+    RemoteAuthFailed,
+    RemoteError,
+    RemoteReferenceTaken,
+    RemoteRejected,
+    RemoteUnavailable,
+)
 
-class KlantinteractiesError(Exception):
+
+class KlantinteractiesError(RemoteError):
     """Base class; ``message`` is the Dutch sentence to show."""
 
-    def __init__(self, message: str, *, field: str | None = None, status: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.user_message = message
-        self.field = field
-        self.status = status
 
-
-class Unavailable(KlantinteractiesError):
+class Unavailable(KlantinteractiesError, RemoteUnavailable):
     """The server is unreachable or overloaded now; the outbox keeps the work."""
 
 
-class AmbiguousWrite(Unavailable):
+class AmbiguousWrite(Unavailable, RemoteAmbiguous):
     """A write was sent but its answer was lost: it may have been stored."""
 
 
-class AuthenticationFailed(KlantinteractiesError):
+class AuthenticationFailed(KlantinteractiesError, RemoteAuthFailed):
     """401/403: the token is wrong or lacks rights."""
 
 
@@ -47,7 +51,7 @@ class NotFound(KlantinteractiesError):
     """404: the record does not exist on the server."""
 
 
-class Rejected(KlantinteractiesError):
+class Rejected(KlantinteractiesError, RemoteRejected):
     """400: the server refused the content; sending it again unchanged will not help."""
 
 
@@ -55,7 +59,7 @@ class LimitExceeded(Rejected):
     """Refused by our own check before sending (length limit or phone pattern)."""
 
 
-class ReferenceTaken(Rejected):
+class ReferenceTaken(Rejected, RemoteReferenceTaken):
     """The client reference (``referentienummer``) is already used by another klantcontact."""
 
 
