@@ -8,7 +8,7 @@ Errors raised are listed per method; adapters translate library errors into thes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -230,6 +230,7 @@ class RemoteState:
     closed_at: datetime | None = None
     outcome: Outcome | None = None
     assignees: tuple[Owner, ...] = ()
+    version: str = ""  # the task's status, assignees and handling time: changes when they do
 
     def signature(self) -> dict[str, str | None]:
         """The fields another desk can change, as plain text (stored as the merge base)."""
@@ -268,8 +269,13 @@ class InteractionRemote(Protocol):
         self, link: RemoteLink, item: Interaction, *, task: InternalTask | None
     ) -> RemoteState: ...
 
-    async def changes(self, owners: Sequence[Owner]) -> list[RemoteState]:
-        """Everything assigned to ``owners`` (every page), as the server holds it now."""
+    async def changes(
+        self, owners: Sequence[Owner], *, known: Mapping[str, str] | None = None
+    ) -> list[RemoteState]:
+        """What is assigned to ``owners`` (every page), as the server holds it now.
+
+        ``known`` maps a task id to the ``version`` last seen: unchanged tasks are left out.
+        """
         ...
 
 

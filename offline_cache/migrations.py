@@ -89,8 +89,10 @@ def _v2_outbox(conn: Connection) -> None:
         "klantcontact TEXT NOT NULL UNIQUE, "
         "internetaak TEXT, "
         "base TEXT, "  # JSON: the server's state when last seen (the merge base)
+        "version TEXT, "  # the task's version when last seen: unchanged tasks are not fetched
         "synced_at TEXT)"
     )
+    conn.exec_driver_sql("CREATE INDEX ix_remote_link_task ON remote_link (internetaak)")
     conn.exec_driver_sql(
         "CREATE TABLE sync_conflict ("
         "interaction_id TEXT PRIMARY KEY, "

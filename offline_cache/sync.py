@@ -100,6 +100,9 @@ class SyncEngine:
         self._sleep = sleep
         self._ambiguous_retries = ambiguous_retries
         self._batch = batch
+        self._flush_every = 25
+        self._delivered: list[tuple[int, str, RemoteState, str | None]] = []
+        self._pending_links: dict[str, RemoteLink] = {}
 
     # -- status ----------------------------------------------------------------------------
 
@@ -185,14 +188,21 @@ class SyncEngine:
             entries = await self._next_entries()
             if not entries:
                 return delivered, failed
-            for entry in entries:
-                outcome = await self._deliver_with_retries(entry)
-                if outcome == "delivered":
-                    delivered += 1
-                elif outcome == "failed":
-                    failed += 1
-                    # Later entries of this interaction wait now: re-read the queue.
-                    break
+            # One commit marks the whole batch as possibly sent before anything goes out: a
+            # kill at any later moment makes the next attempt look each create up first.
+            # ``entry.sent`` keeps what was known before this batch: only those resume.
+            await self._mark_sent([e for e in entries if e.op == "create" and not e.sent])
+            try:
+                for entry in entries:
+                    outcome = await self._deliver_with_retries(entry)
+                    if outcome == "delivered":
+                        delivered += 1
+                    elif outcome == "failed":
+                        failed += 1
+                        # Later entries of this interaction wait now: re-read the queue.
+                        break
+            finally:
+                await self._flush_delivered()
 
     async def _deliver_with_retries(self, entry: Entry) -> str:
         ambiguous = 0
@@ -220,22 +230,45 @@ class SyncEngine:
 
     async def _set_reference(self, entry: Entry) -> None:
         def work(conn: Connection) -> list[ChangeNotice]:
+            # Marked as possibly sent: the new reference goes out right after this commit.
             conn.exec_driver_sql(
-                "UPDATE outbox SET reference = ?, sent = 0 WHERE seq = ?",
+                "UPDATE outbox SET reference = ?, sent = 1 WHERE seq = ?",
                 (entry.reference, entry.seq),
             )
             return []
 
         await self._db.write(work)
 
-    async def _mark_sent(self, entry: Entry) -> None:
+    async def _mark_sent(self, entries: Sequence[Entry]) -> None:
+        if not entries:
+            return
+
         def work(conn: Connection) -> list[ChangeNotice]:
             conn.exec_driver_sql(
-                "UPDATE outbox SET sent = 1, attempts = attempts + 1 WHERE seq = ?", (entry.seq,)
+                "UPDATE outbox SET sent = 1, attempts = attempts + 1 WHERE seq = ?",
+                [(e.seq,) for e in entries],
             )
             return []
 
         await self._db.write(work)
+
+    async def _flush_delivered(self) -> None:
+        """Commit the deliveries made so far (with their links) in one transaction."""
+        done, self._delivered = self._delivered, []
+        if not done:
+            return
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            for seq, entity_id, state, moment in done:
+                conn.exec_driver_sql(
+                    "UPDATE outbox SET state = 'delivered', delivered_at = ? WHERE seq = ?",
+                    (moment, seq),
+                )
+                _save_link(conn, entity_id, state, moment)
+            return [ChangeNotice("outbox", tuple(d[1] for d in done), "update", "sync")]
+
+        await self._db.write(work)
+        self._pending_links.clear()
 
     async def _mark_failed(self, entry: Entry, message: str) -> None:
         def work(conn: Connection) -> list[ChangeNotice]:
@@ -262,34 +295,35 @@ class SyncEngine:
         task = task_from_json(entry.payload.get("task"))
         if entry.op == "create":
             assert entry.reference is not None
-            if not entry.sent:
-                await self._mark_sent(entry)
             state = await self._remote.create(
                 item, reference=entry.reference, task=task, resume=entry.sent
             )
         else:
-            link = await self._link(entry.entity_id)
+            link = self._pending_links.get(entry.entity_id) or await self._link(entry.entity_id)
             if link is None:
                 # The create was refused earlier and the user removed it: nothing to update.
                 raise RemoteRejected("Dit contact staat niet in het klantcontactsysteem.")
             state = await self._remote.update(link, item, task=task)
-        moment = to_db(self._clock.now())
-
-        def work(conn: Connection) -> list[ChangeNotice]:
-            conn.exec_driver_sql(
-                "UPDATE outbox SET state = 'delivered', delivered_at = ? WHERE seq = ?",
-                (moment, entry.seq),
-            )
-            _save_link(conn, entry.entity_id, state, moment)
-            return [ChangeNotice("outbox", (entry.entity_id,), "update")]
-
-        await self._db.write(work)
+        # Marked delivered in batches: a kill before the flush only costs a look-up (resume)
+        # or a repeated PATCH, never a duplicate.
+        self._delivered.append((entry.seq, entry.entity_id, state, to_db(self._clock.now())))
+        self._pending_links[entry.entity_id] = state.link
+        if len(self._delivered) >= self._flush_every:
+            await self._flush_delivered()
 
     # -- pull --------------------------------------------------------------------------------
 
     async def pull(self) -> tuple[int, int, int]:
         """Fetch what the server holds for our owners and merge it; (seen, merged, conflicts)."""
-        states = await self._remote.changes(list(self._owners()))
+
+        def versions(conn: Connection) -> dict[str, str]:
+            rows = conn.exec_driver_sql(
+                "SELECT internetaak, version FROM remote_link WHERE internetaak IS NOT NULL"
+            )
+            return {r[0]: r[1] for r in rows}
+
+        known = await self._db.read(versions)
+        states = await self._remote.changes(list(self._owners()), known=known)
         if not states:
             return 0, 0, 0
         moment = self._clock.now()
@@ -382,16 +416,18 @@ def _state_json(state: RemoteState) -> dict[str, Any]:
 
 def _save_link(conn: Connection, interaction_id: str, state: RemoteState, moment: str) -> None:
     conn.exec_driver_sql(
-        "INSERT INTO remote_link (interaction_id, klantcontact, internetaak, base, synced_at) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(interaction_id) DO UPDATE SET "
+        "INSERT INTO remote_link "
+        "(interaction_id, klantcontact, internetaak, base, version, synced_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(interaction_id) DO UPDATE SET "
         "klantcontact = excluded.klantcontact, "
         "internetaak = coalesce(excluded.internetaak, remote_link.internetaak), "
-        "base = excluded.base, synced_at = excluded.synced_at",
+        "base = excluded.base, version = excluded.version, synced_at = excluded.synced_at",
         (
             interaction_id,
             state.link.klantcontact,
             state.link.internetaak,
             json.dumps(state.signature()),
+            state.version,
             moment,
         ),
     )
@@ -414,6 +450,10 @@ def _merge(conn: Connection, state: RemoteState, moment: datetime) -> str:
         return "inserted"
     interaction_id, base = row[0], json.loads(row[1]) if row[1] else None
     if base == signature:
+        conn.exec_driver_sql(
+            "UPDATE remote_link SET version = ? WHERE interaction_id = ?",
+            (state.version, interaction_id),
+        )
         return "same"
     waiting = conn.exec_driver_sql(
         "SELECT count(*) FROM outbox WHERE entity_id = ? AND state IN ('pending', 'held')",
@@ -440,11 +480,15 @@ def _merge(conn: Connection, state: RemoteState, moment: datetime) -> str:
             "UPDATE outbox SET state = 'held' WHERE entity_id = ? AND state = 'pending'",
             (interaction_id,),
         )
+        conn.exec_driver_sql(
+            "UPDATE remote_link SET version = ? WHERE interaction_id = ?",
+            (state.version, interaction_id),
+        )
         return "conflict"
     _apply_remote(conn, interaction_id, _state_json(state), moment)
     conn.exec_driver_sql(
-        "UPDATE remote_link SET base = ?, synced_at = ? WHERE interaction_id = ?",
-        (json.dumps(signature), to_db(moment), interaction_id),
+        "UPDATE remote_link SET base = ?, version = ?, synced_at = ? WHERE interaction_id = ?",
+        (json.dumps(signature), state.version, to_db(moment), interaction_id),
     )
     return "merged"
 

@@ -11,7 +11,7 @@ server, so never create blindly).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from console.domain.model import Channel, Interaction, Owner, OwnerKind, Status
@@ -244,8 +244,15 @@ class KlantinteractiesAdapter:
 
     # -- pull -------------------------------------------------------------------------------
 
-    async def changes(self, owners: Sequence[Owner]) -> list[RemoteState]:
-        """Every internetaak assigned to ``owners`` with its klantcontact (all pages)."""
+    async def changes(
+        self, owners: Sequence[Owner], *, known: Mapping[str, str] | None = None
+    ) -> list[RemoteState]:
+        """Internetaken assigned to ``owners`` (all pages) with their klantcontact.
+
+        A task whose version (status, assignees, handling time) is in ``known`` unchanged is
+        skipped, so a poll costs one request per page plus one per changed task.
+        """
+        known = known or {}
         states: list[RemoteState] = []
         seen: set[str] = set()
         for owner in owners:
@@ -253,7 +260,11 @@ class KlantinteractiesAdapter:
             async for page in self.client.pages(
                 "/internetaken", params={"toegewezenAanActor__uuid": actor}, page_size=500
             ):
-                todo = [t for t in page if t["uuid"] not in seen]
+                todo = [
+                    t
+                    for t in page
+                    if t["uuid"] not in seen and known.get(t["uuid"]) != mapping.task_version(t)
+                ]
                 seen.update(t["uuid"] for t in todo)
                 states.extend(await self._states_for(todo))
         return states

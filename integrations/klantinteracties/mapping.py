@@ -161,6 +161,17 @@ def default_task(item: Interaction) -> InternalTask:
     return InternalTask(action=f"Terugbellen: {item.subject}"[:SUBJECT_MAX])
 
 
+def task_version(internetaak: dict[str, Any] | None) -> str:
+    if internetaak is None:
+        return ""
+    actors = sorted(
+        (a or {}).get("uuid") or "" for a in internetaak.get("toegewezenAanActoren") or []
+    )
+    return "|".join(
+        [internetaak.get("status", ""), ",".join(actors), internetaak.get("afgehandeldOp") or ""]
+    )
+
+
 def state_from(
     klantcontact: dict[str, Any],
     internetaak: dict[str, Any] | None,
@@ -210,4 +221,5 @@ def state_from(
         closed_at=closed_at if status is Status.DONE else None,
         outcome=outcome,
         assignees=assignees,
+        version=task_version(internetaak),
     )
