@@ -2,9 +2,10 @@
 
 Every request it receives and every response it sends is validated against the official
 OpenAPI file (``KCC_KLANTINTERACTIES_SPEC``, default
-``../shared/specs/klantinteracties-openapi.yaml`` from the repository root) with openapi-core; every violation is collected in ``violations`` and
-the ``klantinteracties_server`` fixture fails the test at teardown if there is any. Error answers
-are not in the spec: they are checked against the problem+json shape Open Klant sends.
+``../shared/specs/klantinteracties-openapi.yaml`` from the repository root) with openapi-core;
+every violation is collected in ``violations`` and the ``klantinteracties_server`` fixture
+fails the test at teardown if there is any. Error answers are not in the spec: they are checked
+against the problem+json shape Open Klant sends.
 
 Behaviour beyond the spec follows INTEGRATIONS.md: ``referentienummer`` digits only and unique,
 an internetaak needs ``status`` and assigned actors, a trailing slash gives an HTML 404, only

@@ -74,10 +74,10 @@ async def connected(
     server: KlantinteractiesServer,
     *,
     clock=None,
-    timeout: float = 2.0,
+    timeout: float = 2.0,  # noqa: ASYNC109 - the HTTP client's timeout, passed on
     attempts: int = 6,
     seed: int = 3,
-    owners=(Owner.desk(DESK),),
+    owners=None,
 ):
     clock = clock or FakeClock(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     rng = random.Random(seed)
@@ -100,7 +100,7 @@ async def connected(
             db,
             adapter,
             clock=clock,
-            owners=lambda: list(owners),
+            owners=lambda: list(owners or (Owner.desk(DESK),)),
             new_reference=outbox.new_reference,
             sleep=sleep,
         )
