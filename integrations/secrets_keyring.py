@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -43,23 +44,41 @@ def _check_backend() -> None:
         raise StoreError(NO_KEYRING)
 
 
+class _Sealed:
+    """A value that never shows itself: executors and loops may log results at DEBUG (qasync
+    logs "Setting Future result: …"), so a secret crosses threads only inside this."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<sealed>"
+
+    __str__ = __repr__
+
+
 class KeyringSecretStore:
-    """See the module docstring. Safe to use from the event loop; blocking work is offloaded."""
+    """See the module docstring. Safe to use from the event loop; blocking work is offloaded
+    to one private thread (not the loop's default executor, which may log results)."""
 
     def __init__(self, *, service: str = SERVICE) -> None:
         self._service = service
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcc-keyring")
 
     async def _run(self, fn: Callable[[], T]) -> T:
-        def guarded() -> T:
+        def guarded() -> _Sealed:
             _check_backend()
             try:
-                return fn()
+                return _Sealed(fn())
             except keyring.errors.KeyringError as exc:
                 # The exception text may echo what was passed in: log the type only.
                 log.error("keyring call failed: %s", type(exc).__name__)
                 raise StoreError(NO_KEYRING) from exc
 
-        return await asyncio.get_running_loop().run_in_executor(None, guarded)
+        sealed = await asyncio.wrap_future(self._executor.submit(guarded))
+        return sealed.value  # type: ignore[no-any-return]
 
     def _names_now(self) -> list[str]:
         raw = keyring.get_password(self._service, _NAMES) or ""

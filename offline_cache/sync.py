@@ -101,6 +101,8 @@ class SyncEngine:
         self._ambiguous_retries = ambiguous_retries
         self._batch = batch
         self._flush_every = 25
+        # Two rounds at once could send the same entry twice: one round at a time.
+        self._round = asyncio.Lock()
         self._delivered: list[tuple[int, str, RemoteState, str | None]] = []
         self._pending_links: dict[str, RemoteLink] = {}
 
@@ -141,6 +143,10 @@ class SyncEngine:
             RemoteUnavailable: the server could not be reached (the outbox keeps everything).
             RemoteAuthFailed: the token was refused.
         """
+        async with self._round:
+            return await self._sync_once()
+
+    async def _sync_once(self) -> SyncReport:
         report = SyncReport()
         report.delivered, report.failed = await self.push()
         pulled, merged, conflicts = await self.pull()

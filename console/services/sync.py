@@ -93,8 +93,11 @@ class SyncService:
         if self._sleep is not None:
             await self._sleep(seconds)
             return
+        # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that
+        # arrives as the event is set, and teardown would then wait forever.
         try:
-            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+            async with asyncio.timeout(seconds):
+                await self._wake.wait()
         except TimeoutError:
             pass
 
