@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 import keyring
@@ -45,8 +45,11 @@ def _check_backend() -> None:
 
 
 class _Sealed:
-    """A value that never shows itself: executors and loops may log results at DEBUG (qasync
-    logs "Setting Future result: …"), so a secret crosses threads only inside this."""
+    """A value that never shows itself in a log.
+
+    Executors and loops may log results at DEBUG (qasync logs "Setting Future result: …"), so
+    a secret crosses threads only inside this.
+    """
 
     __slots__ = ("value",)
 
@@ -60,8 +63,11 @@ class _Sealed:
 
 
 class KeyringSecretStore:
-    """See the module docstring. Safe to use from the event loop; blocking work is offloaded
-    to one private thread (not the loop's default executor, which may log results)."""
+    """See the module docstring; safe to use from the event loop.
+
+    Blocking work goes to one private thread, not the loop's default executor (which may log
+    results).
+    """
 
     def __init__(self, *, service: str = SERVICE) -> None:
         self._service = service
