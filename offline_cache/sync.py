@@ -101,6 +101,7 @@ class SyncEngine:
         self._ambiguous_retries = ambiguous_retries
         self._batch = batch
         self._flush_every = 25
+        self._mark_every = 10
         # Two rounds at once could send the same entry twice: one round at a time.
         self._round = asyncio.Lock()
         self._delivered: list[tuple[int, str, RemoteState, str | None]] = []
@@ -194,18 +195,24 @@ class SyncEngine:
             entries = await self._next_entries()
             if not entries:
                 return delivered, failed
-            # One commit marks the whole batch as possibly sent before anything goes out: a
-            # kill at any later moment makes the next attempt look each create up first.
-            # ``entry.sent`` keeps what was known before this batch: only those resume.
-            await self._mark_sent([e for e in entries if e.op == "create" and not e.sent])
             try:
-                for entry in entries:
-                    outcome = await self._deliver_with_retries(entry)
-                    if outcome == "delivered":
-                        delivered += 1
-                    elif outcome == "failed":
-                        failed += 1
-                        # Later entries of this interaction wait now: re-read the queue.
+                for start in range(0, len(entries), self._mark_every):
+                    chunk = entries[start : start + self._mark_every]
+                    # One commit marks a few creates as possibly sent before any goes out: a
+                    # kill at any later moment makes the next attempt look each one up first.
+                    # ``entry.sent`` keeps what was known before: only those resume now.
+                    await self._mark_sent([e for e in chunk if e.op == "create" and not e.sent])
+                    refused = False
+                    for entry in chunk:
+                        outcome = await self._deliver_with_retries(entry)
+                        if outcome == "delivered":
+                            delivered += 1
+                        elif outcome == "failed":
+                            failed += 1
+                            refused = True
+                            break
+                    if refused:
+                        # Later entries of that interaction wait now: re-read the queue.
                         break
             finally:
                 await self._flush_delivered()
