@@ -133,6 +133,7 @@ class KlantinteractiesServer:
         }
         self.references: dict[str, str] = {}
         self._port = port
+        self.connections: set[socket.socket] = set()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -173,9 +174,15 @@ class KlantinteractiesServer:
             self._thread = None
 
     def down(self) -> None:
-        """Stop listening: connections are refused, like a server that is off."""
+        """Stop listening and cut open connections: like a server that is switched off."""
         self.faults.down = True
         self.stop()
+        with self.lock:
+            for conn in list(self.connections):
+                try:
+                    conn.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def up(self) -> None:
         self.faults.down = False
@@ -519,6 +526,16 @@ class _Handler(BaseHTTPRequestHandler):
         # Headers and body go out in two writes: without NODELAY, Nagle and delayed ACKs add
         # 40 ms to every request.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        with self.owner.lock:
+            self.owner.connections.add(self.connection)
+
+    def finish(self) -> None:
+        with self.owner.lock:
+            self.owner.connections.discard(self.connection)
+        try:
+            super().finish()
+        except OSError:
+            pass  # the connection was cut by down()
 
     def log_message(self, format: str, *args: Any) -> None:
         return

@@ -44,6 +44,8 @@ class SyncStatusLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("syncStatus")
         self.setAccessibleName(texts.SYNC_ACCESSIBLE)
+        # Apart from the row count next to it in the status bar.
+        self.setContentsMargins(16, 0, 4, 0)
         self._clock = clock
         self._unsubscribe = sync.on_status(self._on_sync_status)
 
