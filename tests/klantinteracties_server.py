@@ -363,7 +363,41 @@ class KlantinteractiesServer:
                 body.get("adres", "")
             ):
                 return self._invalid("adres", "invalid", "Voer een geldig telefoonnummer in.")
-            item = {"uuid": uid, "url": self.href(collection, uid), **body}
+            owner = body.get("verstrektDoorBetrokkene")
+            if owner is not None and not self._exists("betrokkenen", owner):
+                return self._invalid(
+                    "verstrektDoorBetrokkene.uuid", "does_not_exist", "Bestaat niet."
+                )
+            item = {
+                "uuid": uid,
+                "url": self.href(collection, uid),
+                # Nullable references (verstrektDoorPartij, wasPartij, …) are left out when
+                # empty: openapi-core rejects null for an allOf-wrapped nullable reference.
+                "isStandaardAdres": False,
+                "omschrijving": "",
+                "verificatieDatum": None,
+                **body,
+            }
+            if owner is not None:
+                item["verstrektDoorBetrokkene"] = self.ref("betrokkenen", owner["uuid"])
+                self.data["betrokkenen"][owner["uuid"]]["digitaleAdressen"].append(
+                    self.ref("digitaleadressen", uid)
+                )
+        elif collection == "betrokkenen":
+            if not self._exists("klantcontacten", body.get("hadKlantcontact")):
+                return self._invalid("hadKlantcontact.uuid", "does_not_exist", "Bestaat niet.")
+            for name in ("rol", "initiator"):
+                if name not in body:
+                    return self._invalid(name, "required", "Dit veld is vereist.")
+            item = {
+                "uuid": uid,
+                "url": self.href(collection, uid),
+                "organisatienaam": "",
+                **body,
+                "hadKlantcontact": self.ref("klantcontacten", body["hadKlantcontact"]["uuid"]),
+                "digitaleAdressen": [],
+                "volledigeNaam": "",
+            }
         else:
             item = {"uuid": uid, "url": self.href(collection, uid), **body}
         self.data[collection][uid] = item
@@ -372,7 +406,7 @@ class KlantinteractiesServer:
             self.references[item["referentienummer"]] = uid
         parent = {
             "internetaken": "aanleidinggevendKlantcontact",
-            "betrokkenen": "wasBetrokkeneBij",
+            "betrokkenen": "hadKlantcontact",
             "actorklantcontacten": "klantcontact",
         }.get(collection)
         if parent and isinstance(item.get(parent), dict):
@@ -418,6 +452,14 @@ class KlantinteractiesServer:
             ),
             "aanleidinggevendKlantcontact__uuid": lambda i, v: (
                 i["aanleidinggevendKlantcontact"]["uuid"] == v
+            ),
+        },
+        "betrokkenen": {
+            "hadKlantcontact__uuid": lambda i, v: i["hadKlantcontact"]["uuid"] == v,
+        },
+        "digitaleadressen": {
+            "verstrektDoorBetrokkene__uuid": lambda i, v: (
+                (i.get("verstrektDoorBetrokkene") or {}).get("uuid") == v
             ),
         },
         "actorklantcontacten": {

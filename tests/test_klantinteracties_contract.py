@@ -235,3 +235,35 @@ def test_a_taken_reference_gets_a_new_one_and_the_note_arrives_once(
     ours = [k for k in server.all("klantcontacten") if k["metadata"].get("kccId") == note_id]
     assert len(ours) == 1 and ours[0]["referentienummer"] != reference
     assert len(server.all("klantcontacten")) == 2 and waiting == 0
+
+
+def test_callback_numbers_become_digital_addresses_of_the_resident(
+    tmp_path, klantinteracties_server
+):
+    server = klantinteracties_server
+    item = make_note(7)
+    task = InternalTask(action="Terugbellen", callback_numbers=("06 1234 5678", "+31345123456"))
+
+    async def scenario():
+        async with connected(tmp_path / "s.sqlite3", server) as c:
+            created = await c.adapter.create(item, reference="0000000007", task=task, resume=False)
+            # A retry after a lost answer adds nothing twice.
+            again = await c.adapter.create(item, reference="0000000007", task=task, resume=True)
+            expanded = await c.client.request(
+                "GET",
+                f"/klantcontacten/{created.link.klantcontact}",
+                params={"expand": "hadBetrokkenen,hadBetrokkenen.digitaleAdressen"},
+            )
+            bad = InternalTask(action="Terugbellen", callback_numbers=("0900-1234567",))
+            with pytest.raises(LimitExceeded):
+                await c.adapter.create(make_note(8), reference="0000000008", task=bad, resume=False)
+            return created, again, expanded
+
+    created, again, expanded = run(scenario())
+    assert again.link == created.link
+    [betrokkene] = server.all("betrokkenen")
+    assert betrokkene["rol"] == "klant" and betrokkene["initiator"] is True
+    numbers = sorted(a["adres"] for a in server.all("digitaleadressen"))
+    assert numbers == ["+31345123456", "0612345678"]
+    assert [b["uuid"] for b in expanded["_expand"]["hadBetrokkenen"]] == [betrokkene["uuid"]]
+    assert len(server.all("klantcontacten")) == 1  # the refused note sent nothing

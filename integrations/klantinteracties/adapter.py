@@ -156,6 +156,8 @@ class KlantinteractiesAdapter:
         if is_note:
             assert task is not None
             assignees = task.assignees or (item.owner,)
+            if task.callback_numbers:
+                await self._ensure_callback_numbers(kc_uuid, task, check=check)
             internetaak = await self._ensure_task(
                 kc_uuid, task, assignees=assignees, done=not item.is_open, check=check
             )
@@ -179,6 +181,50 @@ class KlantinteractiesAdapter:
             "/actorklantcontacten",
             json={"actor": {"uuid": actor}, "klantcontact": {"uuid": kc_uuid}},
         )
+
+    async def _ensure_callback_numbers(
+        self, kc_uuid: str, task: InternalTask, *, check: bool
+    ) -> None:
+        """The resident as betrokkene (klant, initiator) with the callback numbers on it."""
+        numbers = [mapping.check_phone(n) for n in task.callback_numbers]
+        betrokkene = None
+        if check:
+            found = await self.client.list_all(
+                "/betrokkenen", params={"hadKlantcontact__uuid": kc_uuid}
+            )
+            betrokkene = found[0] if found else None
+        if betrokkene is None:
+            betrokkene = await self.client.request(
+                "POST",
+                "/betrokkenen",
+                json={
+                    "hadKlantcontact": {"uuid": kc_uuid},
+                    "rol": "klant",
+                    "initiator": True,
+                    "organisatienaam": "",
+                },
+            )
+            check = False
+        present: set[str] = set()
+        if check:
+            existing = await self.client.list_all(
+                "/digitaleadressen", params={"verstrektDoorBetrokkene__uuid": betrokkene["uuid"]}
+            )
+            present = {a["adres"] for a in existing}
+        for number in numbers:
+            if number in present:
+                continue
+            await self.client.request(
+                "POST",
+                "/digitaleadressen",
+                json={
+                    "verstrektDoorBetrokkene": {"uuid": betrokkene["uuid"]},
+                    "adres": number,
+                    "soortDigitaalAdres": "telefoonnummer",
+                    "omschrijving": "Terugbelnummer",
+                },
+            )
+            present.add(number)
 
     async def _ensure_task(
         self,
