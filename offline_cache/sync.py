@@ -102,6 +102,7 @@ class SyncEngine:
         self._batch = batch
         self._flush_every = 25
         self._mark_every = 10
+        self._merge_every = 500
         # Two rounds at once could send the same entry twice: one round at a time.
         self._round = asyncio.Lock()
         self._delivered: list[tuple[int, str, RemoteState, str | None]] = []
@@ -342,24 +343,32 @@ class SyncEngine:
         moment = self._clock.now()
         merged = conflicts = 0
 
-        def work(conn: Connection) -> list[ChangeNotice]:
-            nonlocal merged, conflicts
-            touched: list[str] = []
-            for state in states:
-                result = _merge(conn, state, moment)
-                if result == "conflict":
-                    conflicts += 1
-                if result in ("merged", "inserted"):
-                    merged += 1
-                    touched.append(state.interaction_id)
-            notices = []
-            if touched:
-                notices.append(ChangeNotice("interaction", tuple(touched), "update", "sync"))
-            if conflicts:
-                notices.append(ChangeNotice("outbox", (), "update", "sync"))
-            return notices
+        def merge(chunk: list[RemoteState]) -> Callable[[Connection], list[ChangeNotice]]:
+            def work(conn: Connection) -> list[ChangeNotice]:
+                nonlocal merged, conflicts
+                touched: list[str] = []
+                found = 0
+                for state in chunk:
+                    result = _merge(conn, state, moment)
+                    if result == "conflict":
+                        found += 1
+                    if result in ("merged", "inserted"):
+                        touched.append(state.interaction_id)
+                merged += len(touched)
+                conflicts += found
+                notices = []
+                if touched:
+                    notices.append(ChangeNotice("interaction", tuple(touched), "update", "sync"))
+                if found:
+                    notices.append(ChangeNotice("outbox", (), "update", "sync"))
+                return notices
 
-        await self._db.write(work)
+            return work
+
+        # Small transactions: the lists on screen hear of a few hundred rows at a time, never
+        # of a hundred thousand in one notice.
+        for start in range(0, len(states), self._merge_every):
+            await self._db.write(merge(states[start : start + self._merge_every]))
         return len(states), merged, conflicts
 
     # -- conflicts ---------------------------------------------------------------------------

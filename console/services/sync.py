@@ -14,6 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
+from console.domain.model import Interaction
 from console.ports import (
     ChangeFeed,
     ChangeNotice,
@@ -36,6 +37,10 @@ class SyncEngineLike(Protocol):
     async def sync_once(self) -> Any: ...
 
     async def status(self, *, online: bool | None, message: str | None = None) -> SyncStatus: ...
+
+    async def conflicts(self) -> list[tuple[Interaction, dict[str, Any]]]: ...
+
+    async def resolve(self, interaction_id: str, *, keep_local: bool) -> None: ...
 
 
 class SyncService:
@@ -126,6 +131,17 @@ class SyncService:
             else:
                 delay = self._interval
             await self._pause(delay)
+
+    # -- conflicts (a local edit to something that changed on the server) ----------------------
+
+    async def conflicts(self) -> list[tuple[Interaction, dict[str, Any]]]:
+        """Each conflict: our version, and what the server holds (``remote["state"]``)."""
+        return await self._engine.conflicts()
+
+    async def resolve(self, interaction_id: str, *, keep_local: bool) -> None:
+        """Send our version anyway (``keep_local``) or take the server's; then sync again."""
+        await self._engine.resolve(interaction_id, keep_local=keep_local)
+        self.sync_now()
 
     async def aclose(self) -> None:
         if self._unsubscribe is not None:
