@@ -267,14 +267,82 @@ async def run_screenshots(args: argparse.Namespace) -> int:
     return 0
 
 
+def default_config_path() -> Path | None:
+    """The config file in the user config directory, if there is one."""
+    import platformdirs
+
+    path = Path(platformdirs.user_config_dir("kcc-console", "KCC")) / "config.toml"
+    return path if path.is_file() else None
+
+
+SECRETS_USAGE = (
+    "Gebruik: kcc-console secrets set NAAM | secrets delete NAAM | secrets list\n"
+    "Voorbeeld: kcc-console secrets set klantinteracties"
+)
+
+
+def run_secrets(argv: list[str], *, store=None) -> int:
+    """``kcc-console secrets set NAME`` / ``delete NAME`` / ``list`` (names only, no values).
+
+    ``set`` asks for the value without showing it (or reads one line from a pipe).
+    """
+    import getpass
+
+    from console.ports import StoreError
+
+    if store is None:
+        from integrations.secrets_keyring import KeyringSecretStore
+
+        store = KeyringSecretStore()
+    command, names = (argv[0], argv[1:]) if argv else ("", [])
+    try:
+        if command == "list" and not names:
+            found = asyncio.run(store.names())
+            print("\n".join(found) if found else "Er zijn nog geen sleutels opgeslagen.")
+            return 0
+        if command in ("set", "delete") and len(names) == 1:
+            name = names[0]
+            if command == "delete":
+                removed = asyncio.run(store.delete(name))
+                print(
+                    f"Sleutel '{name}' verwijderd."
+                    if removed
+                    else f"Sleutel '{name}' bestond niet."
+                )
+                return 0
+            if sys.stdin.isatty():
+                value = getpass.getpass(f"Waarde voor '{name}' (wordt niet getoond): ")
+            else:
+                value = sys.stdin.readline().rstrip("\r\n")
+            if not value.strip():
+                print(
+                    "kcc-console: er is geen waarde ingevoerd; er is niets opgeslagen.",
+                    file=sys.stderr,
+                )
+                return 2
+            asyncio.run(store.set(name, value.strip()))
+            print(f"Sleutel '{name}' is veilig opgeslagen in de sleutelbos.")
+            return 0
+    except StoreError as exc:
+        print(f"kcc-console: {exc.message}", file=sys.stderr)
+        return 2
+    print(SECRETS_USAGE, file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["secrets"]:
+        return run_secrets(argv[1:])
+    args = parse_args(argv)
+    if args.config is None and not (args.self_test or args.screenshots):
+        args.config = default_config_path()
     from console.logsetup import setup_logging
 
     setup_logging(verbose=args.verbose, log_dir=None if args.self_test else default_log_dir())
     from console.config import ConfigError
     from console.domain.errors import DomainError
-    from console.ports import StoreError
+    from console.ports import SecretMissing, StoreError
 
     if args.self_test:
         runner = run_self_test
@@ -287,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
 
         _qt_application(offscreen=bool(args.self_test or args.screenshots))
         return qasync.run(runner(args))
-    except (UserFacingError, ConfigError, StoreError, DomainError) as exc:
+    except (UserFacingError, ConfigError, StoreError, DomainError, SecretMissing) as exc:
         message = getattr(exc, "message", None) or str(exc)
         log.error("start failed: %s", type(exc).__name__)
         print(f"kcc-console: {message}", file=sys.stderr)

@@ -15,17 +15,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from console.clock import SystemClock
-from console.config import Config
+from console.config import Config, KlantinteractiesConfig
 from console.demo.availability import DemoAvailabilitySource
 from console.demo.organisation import DemoData, DemoOrganisationSource
 from console.demo.simulator import TrafficSimulator
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
-from console.ports import AvailabilitySource, Clock, Telephony, TelephonyError
+from console.domain.model import Owner
+from console.ports import (
+    AvailabilitySource,
+    Clock,
+    SecretMissing,
+    SecretStore,
+    Telephony,
+    TelephonyError,
+)
 from console.services.callbacks import CallbackService
 from console.services.calls import CallService
 from console.services.inbox import InboxService
 from console.services.supervision import SupervisionService
+from console.services.sync import SyncService
 from console.services.tasks import TaskGroup
 from console.services.transfer import TransferService, callback_note_fallback
 from integrations.calendar_nl import DutchHolidays
@@ -34,6 +43,7 @@ from offline_cache.callback_notes import SqlCallbackNoteRepository
 from offline_cache.calls import SqlCallRecords
 from offline_cache.database import Database
 from offline_cache.lock import DataDirLock
+from offline_cache.outbox import Outbox
 from offline_cache.repositories import SqlInteractionRepository, SqlResidentRepository
 from offline_cache.supervision import SqlSupervisionRepository
 
@@ -54,6 +64,7 @@ class AppOptions:
     availability: AvailabilitySource | None = None
     availability_timeout: float = 3.0
     telephony: Telephony | None = None  # tests inject a phone; else chosen by config
+    secrets: SecretStore | None = None  # connected mode; None: the OS keyring
 
 
 @dataclass
@@ -80,6 +91,8 @@ class KccApp:
     transfers: TransferService | None = None
     phone: Telephony | None = None
     call_panel: object | None = None  # widgets.call_panel.CallPanel when built
+    sync: SyncService | None = None  # connected mode only
+    sync_engine: object | None = None  # offline_cache.sync.SyncEngine in connected mode
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -96,9 +109,17 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     lock.acquire()
     stack.callback(lock.release)
 
+    connected = config.mode == "connected" and config.klantinteracties is not None
+    token: str | None = None
+    if connected:
+        assert config.klantinteracties is not None
+        # Before anything else: without its token the adapter must not start (and the user
+        # hears which command fixes that).
+        token = await _token(options, config.klantinteracties.secret)
+
     db = await Database.open(options.data_dir / STORE_FILE)
     stack.push_async_callback(db.close)
-    interactions = SqlInteractionRepository(db)
+    interactions = SqlInteractionRepository(db, outbox=Outbox() if connected else None)
     residents = SqlResidentRepository(db)
 
     demo = DemoOrganisationSource().data(now=clock.now())
@@ -147,7 +168,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     stack.push_async_callback(supervision.aclose)
     supervision.tasks.on_error(inbox.tasks.notify)
 
-    if options.seed_backlog:
+    if options.seed_backlog and not connected:
         seeded = await simulator.seed_backlog()
         if seeded:
             from console.demo.scores import seed_satisfaction
@@ -184,7 +205,13 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         callback_notes=callback_notes,
     )
 
-    if options.simulate:
+    if connected:
+        assert config.klantinteracties is not None and token is not None
+        app.sync_engine, app.sync = await _start_sync(
+            config.klantinteracties, token, db=db, clock=clock, inbox=inbox, stack=stack
+        )
+
+    if options.simulate and not connected:
         app.simulator_task = inbox.tasks.spawn(simulator.run(), what="demoverkeer")
 
     phone = options.telephony or _build_phone(config, options.data_dir, demo)
@@ -223,6 +250,13 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
         window = MainWindow(inbox, demo=config.mode == "demo")
         app.window = window
+        if app.sync is not None:
+            from widgets.sync_status import SyncStatusLabel
+
+            status = SyncStatusLabel(app.sync, clock=clock)
+            window.statusBar().addPermanentWidget(status)
+            window.sync_status = status  # type: ignore[attr-defined]
+            stack.callback(status.cleanup)
 
         def close_window() -> None:
             window.cleanup()
@@ -303,3 +337,52 @@ def _addresses(config: Config):
         return number
 
     return address_of
+
+
+async def _token(options: AppOptions, name: str) -> str:
+    """The adapter's token from the secret store; SecretMissing names the fixing command."""
+    if options.secrets is not None:
+        store = options.secrets
+    else:
+        from integrations.secrets_keyring import KeyringSecretStore
+
+        store = KeyringSecretStore()
+    token = await store.get(name)
+    if not token:
+        raise SecretMissing(name)
+    return token
+
+
+async def _start_sync(
+    settings: KlantinteractiesConfig,
+    token: str,
+    *,
+    db: Database,
+    clock: Clock,
+    inbox: InboxService,
+    stack: AsyncExitStack,
+):
+    """The Klantinteracties adapter, the sync engine and the sync service, started."""
+    from integrations.klantinteracties.adapter import KlantinteractiesAdapter
+    from integrations.klantinteracties.client import KlantinteractiesClient
+    from offline_cache.sync import SyncEngine
+
+    client = KlantinteractiesClient(
+        base_url=settings.base_url,
+        token=token,
+        timeout=settings.timeout,
+        connect_timeout=settings.connect_timeout,
+    )
+    stack.push_async_callback(client.aclose)
+    adapter = KlantinteractiesAdapter(client, agent_actor=settings.actor_id, agent_id=inbox.user.id)
+    engine = SyncEngine(
+        db,
+        adapter,
+        clock=clock,
+        owners=lambda: [Owner.colleague(inbox.user.id), Owner.desk(inbox.user.desk_id)],
+    )
+    sync = SyncService(engine=engine, changes=db, clock=clock, interval=settings.sync_interval)
+    sync.start()
+    stack.push_async_callback(sync.aclose)
+    sync.tasks.on_error(inbox.tasks.notify)
+    return engine, sync

@@ -42,6 +42,23 @@ class TelephonyConfig:
 
 
 @dataclass(frozen=True)
+class KlantinteractiesConfig:
+    """Where the shared system of record (Open Klant) is; its token is in the keyring."""
+
+    base_url: str
+    timeout: float = 10.0
+    connect_timeout: float = 5.0
+    actor_id: str | None = None  # this agent's actor uuid; looked up by user id when absent
+    sync_interval: float = 30.0
+    secret: str = "klantinteracties"  # the keyring name of the token
+
+
+MODES = ("demo", "connected")
+# Keys that would put a secret in the file: refused, with the command that stores it safely.
+SECRET_KEYS = ("token", "api_key", "apikey", "password", "secret_value", "key")
+
+
+@dataclass(frozen=True)
 class Config:
     mode: str = "demo"
     demo_pace_per_minute: float = 2.0
@@ -50,6 +67,36 @@ class Config:
     include_good_friday: bool = False
     source: Path | None = None
     telephony: TelephonyConfig = field(default_factory=TelephonyConfig)
+    klantinteracties: KlantinteractiesConfig | None = None
+
+
+def _klantinteracties(raw: dict, path: Path) -> KlantinteractiesConfig:
+    table = raw.get("klantinteracties")
+    if not isinstance(table, dict) or not table.get("base_url"):
+        raise ConfigError(
+            f"In {path} ontbreekt [klantinteracties] met base_url (het adres van Open Klant)."
+        )
+    secret = str(table.get("secret", "klantinteracties"))
+    for key in table:
+        if key.lower() in SECRET_KEYS:
+            raise ConfigError(
+                f"Zet geen toegangssleutel in {path} (gevonden: '{key}'). Haal die regel weg "
+                f"en bewaar de sleutel veilig met: kcc-console secrets set {secret}"
+            )
+    base_url = str(table["base_url"])
+    if not base_url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+        raise ConfigError(
+            f"Het adres {base_url} in {path} moet met https:// beginnen (alleen een test op "
+            "deze computer mag http gebruiken)."
+        )
+    return KlantinteractiesConfig(
+        base_url=base_url,
+        timeout=float(table.get("timeout", 10.0)),
+        connect_timeout=float(table.get("connect_timeout", 5.0)),
+        actor_id=str(table["actor_id"]) if table.get("actor_id") else None,
+        sync_interval=float(table.get("sync_interval", 30.0)),
+        secret=secret,
+    )
 
 
 def load_config(path: Path | None) -> Config:
@@ -72,13 +119,16 @@ def load_config(path: Path | None) -> Config:
             "of start zonder --config voor de demo."
         ) from exc
     mode = raw.get("mode", "demo")
-    if mode != "demo":
+    if mode not in MODES:
         raise ConfigError(
-            f"De modus '{mode}' in {path} wordt nog niet ondersteund. Gebruik mode = \"demo\"."
+            f"De modus '{mode}' in {path} bestaat niet. Gebruik mode = \"demo\" of "
+            'mode = "connected".'
         )
     demo = raw.get("demo", {})
     try:
+        klantinteracties = _klantinteracties(raw, path) if mode == "connected" else None
         return Config(
+            klantinteracties=klantinteracties,
             mode=mode,
             demo_pace_per_minute=float(demo.get("pace_per_minute", 2.0)),
             demo_seed=int(demo.get("seed", 7)),

@@ -99,13 +99,53 @@ def _v4_call_records(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn, tables=[schema.CallRecordRow.__table__])
 
 
-# Numbered by position: supervision, callback notes and call records were built side by side;
+def _v5_outbox(conn: Connection) -> None:
+    """The outbox of writes for the system of record, the links to it, and sync conflicts."""
+    conn.exec_driver_sql(
+        "CREATE TABLE outbox ("
+        "seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "entity_id TEXT NOT NULL, "
+        "op TEXT NOT NULL, "  # create | update
+        "payload TEXT NOT NULL, "  # JSON: the interaction as written (and a task, if any)
+        "reference TEXT, "  # client reference of a create: the same over every retry
+        "state TEXT NOT NULL, "  # pending | held | failed | delivered | superseded
+        "sent INTEGER NOT NULL DEFAULT 0, "  # 1: an attempt may have reached the server
+        "attempts INTEGER NOT NULL DEFAULT 0, "
+        "created_at TEXT, "
+        "delivered_at TEXT, "
+        "last_error TEXT)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_outbox_state ON outbox (state, seq)")
+    conn.exec_driver_sql("CREATE INDEX ix_outbox_entity ON outbox (entity_id, seq)")
+    conn.exec_driver_sql(
+        "CREATE TABLE remote_link ("
+        "interaction_id TEXT PRIMARY KEY, "
+        "klantcontact TEXT NOT NULL UNIQUE, "
+        "internetaak TEXT, "
+        "base TEXT, "  # JSON: the server's state when last seen (the merge base)
+        "version TEXT, "  # the task's version when last seen: unchanged tasks are not fetched
+        "synced_at TEXT)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_remote_link_task ON remote_link (internetaak)")
+    conn.exec_driver_sql(
+        "CREATE TABLE sync_conflict ("
+        "interaction_id TEXT PRIMARY KEY, "
+        "local TEXT NOT NULL, "
+        "remote TEXT NOT NULL, "
+        "detected_at TEXT)"
+    )
+    conn.exec_driver_sql("CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT)")
+
+
+# Numbered by position: supervision, callback notes, call records and the outbox were built
+# side by side;
 # all are additive, so their order does not matter beyond being fixed from now on.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_inbox,
     _v2_supervision,
     _v3_callback_notes,
     _v4_call_records,
+    _v5_outbox,
 ]
 
 

@@ -32,6 +32,7 @@ from console.domain.model import (
 )
 from console.ports import ChangeNotice, ConflictError
 from offline_cache.database import Database
+from offline_cache.outbox import Outbox
 from offline_cache.schema import InteractionRow, ResidentRow, StatusChangeRow, TimelineRow
 from offline_cache.timefmt import from_db, to_db
 
@@ -262,9 +263,19 @@ class SqlInteractionRepository:
     never loaded whole.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, outbox: Outbox | None = None) -> None:
         self._db = db
+        # Connected mode: every write also records what the system of record must hear, in
+        # the same transaction (see ``offline_cache.outbox``).
+        self._outbox = outbox
         self.rows_fetched = 0
+
+    def _notices(
+        self, notice: ChangeNotice, ids: tuple[str, ...], initiator: str | None
+    ) -> list[ChangeNotice]:
+        if self._outbox is None:
+            return [notice]
+        return [notice, ChangeNotice("outbox", ids, "insert", initiator)]
 
     # -- writes -----------------------------------------------------------------------------
 
@@ -292,7 +303,11 @@ class SqlInteractionRepository:
             for change in changes:
                 self._record(conn, change)
             ids = tuple(c.interaction.id for c in changes)
-            return [ChangeNotice("interaction", ids, "insert", initiator)]
+            if self._outbox is not None:
+                self._outbox.record(conn, "create", [c.interaction for c in changes])
+            return self._notices(
+                ChangeNotice("interaction", ids, "insert", initiator), ids, initiator
+            )
 
         await self._db.write(work)
 
@@ -314,7 +329,11 @@ class SqlInteractionRepository:
             values.pop("id")
             conn.execute(update(_INTERACTION).where(_INTERACTION.c.id == item.id).values(values))
             self._record(conn, change)
-            return [ChangeNotice("interaction", (item.id,), "update", initiator)]
+            if self._outbox is not None:
+                self._outbox.record(conn, "update", [item])
+            return self._notices(
+                ChangeNotice("interaction", (item.id,), "update", initiator), (item.id,), initiator
+            )
 
         await self._db.write(work)
 

@@ -62,3 +62,14 @@ def clock():
     from console.clock import FakeClock
 
     return FakeClock(TUESDAY_MORNING)
+
+
+@pytest.fixture
+def klantinteracties_server():
+    """A spec-validating Klantinteracties server; any spec violation fails the test."""
+    from tests.klantinteracties_server import KlantinteractiesServer
+
+    server = KlantinteractiesServer(seed=11).start()
+    yield server
+    server.stop()
+    assert not server.violations, "spec violations:\n" + "\n".join(server.violations[:20])

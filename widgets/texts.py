@@ -98,3 +98,15 @@ def urgency_text(*, priority: int, received_at: datetime, deadline: datetime, no
     if deadline < now:
         return f"te laat: {duration(now - deadline)}"
     return f"uiterlijk {moment(deadline, now)}"
+
+
+# -- sync status (status bar) ------------------------------------------------------------------
+SYNC_ACCESSIBLE = "Verbinding met het klantcontactsysteem"
+SYNC_STARTING = "Verbinden…"
+SYNC_ONLINE = "Online"
+SYNC_OFFLINE = "Offline"
+SYNC_WAITING = "{n} wachten op verzenden"
+SYNC_CONFLICTS = "{n} conflict(en) om te bekijken"
+SYNC_FAILED = "{n} geweigerd"
+SYNC_LAST = "laatst bijgewerkt {time}"
+SYNC_NEVER = "nog niet bijgewerkt"

@@ -1,0 +1,150 @@
+"""The sync use case: keeps the local store and the system of record in step, in the background.
+
+Event-loop thread only; Qt-free. ``SyncService`` owns one loop task (through ``TaskGroup``) that
+runs ``engine.sync_once`` when something was written (an ``outbox`` change notice), on an
+interval, or when asked (``sync_now``). Offline is normal: failures back off (injected
+``sleep``) and show in the status (online / offline, waiting entries, last success); the user
+keeps working from the local store, which never waits on the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+from console.domain.model import Interaction
+from console.ports import (
+    ChangeFeed,
+    ChangeNotice,
+    Clock,
+    RemoteAuthFailed,
+    RemoteError,
+    RemoteUnavailable,
+    SyncStatus,
+)
+from console.services.tasks import TaskGroup
+
+log = logging.getLogger(__name__)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class SyncEngineLike(Protocol):
+    """What the service needs of the engine (``offline_cache.sync.SyncEngine``)."""
+
+    async def sync_once(self) -> Any: ...
+
+    async def status(self, *, online: bool | None, message: str | None = None) -> SyncStatus: ...
+
+    async def conflicts(self) -> list[tuple[Interaction, dict[str, Any]]]: ...
+
+    async def resolve(self, interaction_id: str, *, keep_local: bool) -> None: ...
+
+
+class SyncService:
+    """See the module docstring. ``start()`` once; ``aclose()`` at teardown."""
+
+    def __init__(
+        self,
+        *,
+        engine: SyncEngineLike,
+        changes: ChangeFeed,
+        clock: Clock,
+        interval: float = 30.0,
+        max_backoff: float = 300.0,
+        sleep: Sleep | None = None,
+    ) -> None:
+        self._engine = engine
+        self._changes = changes
+        self._clock = clock
+        self._interval = interval
+        self._max_backoff = max_backoff
+        self._sleep = sleep
+        self._wake = asyncio.Event()
+        self._listeners: list[Callable[[SyncStatus], None]] = []
+        self._unsubscribe: Callable[[], None] | None = None
+        self.tasks = TaskGroup()
+        self.status = SyncStatus(online=None, waiting=0)
+        self.rounds = 0
+
+    # -- listeners ---------------------------------------------------------------------------
+
+    def on_status(self, listener: Callable[[SyncStatus], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        listener(self.status)
+        return lambda: self._listeners.remove(listener)
+
+    def _publish(self, status: SyncStatus) -> None:
+        self.status = status
+        for listener in list(self._listeners):
+            listener(status)
+
+    # -- the loop ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._unsubscribe = self._changes.subscribe(self._on_store_changed)
+        self.tasks.spawn(self._run(), what="synchroniseren")
+
+    def _on_store_changed(self, notice: ChangeNotice) -> None:
+        if notice.entity == "outbox" and notice.initiator != "sync":
+            self._wake.set()
+
+    def sync_now(self) -> None:
+        self._wake.set()
+
+    async def _pause(self, seconds: float) -> None:
+        if self._sleep is not None:
+            await self._sleep(seconds)
+            return
+        # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that
+        # arrives as the event is set, and teardown would then wait forever.
+        try:
+            async with asyncio.timeout(seconds):
+                await self._wake.wait()
+        except TimeoutError:
+            pass
+
+    async def _run(self) -> None:
+        failures = 0
+        self._publish(await self._engine.status(online=None))
+        while True:
+            self._wake.clear()
+            try:
+                await self._engine.sync_once()
+            except RemoteAuthFailed as exc:
+                failures += 1
+                self._publish(await self._engine.status(online=False, message=exc.message))
+            except RemoteUnavailable as exc:
+                failures += 1
+                self._publish(await self._engine.status(online=False, message=exc.message))
+            except RemoteError as exc:
+                failures += 1
+                self._publish(await self._engine.status(online=True, message=exc.message))
+            else:
+                failures = 0
+                self._publish(await self._engine.status(online=True))
+            self.rounds += 1
+            if failures:
+                delay = min(self._max_backoff, self._interval * 2 ** min(failures - 1, 6) / 4)
+            else:
+                delay = self._interval
+            await self._pause(delay)
+
+    # -- conflicts (a local edit to something that changed on the server) ----------------------
+
+    async def conflicts(self) -> list[tuple[Interaction, dict[str, Any]]]:
+        """Each conflict: our version, and what the server holds (``remote["state"]``)."""
+        return await self._engine.conflicts()
+
+    async def resolve(self, interaction_id: str, *, keep_local: bool) -> None:
+        """Send our version anyway (``keep_local``) or take the server's; then sync again."""
+        await self._engine.resolve(interaction_id, keep_local=keep_local)
+        self.sync_now()
+
+    async def aclose(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        await self.tasks.aclose()

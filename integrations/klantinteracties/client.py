@@ -1,0 +1,224 @@
+"""HTTP to the Klantinteracties API: one long-lived ``httpx.AsyncClient`` with retries.
+
+Event-loop thread only; the client is created once per adapter and closed with ``aclose``.
+Retries with exponential backoff (and ``Retry-After`` for 429) happen here, so callers see
+either a result or one of the errors in ``errors``. A POST is never retried blindly after it may
+have reached the server (timeout, 5xx, lost answer): that raises ``AmbiguousWrite`` and the
+caller looks the record up first. ``sleep`` and ``rng`` are injected so tests never wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+
+from integrations.klantinteracties.errors import (
+    AMBIGUOUS_MESSAGE,
+    AUTH_MESSAGE,
+    NOT_FOUND_MESSAGE,
+    UNAVAILABLE_MESSAGE,
+    AmbiguousWrite,
+    AuthenticationFailed,
+    NotFound,
+    ReferenceTaken,
+    Rejected,
+    Unavailable,
+)
+
+log = logging.getLogger(__name__)
+
+API_PATH = "/klantinteracties/api/v1"
+MAX_PAGE_SIZE = 500
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently to retry; delays in seconds."""
+
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 30.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        # Full jitter: many consoles coming back online must not knock in step.
+        return rng.uniform(0, min(self.max_delay, self.base_delay * 2**attempt))
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def _problem(response: httpx.Response) -> tuple[str | None, str | None, str | None]:
+    """(field, code, reason) of the first invalid parameter in a problem+json body."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None, None, None
+    params = body.get("invalidParams") or [] if isinstance(body, dict) else []
+    if params:
+        first = params[0]
+        return first.get("name"), first.get("code"), first.get("reason")
+    return None, body.get("code") if isinstance(body, dict) else None, None
+
+
+class KlantinteractiesClient:
+    """Authenticated HTTP to one Open Klant; see the module docstring for threading rules.
+
+    ``token`` is only ever put in the ``Authorization`` header; it is never logged.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        token: str,
+        timeout: float = 10.0,
+        connect_timeout: float = 5.0,
+        retry: RetryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+        rng: random.Random | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        root = base_url.rstrip("/")
+        if not root.endswith(API_PATH):
+            root += API_PATH
+        self.base_url = root
+        self._retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self.requests_sent = 0
+        self._http = httpx.AsyncClient(
+            base_url=root,
+            headers={"Authorization": f"Token {token}", "Accept": "application/json"},
+            timeout=httpx.Timeout(timeout, connect=connect_timeout),
+            transport=transport,
+            # Never follow redirects: a trailing-slash redirect would hide a wrong path.
+            follow_redirects=False,
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # -- one request, retried ---------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> Any:
+        """Send one request; returns the decoded JSON body (None for 204).
+
+        Raises:
+            Unavailable: still failing after the retries (down, timeouts, 5xx, 429).
+            AmbiguousWrite: a POST may have landed but its answer was lost.
+            AuthenticationFailed, NotFound, Rejected, ReferenceTaken: see ``errors``.
+        """
+        # Open Klant answers a trailing slash with an HTML 404: never send one.
+        path = path.rstrip("/")
+        safe_to_repeat = method.upper() != "POST"
+        attempt = 0
+        while True:
+            wait: float | None = None
+            try:
+                self.requests_sent += 1
+                response = await self._http.request(method, path, params=params, json=json)
+            except httpx.ConnectError as exc:
+                # Nothing reached the server: always safe to try again.
+                failure: Exception = Unavailable(UNAVAILABLE_MESSAGE)
+                failure.__cause__ = exc
+            except httpx.TimeoutException as exc:
+                if isinstance(exc, httpx.ConnectTimeout) or isinstance(exc, httpx.PoolTimeout):
+                    failure = Unavailable(UNAVAILABLE_MESSAGE)
+                elif not safe_to_repeat:
+                    raise AmbiguousWrite(AMBIGUOUS_MESSAGE) from exc
+                else:
+                    failure = Unavailable(UNAVAILABLE_MESSAGE)
+            except httpx.TransportError as exc:
+                # The connection broke after sending: the server may have acted on it.
+                if not safe_to_repeat:
+                    raise AmbiguousWrite(AMBIGUOUS_MESSAGE) from exc
+                failure = Unavailable(UNAVAILABLE_MESSAGE)
+            else:
+                status = response.status_code
+                if status < 300:
+                    return None if status == 204 or not response.content else response.json()
+                if status == 429:
+                    # Throttled before doing anything: safe to repeat, also for POST.
+                    wait = _retry_after(response)
+                    failure = Unavailable(UNAVAILABLE_MESSAGE, status=status)
+                elif status >= 500:
+                    if not safe_to_repeat:
+                        raise AmbiguousWrite(AMBIGUOUS_MESSAGE, status=status)
+                    failure = Unavailable(UNAVAILABLE_MESSAGE, status=status)
+                else:
+                    raise self._client_error(response)
+            attempt += 1
+            if attempt >= self._retry.attempts:
+                raise failure
+            delay = wait if wait is not None else self._retry.delay(attempt, self._rng)
+            log.info("klantinteracties %s retry %d in %.2fs", method, attempt, delay)
+            await self._sleep(delay)
+
+    @staticmethod
+    def _client_error(response: httpx.Response) -> Exception:
+        status = response.status_code
+        if status in (401, 403):
+            return AuthenticationFailed(AUTH_MESSAGE, status=status)
+        if status == 404:
+            return NotFound(NOT_FOUND_MESSAGE, status=status)
+        field, code, reason = _problem(response)
+        if code == "unique" and field == "referentienummer":
+            return ReferenceTaken(
+                "Dit referentienummer is al in gebruik.", field=field, status=status
+            )
+        log.warning("klantinteracties refused a request: %s %s", field, code)
+        return Rejected(
+            "Het klantcontactsysteem weigert dit contact"
+            + (f" (veld {field}: {reason})" if field and reason else "")
+            + ". Pas het aan en probeer het opnieuw.",
+            field=field,
+            status=status,
+        )
+
+    # -- lists --------------------------------------------------------------------------------
+
+    async def pages(
+        self, path: str, *, params: dict[str, Any] | None = None, page_size: int = 100
+    ) -> AsyncIterator[list[dict[str, Any]]]:
+        """Yield every page of a list, following ``next`` until it is null."""
+        query: dict[str, Any] = {**(params or {}), "pageSize": min(page_size, MAX_PAGE_SIZE)}
+        while True:
+            body = await self.request("GET", path, params=query)
+            yield list(body.get("results", []))
+            following = body.get("next")
+            if not following:
+                return
+            # Keep our own base URL: follow only the query of ``next`` (the server may not
+            # know the address it is reached at behind a proxy).
+            query = dict(parse_qsl(urlsplit(following).query))
+
+    async def list_all(
+        self, path: str, *, params: dict[str, Any] | None = None, page_size: int = 100
+    ) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        async for page in self.pages(path, params=params, page_size=page_size):
+            found.extend(page)
+        return found

@@ -1,0 +1,606 @@
+"""The sync engine: delivers the outbox exactly once, pulls what changed, merges it.
+
+Event-loop thread; all SQL runs on the database thread through ``Database``. One engine per
+store; ``sync_once`` must not run twice at the same time (the sync service owns the only loop).
+
+Delivery (``push``): entries go out in ``seq`` order, so per interaction the create comes
+before its updates. Before a create is sent the entry is marked ``sent`` in its own committed
+transaction; a later attempt of a ``sent`` entry (after a lost answer, a timeout or a killed
+process) asks the remote to *resume*: look the record up by its client reference first and only
+add what is missing. Delivery and the link to the remote record are committed together.
+
+Pull (``pull``): what the server holds for this agent and desks is compared with the merge base
+(the server state we saw last). Unchanged: nothing. Changed and no local edit waiting: the local
+record follows (a note closed elsewhere shows as closed, with who closed it, in the timeline).
+Changed while a local edit waits: a conflict is recorded and the local edit is held until the
+user chooses; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from console.domain.model import Direction, Interaction, Owner, Status, TimelineKind
+from console.ports import (
+    ChangeNotice,
+    Clock,
+    InteractionRemote,
+    RemoteAmbiguous,
+    RemoteLink,
+    RemoteReferenceTaken,
+    RemoteRejected,
+    RemoteState,
+    RemoteUnavailable,
+    SyncStatus,
+)
+from offline_cache.database import Database
+from offline_cache.outbox import (
+    interaction_from_json,
+    interaction_to_json,
+    random_reference,
+    task_from_json,
+)
+from offline_cache.repositories import _INSERT_INTERACTION, _INSERT_STATUS, _INSERT_TIMELINE
+from offline_cache.timefmt import to_db
+
+log = logging.getLogger(__name__)
+
+Sleep = Callable[[float], Awaitable[None]]
+WAITING_STATES = ("pending", "held")
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    entity_id: str
+    op: str
+    payload: dict[str, Any]
+    reference: str | None
+    sent: bool
+    attempts: int
+
+
+@dataclass
+class SyncReport:
+    delivered: int = 0
+    pulled: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    failed: int = 0
+
+
+class SyncEngine:
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        db: Database,
+        remote: InteractionRemote,
+        *,
+        clock: Clock,
+        owners: Callable[[], Sequence[Owner]],
+        new_reference: Callable[[], str] = random_reference,
+        sleep: Sleep = asyncio.sleep,
+        ambiguous_retries: int = 8,
+        batch: int = 100,
+    ) -> None:
+        self._db = db
+        self._remote = remote
+        self._clock = clock
+        self._owners = owners
+        self._new_reference = new_reference
+        self._sleep = sleep
+        self._ambiguous_retries = ambiguous_retries
+        self._batch = batch
+        self._flush_every = 25
+        self._mark_every = 10
+        self._merge_every = 500
+        # Two rounds at once could send the same entry twice: one round at a time.
+        self._round = asyncio.Lock()
+        self._delivered: list[tuple[int, str, RemoteState, str | None]] = []
+        self._pending_links: dict[str, RemoteLink] = {}
+
+    # -- status ----------------------------------------------------------------------------
+
+    async def status(self, *, online: bool | None, message: str | None = None) -> SyncStatus:
+        def work(conn: Connection) -> SyncStatus:
+            counts = dict(
+                conn.exec_driver_sql(
+                    "SELECT state, count(*) FROM outbox WHERE state IN "
+                    "('pending', 'held', 'failed') GROUP BY state"
+                ).all()
+            )
+            conflicts = conn.exec_driver_sql("SELECT count(*) FROM sync_conflict").scalar_one()
+            last = conn.exec_driver_sql(
+                "SELECT value FROM sync_meta WHERE key = 'last_success'"
+            ).scalar_one_or_none()
+            return SyncStatus(
+                online=online,
+                waiting=int(counts.get("pending", 0) + counts.get("held", 0)),
+                conflicts=int(conflicts),
+                failed=int(counts.get("failed", 0)),
+                last_success=datetime.fromisoformat(last) if last else None,
+                message=message,
+            )
+
+        return await self._db.read(work)
+
+    async def waiting(self) -> int:
+        return (await self.status(online=None)).waiting
+
+    # -- one round ---------------------------------------------------------------------------
+
+    async def sync_once(self) -> SyncReport:
+        """Push everything deliverable, then pull and merge.
+
+        Raises:
+            RemoteUnavailable: the server could not be reached (the outbox keeps everything).
+            RemoteAuthFailed: the token was refused.
+        """
+        async with self._round:
+            return await self._sync_once()
+
+    async def _sync_once(self) -> SyncReport:
+        report = SyncReport()
+        report.delivered, report.failed = await self.push()
+        pulled, merged, conflicts = await self.pull()
+        report.pulled, report.merged, report.conflicts = pulled, merged, conflicts
+        moment = self._clock.now().isoformat()
+
+        def mark(conn: Connection) -> list[ChangeNotice]:
+            conn.exec_driver_sql(
+                "INSERT INTO sync_meta (key, value) VALUES ('last_success', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (moment,),
+            )
+            return []
+
+        await self._db.write(mark)
+        return report
+
+    # -- push --------------------------------------------------------------------------------
+
+    async def _next_entries(self) -> list[Entry]:
+        limit = self._batch
+
+        def work(conn: Connection) -> list[Entry]:
+            # An interaction whose earlier entry failed or is held waits as a whole: its
+            # updates must never overtake what came before.
+            rows = conn.exec_driver_sql(
+                "SELECT seq, entity_id, op, payload, reference, sent, attempts FROM outbox o "
+                "WHERE state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox b WHERE "
+                "b.entity_id = o.entity_id AND b.seq < o.seq AND b.state IN ('failed', 'held')) "
+                "ORDER BY seq LIMIT ?",
+                (limit,),
+            ).all()
+            return [Entry(r[0], r[1], r[2], json.loads(r[3]), r[4], bool(r[5]), r[6]) for r in rows]
+
+        return await self._db.read(work)
+
+    async def push(self) -> tuple[int, int]:
+        """Deliver the outbox; returns (delivered, refused).
+
+        Raises:
+            RemoteUnavailable: stopped because the server is unreachable.
+        """
+        delivered = failed = 0
+        while True:
+            entries = await self._next_entries()
+            if not entries:
+                return delivered, failed
+            try:
+                for start in range(0, len(entries), self._mark_every):
+                    chunk = entries[start : start + self._mark_every]
+                    # One commit marks a few creates as possibly sent before any goes out: a
+                    # kill at any later moment makes the next attempt look each one up first.
+                    # ``entry.sent`` keeps what was known before: only those resume now.
+                    await self._mark_sent([e for e in chunk if e.op == "create" and not e.sent])
+                    refused = False
+                    for entry in chunk:
+                        outcome = await self._deliver_with_retries(entry)
+                        if outcome == "delivered":
+                            delivered += 1
+                        elif outcome == "failed":
+                            failed += 1
+                            refused = True
+                            break
+                    if refused:
+                        # Later entries of that interaction wait now: re-read the queue.
+                        break
+            finally:
+                await self._flush_delivered()
+
+    async def _deliver_with_retries(self, entry: Entry) -> str:
+        ambiguous = 0
+        while True:
+            try:
+                await self._deliver(entry)
+                return "delivered"
+            except RemoteAmbiguous:
+                # It may have landed; the next attempt resumes (looks it up first).
+                ambiguous += 1
+                entry = replace(entry, sent=True)
+                if ambiguous >= self._ambiguous_retries:
+                    raise
+                await self._sleep(min(30.0, 0.5 * 2**ambiguous))
+            except RemoteReferenceTaken:
+                # Ten random digits collide now and then: take another reference.
+                entry = replace(entry, reference=self._new_reference(), sent=False)
+                await self._set_reference(entry)
+            except RemoteUnavailable:
+                raise
+            except RemoteRejected as exc:
+                log.warning("outbox entry %d refused: %s", entry.seq, type(exc).__name__)
+                await self._mark_failed(entry, exc.message)
+                return "failed"
+
+    async def _set_reference(self, entry: Entry) -> None:
+        def work(conn: Connection) -> list[ChangeNotice]:
+            # Marked as possibly sent: the new reference goes out right after this commit.
+            conn.exec_driver_sql(
+                "UPDATE outbox SET reference = ?, sent = 1 WHERE seq = ?",
+                (entry.reference, entry.seq),
+            )
+            return []
+
+        await self._db.write(work)
+
+    async def _mark_sent(self, entries: Sequence[Entry]) -> None:
+        if not entries:
+            return
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            conn.exec_driver_sql(
+                "UPDATE outbox SET sent = 1, attempts = attempts + 1 WHERE seq = ?",
+                [(e.seq,) for e in entries],
+            )
+            return []
+
+        await self._db.write(work)
+
+    async def _flush_delivered(self) -> None:
+        """Commit the deliveries made so far (with their links) in one transaction."""
+        done, self._delivered = self._delivered, []
+        if not done:
+            return
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            for seq, entity_id, state, moment in done:
+                conn.exec_driver_sql(
+                    "UPDATE outbox SET state = 'delivered', delivered_at = ? WHERE seq = ?",
+                    (moment, seq),
+                )
+                _save_link(conn, entity_id, state, moment)
+            return [ChangeNotice("outbox", tuple(d[1] for d in done), "update", "sync")]
+
+        await self._db.write(work)
+        self._pending_links.clear()
+
+    async def _mark_failed(self, entry: Entry, message: str) -> None:
+        def work(conn: Connection) -> list[ChangeNotice]:
+            conn.exec_driver_sql(
+                "UPDATE outbox SET state = 'failed', last_error = ? WHERE seq = ?",
+                (message, entry.seq),
+            )
+            return [ChangeNotice("outbox", (entry.entity_id,), "update")]
+
+        await self._db.write(work)
+
+    async def _link(self, entity_id: str) -> RemoteLink | None:
+        def work(conn: Connection) -> RemoteLink | None:
+            row = conn.exec_driver_sql(
+                "SELECT klantcontact, internetaak FROM remote_link WHERE interaction_id = ?",
+                (entity_id,),
+            ).first()
+            return RemoteLink(row[0], row[1]) if row else None
+
+        return await self._db.read(work)
+
+    async def _deliver(self, entry: Entry) -> None:
+        item = interaction_from_json(entry.payload["interaction"])
+        task = task_from_json(entry.payload.get("task"))
+        if entry.op == "create":
+            assert entry.reference is not None
+            state = await self._remote.create(
+                item, reference=entry.reference, task=task, resume=entry.sent
+            )
+        else:
+            link = self._pending_links.get(entry.entity_id) or await self._link(entry.entity_id)
+            if link is None:
+                # The create was refused earlier and the user removed it: nothing to update.
+                raise RemoteRejected("Dit contact staat niet in het klantcontactsysteem.")
+            state = await self._remote.update(link, item, task=task)
+        # Marked delivered in batches: a kill before the flush only costs a look-up (resume)
+        # or a repeated PATCH, never a duplicate.
+        self._delivered.append((entry.seq, entry.entity_id, state, to_db(self._clock.now())))
+        self._pending_links[entry.entity_id] = state.link
+        if len(self._delivered) >= self._flush_every:
+            await self._flush_delivered()
+
+    # -- pull --------------------------------------------------------------------------------
+
+    async def pull(self) -> tuple[int, int, int]:
+        """Fetch what the server holds for our owners and merge it; (seen, merged, conflicts)."""
+
+        def versions(conn: Connection) -> dict[str, str]:
+            rows = conn.exec_driver_sql(
+                "SELECT internetaak, version FROM remote_link WHERE internetaak IS NOT NULL"
+            )
+            return {r[0]: r[1] for r in rows}
+
+        known = await self._db.read(versions)
+        states = await self._remote.changes(list(self._owners()), known=known)
+        if not states:
+            return 0, 0, 0
+        moment = self._clock.now()
+        merged = conflicts = 0
+
+        def merge(chunk: list[RemoteState]) -> Callable[[Connection], list[ChangeNotice]]:
+            def work(conn: Connection) -> list[ChangeNotice]:
+                nonlocal merged, conflicts
+                touched: list[str] = []
+                found = 0
+                for state in chunk:
+                    result = _merge(conn, state, moment)
+                    if result == "conflict":
+                        found += 1
+                    if result in ("merged", "inserted"):
+                        touched.append(state.interaction_id)
+                merged += len(touched)
+                conflicts += found
+                notices = []
+                if touched:
+                    notices.append(ChangeNotice("interaction", tuple(touched), "update", "sync"))
+                if found:
+                    notices.append(ChangeNotice("outbox", (), "update", "sync"))
+                return notices
+
+            return work
+
+        # Small transactions: the lists on screen hear of a few hundred rows at a time, never
+        # of a hundred thousand in one notice.
+        for start in range(0, len(states), self._merge_every):
+            await self._db.write(merge(states[start : start + self._merge_every]))
+        return len(states), merged, conflicts
+
+    # -- conflicts ---------------------------------------------------------------------------
+
+    async def conflicts(self) -> list[tuple[Interaction, dict[str, Any]]]:
+        """Each conflict: our local version and what the server holds (its signature)."""
+
+        def work(conn: Connection) -> list[tuple[Interaction, dict[str, Any]]]:
+            rows = conn.exec_driver_sql(
+                "SELECT local, remote FROM sync_conflict ORDER BY detected_at"
+            ).all()
+            return [(interaction_from_json(json.loads(r[0])), json.loads(r[1])) for r in rows]
+
+        return await self._db.read(work)
+
+    async def resolve(self, interaction_id: str, *, keep_local: bool) -> None:
+        """Settle a conflict: send our version anyway, or take the server's."""
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            row = conn.exec_driver_sql(
+                "SELECT remote FROM sync_conflict WHERE interaction_id = ?", (interaction_id,)
+            ).first()
+            if row is None:
+                return []
+            remote = json.loads(row[0])
+            conn.exec_driver_sql(
+                "UPDATE remote_link SET base = ? WHERE interaction_id = ?",
+                (json.dumps(remote["signature"]), interaction_id),
+            )
+            if keep_local:
+                conn.exec_driver_sql(
+                    "UPDATE outbox SET state = 'pending' WHERE entity_id = ? AND state = 'held'",
+                    (interaction_id,),
+                )
+            else:
+                conn.exec_driver_sql(
+                    "UPDATE outbox SET state = 'superseded' WHERE entity_id = ? AND state = 'held'",
+                    (interaction_id,),
+                )
+                _apply_remote(conn, interaction_id, remote["state"], self._clock.now())
+            conn.exec_driver_sql(
+                "DELETE FROM sync_conflict WHERE interaction_id = ?", (interaction_id,)
+            )
+            return [
+                ChangeNotice("interaction", (interaction_id,), "update", "sync"),
+                ChangeNotice("outbox", (interaction_id,), "update", "sync"),
+            ]
+
+        await self._db.write(work)
+
+
+# -- merging, on the database thread ---------------------------------------------------------
+
+
+def _state_json(state: RemoteState) -> dict[str, Any]:
+    return {
+        "status": state.status.value,
+        "owner_kind": state.owner.kind.value,
+        "owner_id": state.owner.id,
+        "closed_by": state.closed_by,
+        "closed_at": to_db(state.closed_at),
+        "outcome": state.outcome.value if state.outcome else None,
+        "subject": state.subject,
+        "question": state.question,
+    }
+
+
+def _save_link(conn: Connection, interaction_id: str, state: RemoteState, moment: str) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO remote_link "
+        "(interaction_id, klantcontact, internetaak, base, version, synced_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(interaction_id) DO UPDATE SET "
+        "klantcontact = excluded.klantcontact, "
+        "internetaak = coalesce(excluded.internetaak, remote_link.internetaak), "
+        "base = excluded.base, version = excluded.version, synced_at = excluded.synced_at",
+        (
+            interaction_id,
+            state.link.klantcontact,
+            state.link.internetaak,
+            json.dumps(state.signature()),
+            state.version,
+            moment,
+        ),
+    )
+
+
+def _merge(conn: Connection, state: RemoteState, moment: datetime) -> str:
+    row = conn.exec_driver_sql(
+        "SELECT interaction_id, base FROM remote_link WHERE klantcontact = ?",
+        (state.link.klantcontact,),
+    ).first()
+    signature = state.signature()
+    if row is None:
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM interaction WHERE id = ?", (state.interaction_id,)
+        ).first()
+        _save_link(conn, state.interaction_id, state, to_db(moment))  # type: ignore[arg-type]
+        if exists:
+            return "linked"
+        _insert_remote(conn, state)
+        return "inserted"
+    interaction_id, base = row[0], json.loads(row[1]) if row[1] else None
+    if base == signature:
+        conn.exec_driver_sql(
+            "UPDATE remote_link SET version = ? WHERE interaction_id = ?",
+            (state.version, interaction_id),
+        )
+        return "same"
+    waiting = conn.exec_driver_sql(
+        "SELECT count(*) FROM outbox WHERE entity_id = ? AND state IN ('pending', 'held')",
+        (interaction_id,),
+    ).scalar_one()
+    if waiting:
+        # Changed on the server while our edit waits: the user decides (never drop either).
+        local = conn.exec_driver_sql(
+            "SELECT * FROM interaction WHERE id = ?", (interaction_id,)
+        ).first()
+        local_json = {k: local._mapping[k] for k in local._mapping if k not in ("seq", "is_open")}
+        conn.exec_driver_sql(
+            "INSERT INTO sync_conflict (interaction_id, local, remote, detected_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(interaction_id) DO UPDATE SET "
+            "local = excluded.local, remote = excluded.remote",
+            (
+                interaction_id,
+                json.dumps(local_json),
+                json.dumps({"signature": signature, "state": _state_json(state)}),
+                to_db(moment),
+            ),
+        )
+        conn.exec_driver_sql(
+            "UPDATE outbox SET state = 'held' WHERE entity_id = ? AND state = 'pending'",
+            (interaction_id,),
+        )
+        conn.exec_driver_sql(
+            "UPDATE remote_link SET version = ? WHERE interaction_id = ?",
+            (state.version, interaction_id),
+        )
+        return "conflict"
+    _apply_remote(conn, interaction_id, _state_json(state), moment)
+    conn.exec_driver_sql(
+        "UPDATE remote_link SET base = ?, version = ?, synced_at = ? WHERE interaction_id = ?",
+        (json.dumps(signature), state.version, to_db(moment), interaction_id),
+    )
+    return "merged"
+
+
+def _apply_remote(
+    conn: Connection, interaction_id: str, remote: dict[str, Any], moment: datetime
+) -> None:
+    """Make the local record follow the server, with a timeline entry saying who did what."""
+    row = conn.exec_driver_sql(
+        "SELECT status, owner_kind, owner_id FROM interaction WHERE id = ?", (interaction_id,)
+    ).first()
+    if row is None:
+        return
+    old_status = row[0]
+    new_status = remote["status"]
+    closed = new_status == Status.DONE.value
+    conn.exec_driver_sql(
+        "UPDATE interaction SET status = ?, is_open = ?, owner_kind = ?, owner_id = ?, "
+        "outcome = ?, closed_at = ?, subject = ?, question = ?, updated_at = ? WHERE id = ?",
+        (
+            new_status,
+            0 if closed else 1,
+            remote["owner_kind"],
+            remote["owner_id"],
+            remote["outcome"],
+            remote["closed_at"] or (to_db(moment) if closed else None),
+            remote["subject"],
+            remote["question"],
+            to_db(moment),
+            interaction_id,
+        ),
+    )
+    actor = remote["closed_by"] or remote["owner_id"] or "klantcontactsysteem"
+    if old_status != new_status:
+        conn.exec_driver_sql(
+            _INSERT_STATUS,
+            {
+                "interaction_id": interaction_id,
+                "at": to_db(moment),
+                "by": actor,
+                "old": old_status,
+                "new": new_status,
+            },
+        )
+    if closed and old_status != new_status:
+        text = f"Afgehandeld door {actor} op een andere werkplek"
+        kind = TimelineKind.CLOSED
+    else:
+        text = "Gewijzigd op een andere werkplek"
+        kind = TimelineKind.STATUS
+    conn.exec_driver_sql(
+        _INSERT_TIMELINE,
+        {
+            "interaction_id": interaction_id,
+            "at": to_db(moment),
+            "actor": actor,
+            "kind": kind.value,
+            "text": text,
+        },
+    )
+
+
+def _insert_remote(conn: Connection, state: RemoteState) -> None:
+    """A note made elsewhere for us or our desk: store it so the inbox shows it."""
+    item = Interaction(
+        id=state.interaction_id,
+        channel=state.channel,
+        direction=Direction.INBOUND,
+        subject=state.subject,
+        question=state.question,
+        received_at=state.received_at,
+        owner=state.owner,
+        desk_id=state.desk_id or state.owner.id,
+        status=state.status,
+        outcome=state.outcome,
+        updated_at=state.received_at,
+        closed_at=state.closed_at,
+        created_by="klantcontactsysteem",
+    )
+    values = interaction_to_json(item)
+    values["deadline"] = values["deadline"] or values["received_at"]
+    values["is_open"] = int(item.is_open)
+    conn.exec_driver_sql(_INSERT_INTERACTION, values)
+    conn.exec_driver_sql(
+        _INSERT_TIMELINE,
+        {
+            "interaction_id": item.id,
+            "at": to_db(item.received_at),
+            "actor": "klantcontactsysteem",
+            "kind": TimelineKind.RECEIVED.value,
+            "text": "Ontvangen uit het klantcontactsysteem",
+        },
+    )
