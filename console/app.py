@@ -119,7 +119,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
     db = await Database.open(options.data_dir / STORE_FILE)
     stack.push_async_callback(db.close)
-    interactions = SqlInteractionRepository(db, outbox=Outbox() if connected else None)
+    outbox = Outbox() if connected else None
+    interactions = SqlInteractionRepository(db, outbox=outbox)
     residents = SqlResidentRepository(db)
 
     demo = DemoOrganisationSource().data(now=clock.now())
@@ -175,7 +176,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
             await seed_satisfaction(inbox, supervision, seed=config.demo_seed)
 
-    callback_notes = SqlCallbackNoteRepository(db)
+    callback_notes = SqlCallbackNoteRepository(db, outbox=outbox)
     callbacks = CallbackService(
         notes=callback_notes,
         interactions=interactions,

@@ -25,9 +25,10 @@ from console.domain.callbacks import (
     NoteStatus,
 )
 from console.domain.lifecycle import Change
-from console.domain.model import Owner, OwnerKind, TimelineEntry
-from console.ports import ChangeNotice, ConflictError
+from console.domain.model import Interaction, Owner, OwnerKind, TimelineEntry
+from console.ports import ChangeNotice, ConflictError, InternalTask
 from offline_cache.database import Database
+from offline_cache.outbox import Outbox
 from offline_cache.repositories import (
     _INSERT_INTERACTION,
     _INSERT_TIMELINE,
@@ -164,8 +165,27 @@ def _notices(note_id: str, kind: str, initiator: str | None) -> list[ChangeNotic
 class SqlCallbackNoteRepository:
     """``CallbackNoteRepository`` on the local store (see the module docstring)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, outbox: Outbox | None = None) -> None:
         self._db = db
+        # Connected mode: the note and its internetaak go out through the outbox, written in
+        # the same transaction as the note itself (a promise to a resident is never lost).
+        self._outbox = outbox
+
+    def _send(self, conn: Connection, op: str, note: CallbackNote, item: Interaction) -> None:
+        if self._outbox is None:
+            return
+        action = "Inwoner terugbellen" + (f" ({note.best_time})" if note.best_time else "")
+        task = InternalTask(
+            action=action[:200],
+            explanation=note.summary[:1000],
+            assignees=(note.assignee,),
+            callback_numbers=tuple(note.phones),
+        )
+        self._outbox.record(conn, op, [item], tasks={item.id: task})
+
+    def _outbox_notice(self, note_id: str) -> list[ChangeNotice]:
+        # Wakes the sync service at once instead of at its next poll.
+        return [ChangeNotice("outbox", (note_id,), "insert")] if self._outbox else []
 
     async def add(
         self, note: CallbackNote, change: Change, *, source: TimelineEntry | None
@@ -180,7 +200,8 @@ class SqlCallbackNoteRepository:
                 f"VALUES ({', '.join(':' + k for k in values)})",
                 values,
             )
-            notices = _notices(note.id, "insert", note.creator)
+            self._send(conn, "create", note, change.interaction)
+            notices = _notices(note.id, "insert", note.creator) + self._outbox_notice(note.id)
             if source is not None:
                 conn.exec_driver_sql(_INSERT_TIMELINE, _timeline_values(source))
                 notices.append(
@@ -229,7 +250,8 @@ class SqlCallbackNoteRepository:
                     "VALUES (?, ?, ?, ?, ?)",
                     (note.id, to_db(attempt.at), attempt.by, attempt.outcome.value, attempt.remark),
                 )
-            return _notices(note.id, "update", actor)
+            self._send(conn, "update", note, item)
+            return _notices(note.id, "update", actor) + self._outbox_notice(note.id)
 
         await self._db.write(work)
 

@@ -239,3 +239,38 @@ def test_the_ui_never_waits_on_a_slow_server(
     assert events >= 20  # the event loop kept turning while the server had not answered
     assert rounds == 0  # ... and it really had not: no sync round finished
     assert "wachten op verzenden" in status or status.startswith("Verbinden")
+
+
+def test_a_callback_note_from_the_dialog_service_reaches_open_klant(
+    qloop, tmp_path, clock, klantinteracties_server, memory_keyring
+):
+    """Issue 3 meets issue 6: the note and its internetaak go out through the outbox."""
+    from console.domain.callbacks import CallbackDraft
+
+    server = klantinteracties_server
+    keyring.set_password("kcc-console", "klantinteracties", TOKEN)
+
+    async def scenario():
+        options = _connected_options(tmp_path, server, KeyringSecretStore())
+        async with running_app(tmp_path / "data", clock, **options) as app:
+            draft = CallbackDraft(
+                resident_name="mevrouw J. de Vries",
+                phone="06 12345678",
+                summary="Vraagt of de traplift al besteld is.",
+                best_time="na 14:00",
+                target_kind="colleague",
+                target_id="c10",
+            )
+            note = await app.callbacks.create(draft, check=None, confirm_duplicates=True)
+            await _wait_synced(app)
+            return note
+
+    note = qloop.run_until_complete(scenario())
+    [contact] = server.all("klantcontacten")
+    assert contact["metadata"]["kccId"] == note.id
+    [task] = server.all("internetaken")
+    assert task["status"] == "te_verwerken"
+    assert task["gevraagdeHandeling"] == "Inwoner terugbellen (na 14:00)"
+    assert task["toelichting"] == "Vraagt of de traplift al besteld is."
+    addresses = [a["adres"] for a in server.all("digitaleadressen")]
+    assert "+31612345678" in addresses
