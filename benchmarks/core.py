@@ -123,6 +123,7 @@ class Sizes:
     cold: int  # B6
     memory: int  # B7
     dashboard: int  # B9
+    sync: int  # B5
     runs: int  # repetitions of a cheap in-process measurement
     process_runs: int  # repetitions of a whole-process measurement
 
@@ -135,6 +136,7 @@ FULL = Sizes(
     cold=100_000,
     memory=1_000_000,
     dashboard=100_000,
+    sync=100_000,
     runs=30,
     process_runs=7,
 )
@@ -146,6 +148,7 @@ QUICK = Sizes(
     cold=2_000,
     memory=2_000,
     dashboard=2_000,
+    sync=200,
     runs=5,
     process_runs=1,
 )

@@ -7,22 +7,15 @@ its ``not_yet`` line. The runner, the table, the JSON and the CI check pick it u
 
 from __future__ import annotations
 
-from benchmarks import (  # noqa: F401  (registers B1–B4, B6, B7, B9)
+from benchmarks import (  # noqa: F401  (registers B1–B7, B9)
     dashboard,
     inbox,
     process,
     store,
+    sync,
 )
 from benchmarks.core import REGISTRY, Benchmark, not_yet
 
-not_yet(
-    "B5",
-    what="longest GUI-thread stall (10 ms heartbeat lateness) while syncing 10⁵ interactions "
-    "from the Klantinteracties test server",
-    budget="≤ 50 ms",
-    reason="the Klantinteracties sync engine and its test server are not built yet "
-    "(built in parallel; not on this branch)",
-)
 not_yet(
     "B8",
     what="availability of a 50-person desk (Graph test server, 50 ms latency)",

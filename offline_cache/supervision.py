@@ -94,7 +94,10 @@ _LOAD_SQL = (
     f"{_count(_PREDICATES[Measure.NOTES_DUE_TODAY])}, "
     f"{_count(_PREDICATES[Measure.NOTES_AT_RISK])}, "
     f"{_count(_PREDICATES[Measure.NOTES_OVERDUE])} "
-    f"FROM interaction i WHERE {_LOAD_ROWS} GROUP BY i.channel, i.desk_id"
+    # The unary + keeps SQLite from walking a whole index in (channel, desk) order for the
+    # GROUP BY; it then finds the few open and closed-today rows through ix_inbox_closed
+    # (benchmark B9 at 10^5: 283 ms → 16 ms). The groups are few, so sorting them is free.
+    f"FROM interaction i WHERE {_LOAD_ROWS} GROUP BY +i.channel, +i.desk_id"
 )
 
 _NORM_COLUMNS = [

@@ -229,13 +229,25 @@ def test_the_ui_never_waits_on_a_slow_server(
             QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
             dialog_shown = window.close_dialog.isVisible()
             window.close_dialog.reject()
+            # The callback note dialog opens on the same item from local data, and its
+            # availability card is filled, while the server still has not answered.
+            from console.domain.model import Owner
+
+            prefill = await app.callback_ui.prefill_for(note.id)
+            callback = app.callback_ui.open_callback_dialog(prefill)
+            await signal_until(callback.restored, lambda: True)
+            callback.picker.set_target(Owner.colleague("c02"))
+            await signal_until(callback.picker.checked, lambda: callback.picker.check is not None)
+            callback_state = (callback.isVisible(), callback.summary.toPlainText())
+            callback.reject()
             await signal_until(timer.timeout, lambda: ticks >= start + 20)
             timer.stop()
             status = app.window.sync_status.text()
-            return dialog_shown, ticks - start, app.sync.rounds, status
+            return dialog_shown, callback_state, ticks - start, app.sync.rounds, status
 
-    dialog_shown, events, rounds, status = qloop.run_until_complete(scenario())
+    dialog_shown, callback_state, events, rounds, status = qloop.run_until_complete(scenario())
     assert dialog_shown
+    assert callback_state == (True, "Bij de kerk in Beesd")
     assert events >= 20  # the event loop kept turning while the server had not answered
     assert rounds == 0  # ... and it really had not: no sync round finished
     assert "wachten op verzenden" in status or status.startswith("Verbinden")

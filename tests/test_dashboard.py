@@ -90,6 +90,7 @@ def test_a_change_in_the_store_reaches_the_tile(qloop, tmp_path, clock):
 def test_overdue_note_turns_the_tile_red_with_words(qloop, tmp_path, clock):
     async def scenario():
         async with running_app(tmp_path, clock) as app:
+            app.window.show()  # a hidden dashboard does not refresh (it would slow the inbox)
             app.roles.switch_to(SUPERVISOR)
             dashboard = app.dashboard
             late = dashboard.tiles["notes_late"]
@@ -106,6 +107,28 @@ def test_overdue_note_turns_the_tile_red_with_words(qloop, tmp_path, clock):
     assert before == (Level.OK, t.LEVEL[Level.OK])
     assert after == (Level.BROKEN, "✗ Niet gehaald")
     assert n1 == (Level.BROKEN, "0%")
+
+
+def test_a_hidden_dashboard_waits_and_catches_up_when_shown(qloop, tmp_path, clock):
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            window = app.window
+            window.show()
+            app.roles.switch_to(SUPERVISOR)
+            dashboard = app.dashboard
+            waiting = dashboard.tiles["waiting"]
+            await signal_until(dashboard.refreshed, lambda: waiting.value.text() == "0")
+            window.screens.setCurrentIndex(0)  # the supervisor looks at the inbox
+            refreshes = []
+            dashboard.refreshed.connect(lambda *_: refreshes.append(1))
+            await app.simulator.produce_one(channel=Channel.MAIL)
+            await app.inbox.tasks.drain()
+            hidden_refreshes = len(refreshes)
+            window.show_screen(dashboard)
+            await signal_until(dashboard.refreshed, lambda: waiting.value.text() == "1")
+            return hidden_refreshes
+
+    assert qloop.run_until_complete(scenario()) == 0
 
 
 def test_clicking_a_number_opens_the_inbox_with_the_items_behind_it(qloop, tmp_path, clock):
