@@ -9,7 +9,7 @@ Errors raised are listed per method; adapters translate library errors into thes
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -533,6 +533,12 @@ class InteractionRemote(Protocol):
 
         ``known`` maps a task id to the ``version`` last seen: unchanged tasks are left out.
         """
+        ...
+
+    def iter_changes(
+        self, owners: Sequence[Owner], *, known: Mapping[str, str] | None = None
+    ) -> AsyncIterator[list[RemoteState]]:
+        """The same as ``changes``, a batch at a time (the sync engine merges as they come)."""
         ...
 
 

@@ -337,11 +337,8 @@ class SyncEngine:
             return {r[0]: r[1] for r in rows}
 
         known = await self._db.read(versions)
-        states = await self._remote.changes(list(self._owners()), known=known)
-        if not states:
-            return 0, 0, 0
         moment = self._clock.now()
-        merged = conflicts = 0
+        merged = conflicts = seen = 0
 
         def merge(chunk: list[RemoteState]) -> Callable[[Connection], list[ChangeNotice]]:
             def work(conn: Connection) -> list[ChangeNotice]:
@@ -365,11 +362,18 @@ class SyncEngine:
 
             return work
 
-        # Small transactions: the lists on screen hear of a few hundred rows at a time, never
-        # of a hundred thousand in one notice.
-        for start in range(0, len(states), self._merge_every):
-            await self._db.write(merge(states[start : start + self._merge_every]))
-        return len(states), merged, conflicts
+        # Small transactions, merged as the pages arrive: the lists on screen hear of a few
+        # hundred rows at a time, and nothing holds a whole first sync in memory.
+        pending: list[RemoteState] = []
+        async for batch in self._remote.iter_changes(list(self._owners()), known=known):
+            seen += len(batch)
+            pending.extend(batch)
+            while len(pending) >= self._merge_every:
+                chunk, pending = pending[: self._merge_every], pending[self._merge_every :]
+                await self._db.write(merge(chunk))
+        if pending:
+            await self._db.write(merge(pending))
+        return seen, merged, conflicts
 
     # -- conflicts ---------------------------------------------------------------------------
 

@@ -235,7 +235,7 @@ def test_the_ui_never_waits_on_a_slow_server(
 
             prefill = await app.callback_ui.prefill_for(note.id)
             callback = app.callback_ui.open_callback_dialog(prefill)
-            await signal_until(callback.restored, lambda: True)
+            await signal_until(callback.restored, lambda: callback.summary.toPlainText() != "")
             callback.picker.set_target(Owner.colleague("c02"))
             await signal_until(callback.picker.checked, lambda: callback.picker.check is not None)
             callback_state = (callback.isVisible(), callback.summary.toPlainText())
