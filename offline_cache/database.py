@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -57,11 +56,9 @@ def _store_error(exc: BaseException, path: Path) -> StoreError:
 
 
 class _ReadState:
-    """Whether a read has started or was cancelled; guarded so an interrupt hits only it."""
+    """Whether the read's awaiting task was cancelled (set on the loop, read on the db thread)."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.running = False
         self.cancelled = False
 
 
@@ -72,7 +69,7 @@ class Database:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcc-db")
         self._conn: Connection | None = None
-        self._raw: sqlite3.Connection | None = None  # for interrupt() from the loop thread
+        self._active: _ReadState | None = None  # the read running on the database thread
         self._loop: asyncio.AbstractEventLoop | None = None
         self._subscribers: list[Callable[[ChangeNotice], None]] = []
         self.schema_version = 0
@@ -115,7 +112,9 @@ class Database:
 
         try:
             self._conn = engine.connect()
-            self._raw = self._conn.connection.dbapi_connection  # type: ignore[assignment]
+            raw: sqlite3.Connection = self._conn.connection.dbapi_connection  # type: ignore
+            # Abort the running read once its task is cancelled (latest-wins searches).
+            raw.set_progress_handler(self._abort_cancelled, 2000)
             # A cheap look at the schema finds a file that is not a database at all; a full
             # quick_check reads the whole file (2.6 s at a million contacts, benchmark B6), so
             # it runs on request (check_integrity), not at every start.
@@ -134,6 +133,10 @@ class Database:
             ) from exc
         return version
 
+    def _abort_cancelled(self) -> int:
+        active = self._active
+        return 1 if active is not None and active.cancelled else 0
+
     async def _call(self, fn: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, fn)
@@ -149,10 +152,9 @@ class Database:
 
         def work() -> T:
             assert self._conn is not None, "database is closed"
-            with state.lock:
-                if state.cancelled:
-                    raise asyncio.CancelledError
-                state.running = True
+            if state.cancelled:
+                raise asyncio.CancelledError
+            self._active = state
             try:
                 with reading(self._conn):
                     return fn(self._conn)
@@ -161,16 +163,15 @@ class Database:
                     raise asyncio.CancelledError from exc
                 raise _store_error(exc, self.path) from exc
             finally:
-                with state.lock:
-                    state.running = False
+                self._active = None
 
         try:
             return await self._call(work)
         except asyncio.CancelledError:
-            with state.lock:
-                state.cancelled = True
-                if state.running and self._raw is not None:
-                    self._raw.interrupt()
+            # Seen by the progress handler within a few thousand SQLite steps, whether the
+            # statement is running already or about to start (an interrupt() sent just before
+            # a statement begins is lost; this flag is not).
+            state.cancelled = True
             raise
 
     async def check_integrity(self) -> bool:
@@ -225,7 +226,6 @@ class Database:
                     self._conn.exec_driver_sql("PRAGMA optimize")
                 self._conn.close()
                 self._conn = None
-                self._raw = None
 
             await self._call(shut)
         self._executor.shutdown(wait=True)

@@ -21,17 +21,13 @@ from typing import Any
 from sqlalchemy import Connection
 
 from console.domain.model import (
-    Channel,
-    Direction,
     Interaction,
-    Outcome,
     Owner,
     OwnerKind,
-    QuestionKind,
-    Status,
 )
 from console.ports import InternalTask
-from offline_cache.timefmt import from_db, to_db
+from offline_cache.rows import interaction_from_mapping
+from offline_cache.timefmt import to_db
 
 
 def random_reference() -> str:
@@ -65,27 +61,7 @@ def interaction_to_json(item: Interaction) -> dict[str, Any]:
 
 
 def interaction_from_json(m: dict[str, Any]) -> Interaction:
-    return Interaction(
-        id=m["id"],
-        channel=Channel(m["channel"]),
-        direction=Direction(m["direction"]),
-        subject=m["subject"],
-        question=m["question"],
-        received_at=from_db(m["received_at"]),  # type: ignore[arg-type]
-        owner=Owner(OwnerKind(m["owner_kind"]), m["owner_id"]),
-        desk_id=m["desk_id"],
-        status=Status(m["status"]),
-        resident_id=m["resident_id"],
-        resident_name=m["resident_name"],
-        question_kind=QuestionKind(m["question_kind"]),
-        priority=m["priority"],
-        deadline=from_db(m["deadline"]),
-        outcome=Outcome(m["outcome"]) if m["outcome"] else None,
-        transfers=m["transfers"],
-        updated_at=from_db(m["updated_at"]),
-        closed_at=from_db(m["closed_at"]),
-        created_by=m["created_by"],
-    )
+    return interaction_from_mapping(m)
 
 
 def task_to_json(task: InternalTask) -> dict[str, Any]:

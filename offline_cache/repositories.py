@@ -18,12 +18,9 @@ from console.domain.inbox import InboxCursor, InboxQuery, InboxRow, Scope, State
 from console.domain.lifecycle import Change
 from console.domain.model import (
     Channel,
-    Direction,
     Interaction,
-    Outcome,
     Owner,
     OwnerKind,
-    QuestionKind,
     Resident,
     Status,
     StatusChange,
@@ -33,6 +30,7 @@ from console.domain.model import (
 from console.ports import ChangeNotice, ConflictError
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
+from offline_cache.rows import interaction_from_mapping
 from offline_cache.schema import InteractionRow, ResidentRow, StatusChangeRow, TimelineRow
 from offline_cache.timefmt import from_db, to_db
 
@@ -150,28 +148,7 @@ def _timeline_values(entry: TimelineEntry) -> dict[str, object]:
 
 
 def _interaction_from(row: object) -> Interaction:
-    m = row._mapping  # type: ignore[attr-defined]
-    return Interaction(
-        id=m["id"],
-        channel=Channel(m["channel"]),
-        direction=Direction(m["direction"]),
-        subject=m["subject"],
-        question=m["question"],
-        received_at=from_db(m["received_at"]),  # type: ignore[arg-type]
-        owner=Owner(OwnerKind(m["owner_kind"]), m["owner_id"]),
-        desk_id=m["desk_id"],
-        status=Status(m["status"]),
-        resident_id=m["resident_id"],
-        resident_name=m["resident_name"],
-        question_kind=QuestionKind(m["question_kind"]),
-        priority=m["priority"],
-        deadline=from_db(m["deadline"]),
-        outcome=Outcome(m["outcome"]) if m["outcome"] else None,
-        transfers=m["transfers"],
-        updated_at=from_db(m["updated_at"]),
-        closed_at=from_db(m["closed_at"]),
-        created_by=m["created_by"],
-    )
+    return interaction_from_mapping(row._mapping)  # type: ignore[attr-defined]
 
 
 def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple[str, list]:

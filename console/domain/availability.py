@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
 
-from console.domain.calendar import WorkingCalendar, is_open, next_opening
+from console.domain.calendar import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    WorkingCalendar,
+    is_open,
+    next_opening,
+)
 from console.domain.errors import RuleViolation
 from console.domain.model import (
     AgendaItem,
@@ -30,21 +36,6 @@ from console.domain.model import (
 # A callback needs at least this much free time in one piece (dialling, talking, a note).
 MIN_CALLBACK_SLOT = timedelta(minutes=15)
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 PRESENCE_WORDS = {
     Presence.AVAILABLE: "beschikbaar",
@@ -177,7 +168,7 @@ def day_words(moment: datetime, now: datetime, calendar: WorkingCalendar) -> str
         return "vandaag"
     if day == today + timedelta(days=1):
         return "morgen"
-    return f"op {WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    return f"op {WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
 
 
 def last_day_of(absence: OutOfOffice, calendar: WorkingCalendar) -> date:
@@ -187,7 +178,7 @@ def last_day_of(absence: OutOfOffice, calendar: WorkingCalendar) -> date:
 
 
 def date_words(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]}"
 
 
 def _when(slot: Slot, now: datetime, calendar: WorkingCalendar) -> str:

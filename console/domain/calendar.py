@@ -18,6 +18,23 @@ from console.domain.model import OpeningHours
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
+# Dutch names for dates in messages (B1: written out, no abbreviations).
+WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
 # Office hours that define "the working day" when a deadline says "end of the working day".
 DEFAULT_DAY_START = time(8, 30)
 DEFAULT_DAY_END = time(17, 0)

@@ -25,7 +25,13 @@ import enum
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from console.domain.calendar import WorkingCalendar, is_open, next_opening
+from console.domain.calendar import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    WorkingCalendar,
+    is_open,
+    next_opening,
+)
 from console.domain.errors import DomainError, InvalidTransition, RuleViolation
 from console.domain.lifecycle import Change
 from console.domain.model import (
@@ -44,8 +50,6 @@ from console.domain.model import (
 )
 
 SUMMARY_MAX_LENGTH = 1000  # the Klantinteracties API's limit for free text
-
-WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 class TargetKind(enum.StrEnum):
@@ -273,23 +277,7 @@ def describe_moment(moment: datetime, now: datetime, calendar: WorkingCalendar) 
         return f"vandaag om {clock}"
     if days == 1:
         return f"morgen om {clock}"
-    return f"{WEEKDAY_NAMES[local.weekday()]} {local.day} {_MONTHS[local.month - 1]} om {clock}"
-
-
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+    return f"{WEEKDAY_NAMES[local.weekday()]} {local.day} {MONTH_NAMES[local.month - 1]} om {clock}"
 
 
 def second_transfer_warning(interaction: Interaction) -> str | None:
