@@ -417,14 +417,14 @@ class CallPanel(QWidget):
         self.actions: dict[str, QAction] = {}
 
     def add_button(self, key: str, action: QAction) -> None:
-        """A button for ``action`` in a grid of three columns (the dock stays narrow)."""
+        """A button for ``action`` in a grid of two columns (labels with their keys fit)."""
         button = QPushButton(action.text().replace("&", ""))
         button.setToolTip(action.toolTip())
         button.clicked.connect(action.trigger)
         count = len(self.buttons)
         self.buttons[key] = button
         self.actions[key] = action
-        self.button_grid.addWidget(button, count // 3, count % 3)
+        self.button_grid.addWidget(button, count // 2, count % 2)
 
     # -- service → UI -----------------------------------------------------------------------
 
