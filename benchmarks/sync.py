@@ -54,8 +54,14 @@ def b5_sync_stall(ctx: Context) -> list[Figure]:
     process.start()
     lateness: list[float] = []
     try:
-        if not parent.poll(600):
-            raise RuntimeError("the Klantinteracties test server did not start")
+        deadline = time.monotonic() + 600
+        while not parent.poll(1):  # seeding 10^5 notes takes a while; a crash must not
+            if not process.is_alive():
+                raise RuntimeError(
+                    f"the Klantinteracties test server stopped (exit code {process.exitcode})"
+                )
+            if time.monotonic() > deadline:
+                raise RuntimeError("the Klantinteracties test server did not start")
         server = SimpleNamespace(root=parent.recv())
         qt = ctx.qt
         path = ctx.scratch / "b5" / "sync.sqlite3"
