@@ -43,6 +43,7 @@ from console.domain.model import Channel, DeskKind, Outcome, QuestionKind, Role,
 from integrations.calendar_nl import DutchHolidays
 from offline_cache.database import Database
 from offline_cache.migrations import MIGRATIONS
+from offline_cache.repositories import INTERACTION_FIELDS
 from offline_cache.timefmt import to_db
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -53,29 +54,7 @@ OPEN_SHARE = 0.05
 HISTORY_DAYS = 3 * 365
 GENERATOR_VERSION = 2  # bump when the stores generated change (2: planner statistics)
 
-_FIELDS = (
-    "id",
-    "channel",
-    "direction",
-    "subject",
-    "question",
-    "received_at",
-    "owner_kind",
-    "owner_id",
-    "desk_id",
-    "status",
-    "is_open",
-    "resident_id",
-    "resident_name",
-    "question_kind",
-    "priority",
-    "deadline",
-    "outcome",
-    "transfers",
-    "updated_at",
-    "closed_at",
-    "created_by",
-)
+_FIELDS = INTERACTION_FIELDS
 _INSERT = f"INSERT INTO interaction ({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))})"
 _OPEN_STATUSES = (
     (Status.NEW, 0.55),

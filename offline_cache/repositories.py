@@ -90,7 +90,8 @@ def _interaction_values(item: Interaction) -> dict[str, object]:
     }
 
 
-_INTERACTION_FIELDS = (
+# The interaction table's columns in insert order (the benchmark generator writes the same).
+INTERACTION_FIELDS = (
     "id",
     "channel",
     "direction",
@@ -114,8 +115,8 @@ _INTERACTION_FIELDS = (
     "created_by",
 )
 _INSERT_INTERACTION = (
-    f"INSERT INTO interaction ({', '.join(_INTERACTION_FIELDS)}) "
-    f"VALUES ({', '.join(':' + f for f in _INTERACTION_FIELDS)})"
+    f"INSERT INTO interaction ({', '.join(INTERACTION_FIELDS)}) "
+    f"VALUES ({', '.join(':' + f for f in INTERACTION_FIELDS)})"
 )
 _INSERT_STATUS = (
     "INSERT INTO status_change (interaction_id, at, by, old, new) "
