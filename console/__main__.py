@@ -37,7 +37,6 @@ DEBIAN_PACKAGES = {
 }
 
 
-
 def missing_library_message(exc: ImportError) -> str:
     text = str(exc)
     for lib, package in DEBIAN_PACKAGES.items():
