@@ -359,6 +359,14 @@ class _Checker:
             if isinstance(value, dict):
                 self.refuse_secrets(value, keypath)
             elif isinstance(value, str):
+                if key.strip().lower() == "secret" and not is_keyring_name(value):
+                    # "secret" names a keyring entry; anything else there is the secret itself.
+                    raise self.fail(
+                        keypath,
+                        "hier hoort de naam van een sleutel in de sleutelbos, niet de sleutel "
+                        "zelf. Haal de waarde weg en bewaar de sleutel veilig met: "
+                        f"kcc-console secrets set {self._secret_name(prefix)}",
+                    )
                 self._refuse_secret_value(keypath, value, prefix)
             elif isinstance(value, list):
                 for item in value:
@@ -380,7 +388,9 @@ class _Checker:
                 query = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
             except ValueError:
                 return  # a broken URL is reported by the type check, without its text
-            if has_userinfo or query & URL_SECRET_PARAMS:
+            # Any "@" may carry a user name or password, also where urlsplit does not look
+            # for one ("https://host?:pw@other").
+            if has_userinfo or "@" in value or query & URL_SECRET_PARAMS:
                 raise self.fail(
                     keypath,
                     "dit adres bevat een gebruikersnaam, wachtwoord of sleutel. Zet alleen het "
