@@ -19,6 +19,8 @@ import time
 from contextlib import AsyncExitStack
 from pathlib import Path
 
+from console.domain.errors import UserFacingError
+
 log = logging.getLogger("console")
 
 # Shared libraries Qt needs on Linux, and the Debian package that brings each.
@@ -33,10 +35,6 @@ DEBIAN_PACKAGES = {
     "libxcb-keysyms": "libxcb-keysyms1",
     "libespeak": "libespeak-ng1",
 }
-
-
-class UserFacingError(Exception):
-    """A problem the user can fix; the message is Dutch and says how."""
 
 
 def missing_library_message(exc: ImportError) -> str:
@@ -176,6 +174,9 @@ def install_excepthook(notify) -> None:
 
     def hook(exc_type, exc, tb) -> None:
         log.error("unexpected error: %s", exc_type.__name__, exc_info=(exc_type, exc, tb))
+        if isinstance(exc, UserFacingError):
+            notify(exc.user_message)
+            return
         notify(
             "Er ging iets mis in de console. Uw werk is bewaard; probeer het opnieuw. "
             "Blijft dit gebeuren, meld het dan bij de servicedesk."
@@ -345,10 +346,6 @@ def main(argv: list[str] | None = None) -> int:
     from console.logsetup import setup_logging
 
     setup_logging(verbose=args.verbose, log_dir=None if args.self_test else default_log_dir())
-    from console.config import ConfigError
-    from console.domain.errors import DomainError
-    from console.ports import SecretMissing, StoreError
-
     if args.self_test:
         runner = run_self_test
     elif args.screenshots:
@@ -356,12 +353,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         runner = run_gui
     try:
+        from console.config import load_config
+
+        load_config(args.config)  # a bad file is refused before Qt starts: fast and clear
         import qasync
 
         _qt_application(offscreen=bool(args.self_test or args.screenshots))
         return qasync.run(runner(args))
-    except (UserFacingError, ConfigError, StoreError, DomainError, SecretMissing) as exc:
-        message = getattr(exc, "message", None) or str(exc)
+    except UserFacingError as exc:
+        message = exc.user_message
         log.error("start failed: %s", type(exc).__name__)
         print(f"kcc-console: {message}", file=sys.stderr)
         return 2

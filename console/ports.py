@@ -16,6 +16,7 @@ from typing import Protocol
 
 from console.domain.availability import Availability
 from console.domain.callbacks import Attempt, CallbackDraft, CallbackNote
+from console.domain.errors import UserFacingError
 from console.domain.inbox import InboxCursor, InboxQuery, InboxRow
 from console.domain.lifecycle import Change
 from console.domain.model import (
@@ -38,7 +39,7 @@ from console.domain.supervision import (
 )
 
 
-class StoreError(Exception):
+class StoreError(UserFacingError):
     """The local store failed (disk full, corrupt file, locked by another program).
 
     ``message`` is Dutch for the user; no personal data in it.
@@ -167,7 +168,7 @@ class SupervisionRepository(Protocol):
 # -- callback notes (issue 3) -----------------------------------------------------------------
 
 
-class AvailabilityTimeout(Exception):
+class AvailabilityTimeout(UserFacingError):
     """The availability source did not answer in time; ``message`` is Dutch for the user."""
 
     def __init__(self, message: str = "") -> None:
@@ -194,7 +195,7 @@ class AvailabilitySource(Protocol):
         ...
 
 
-class PhoneNumberError(Exception):
+class PhoneNumberError(UserFacingError):
     """A phone number that cannot be used to call back; ``message`` is Dutch for the field."""
 
     def __init__(self, message: str) -> None:
@@ -265,7 +266,7 @@ class CallbackNoteRepository(Protocol):
 # -- telephony ----------------------------------------------------------------------------------
 
 
-class TelephonyError(Exception):
+class TelephonyError(UserFacingError):
     """The phone line failed; ``message`` is Dutch for the user (no phone numbers in it).
 
     Subclasses say what failed, so the call panel can choose how to recover. Adapters turn
@@ -383,7 +384,7 @@ class CallRecords(Protocol):
 # -- connected mode: secrets and the shared system of record ---------------------------------
 
 
-class SecretMissing(Exception):
+class SecretMissing(UserFacingError):
     """A secret the configured adapter needs is not in the store.
 
     ``message`` is Dutch and names the command that fixes it.
@@ -417,13 +418,12 @@ class SecretStore(Protocol):
         ...
 
 
-class RemoteError(Exception):
+class RemoteError(UserFacingError):
     """A remote system of record failed; ``message`` is Dutch for the user."""
 
     def __init__(self, message: str, *, field: str | None = None, status: int | None = None):
         super().__init__(message)
         self.message = message
-        self.user_message = message
         self.field = field
         self.status = status
 

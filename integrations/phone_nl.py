@@ -6,12 +6,25 @@ once); cheap enough to call on the event-loop thread.
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 from console.ports import PhoneNumberError
 
 _INVALID = (
     "Dit is geen geldig Nederlands telefoonnummer. Typ bijvoorbeeld 06 12345678 of 0345 123456."
+)
+
+# What people type around the digits. Anything else (letters, "x12" or "ext. 3" for an extension,
+# "*", "#") is refused: phonenumbers would silently drop an extension or turn letters into
+# digits ("0800-FLOWERS"), and a callback to a number nobody typed is worse than a question.
+# \d also matches other scripts' digits (Arabic-Indic, full-width), which phonenumbers reads.
+_TYPED = re.compile(r"\+?[\d\s\-./()\u00a0]+")
+_TEL_LINK = re.compile(r"^tel:\s*", re.IGNORECASE)
+_NOT_ONLY_DIGITS = (
+    "Dit is geen geldig Nederlands telefoonnummer. Typ alleen cijfers, met spaties of "
+    "streepjes als u wilt, bijvoorbeeld 06 12345678. Een toestelnummer of tekst kan er niet bij."
 )
 
 
@@ -24,6 +37,9 @@ class DutchPhoneNumbers:
         raw = text.strip()
         if not raw:
             raise PhoneNumberError("Vul een telefoonnummer in.")
+        raw = _TEL_LINK.sub("", raw)  # a number pasted from a web page's tel: link
+        if not _TYPED.fullmatch(raw):
+            raise PhoneNumberError(_NOT_ONLY_DIGITS)
         try:
             number = phonenumbers.parse(raw, self.region)
         except phonenumbers.NumberParseException as exc:

@@ -75,13 +75,18 @@ class KeyringSecretStore:
 
     async def _run(self, fn: Callable[[], T]) -> T:
         def guarded() -> _Sealed:
-            _check_backend()
             try:
+                _check_backend()
                 return _Sealed(fn())
-            except keyring.errors.KeyringError as exc:
+            except StoreError:
+                raise
+            except Exception as exc:
+                # KeyringError, but also what a backend raises itself when it cannot reach its
+                # service: a SecretService backend named in PYTHON_KEYRING_BACKEND or the keyring
+                # config without a D-Bus session raises RuntimeError, a dead bus OSError.
                 # The exception text may echo what was passed in: log the type only.
                 log.error("keyring call failed: %s", type(exc).__name__)
-                raise StoreError(NO_KEYRING) from exc
+                raise StoreError(NO_KEYRING) from None
 
         sealed = await asyncio.wrap_future(self._executor.submit(guarded))
         return sealed.value  # type: ignore[no-any-return]

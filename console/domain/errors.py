@@ -1,9 +1,36 @@
-"""The domain's own errors: a broken rule carries the norm id and a plain Dutch message."""
+"""The errors a user can meet, and the domain's own errors.
+
+``UserFacingError`` is the one base of every error whose text reaches the user: each layer
+(domain, ports, config, integrations) derives its errors from it, so the UI shows
+``user_message`` — a plain Dutch (B1) sentence that says what happened and what to do, without
+personal data — instead of a generic "something went wrong". It lives here, in the stdlib-only
+domain, so every layer may import it. A broken domain rule carries the norm id too.
+"""
 
 from __future__ import annotations
 
 
-class DomainError(Exception):
+class UserFacingError(Exception):
+    """Base of every error whose ``user_message`` (Dutch, B1, no personal data) is shown.
+
+    Subclasses either pass their message or set ``default_message``. ``message`` is the same
+    text (older code reads that name).
+    """
+
+    default_message = "Er ging iets mis. Uw werk is bewaard; probeer het opnieuw."
+
+    def __init__(self, message: str = "") -> None:
+        message = message or self.default_message
+        super().__init__(message)
+        self.message = message
+
+    @property
+    def user_message(self) -> str:
+        """What the user is told."""
+        return self.message or self.default_message
+
+
+class DomainError(UserFacingError):
     """Base of every error the domain raises; ``message`` is Dutch (B1) for the user."""
 
     def __init__(self, message: str) -> None:

@@ -12,8 +12,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from console.domain.errors import DomainError
-from console.ports import StoreError
+from console.domain.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +21,8 @@ GENERIC_FAILURE = "Er ging iets mis. Uw werk is bewaard; probeer het opnieuw."
 
 def user_message(exc: BaseException) -> str:
     """The Dutch sentence to show for a failure; never a traceback, never personal data."""
-    if isinstance(exc, DomainError | StoreError):
-        return exc.message
+    if isinstance(exc, UserFacingError):
+        return exc.user_message
     message = getattr(exc, "user_message", None)
     if isinstance(message, str) and message:
         return message
