@@ -164,6 +164,10 @@ class SupervisionRepository(Protocol):
         """Store a resident's satisfaction score (1–10) for a contact."""
         ...
 
+    async def call_results(self, start: datetime, end: datetime) -> dict[str, int]:
+        """Calls that rang in [start, end) per ``CallResult`` value (issue 18)."""
+        ...
+
 
 # -- callback notes (issue 3) -----------------------------------------------------------------
 

@@ -150,6 +150,7 @@ class CallService:
         self._event_hooks: list[Callable[[CallEvent], None]] = []
         self._unsubscribe: Callable[[], None] | None = None
         self._waiting: dict[str, tuple[str, datetime]] = {}  # call id → number, rang at
+        self._arrival: dict[str, int] = {}  # call id → order of ringing (clocks may tie)
         self._answering = ""  # the call an answer is in flight for
         self._hanging_up = ""  # the call the agent is hanging up (its CLOSED is no news)
 
@@ -208,7 +209,9 @@ class CallService:
             raise DomainError("Er wordt al opgenomen. Een ogenblik.")
         number, rang_at = self._waiting.pop(call_id)
         self._waiting[state.call_id] = (state.number, state.rang_at or self.clock.now())
-        self._waiting = dict(sorted(self._waiting.items(), key=lambda item: item[1][1]))
+        self._waiting = dict(
+            sorted(self._waiting.items(), key=lambda item: self._arrival.get(item[0], 0))
+        )
         self._ring(call_id, number, rang_at)
 
     def _ring(self, call_id: str, number: str, rang_at: datetime) -> None:
@@ -236,6 +239,10 @@ class CallService:
     def _on_phone_event(self, event: CallEvent) -> None:
         state = self.state
         if event.kind is CallEventKind.INCOMING:
+            self._arrival = {
+                i: n for i, n in self._arrival.items() if i in self._waiting or i == state.call_id
+            }
+            self._arrival[event.call_id] = max(self._arrival.values(), default=0) + 1
             if state.phase is CallPhase.IDLE:
                 self._ring(event.call_id, event.number, self.clock.now())
             else:

@@ -24,9 +24,9 @@ record of it. baresip's own ``call_max_calls`` is set well above it as a backsto
 ``BaresipTelephony`` connects to its control port (or to an already running one).
 
 Trust: before starting its own baresip the adapter proves the control port free, and after
-connecting it checks (Linux ``/proc``) that the process at the other end of the TCP connection
-is the child it started; anything else is refused with ``STRANGER``. Hostile frames (too big,
-too deeply nested, not JSON) are skipped and reported; a lost connection is re-established with
+connecting it checks (Linux ``/proc``) that the process listening on the control port is the
+child it started; anything else is refused with ``STRANGER``. Hostile frames (too big, too
+deeply nested, not JSON) are skipped and reported; a lost connection is re-established with
 backoff (restarting the owned baresip when it died) and announced with ``LINE_UP``.
 
 Event-loop thread only: events reach subscribers on the loop. Socket, process and parse errors
@@ -56,7 +56,7 @@ from console.ports import (
     TelephonyUnavailable,
 )
 from integrations.sip.netstring import Decoder, FrameError, decode_json, encode
-from integrations.sip.owner import connection_owned_by
+from integrations.sip.owner import listener_owned_by
 
 log = logging.getLogger(__name__)
 
@@ -307,7 +307,7 @@ class BaresipTelephony:
                 # baresip opens its port a few ms after start; back off briefly.
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 0.2)
-        if self._process is not None and not self._owned(writer):
+        if self._process is not None and not self._owned():
             writer.close()
             self._process.stop(grace=0.5)  # it could not open its control port: useless
             raise TelephonyUnavailable(stranger)
@@ -315,14 +315,11 @@ class BaresipTelephony:
         self._lost = None
         self._read_task = loop.create_task(self._read_loop(reader), name="baresip ctrl_tcp")
 
-    def _owned(self, writer: asyncio.StreamWriter) -> bool:
+    def _owned(self) -> bool:
         pid = self._process.pid if self._process is not None else None
         if pid is None:
             return False
-        client_port = writer.get_extra_info("sockname")[1]
-        owned = connection_owned_by(
-            pid, server_port=self.settings.ctrl_port, client_port=client_port
-        )
+        owned = listener_owned_by(pid, self.settings.ctrl_port)
         if owned is None:
             log.info("cannot tell who holds the baresip control port on this system")
             return True

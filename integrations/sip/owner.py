@@ -1,4 +1,4 @@
-"""Which process is at the other end of a loopback TCP connection (Linux ``/proc``).
+"""Which process listens on a loopback TCP port (Linux ``/proc``).
 
 Used to prove that the console talks to the baresip it started, not to whatever grabbed the
 control port first. Pure reads of ``/proc``; no threads; call from any thread.
@@ -29,16 +29,19 @@ def _port(address: str) -> int:
     return int(address.rsplit(":", 1)[1], 16)
 
 
-def connection_owned_by(pid: int, *, server_port: int, client_port: int) -> bool | None:
-    """Whether the server side of our connection ``client_port → server_port`` belongs to ``pid``.
+def listener_owned_by(pid: int, port: int) -> bool | None:
+    """Whether the TCP socket listening on ``port`` belongs to process ``pid``.
 
-    Returns None when this system cannot tell (no ``/proc``, or the entry is not visible), so
-    the caller decides what an unknown means.
+    The listener, not our accepted connection, is checked: a connection waiting in the backlog
+    belongs to no process until it is accepted. Only one process can listen on a port (baresip
+    does not share it), so the listener's owner is the one our connection reaches. Returns None
+    when this system cannot tell (no ``/proc``, or no listener visible).
     """
     try:
         inodes = _socket_inodes(pid)
     except OSError:
         return None
+    seen = False
     for table in _TABLES:
         try:
             lines = table.read_text().splitlines()[1:]
@@ -46,8 +49,10 @@ def connection_owned_by(pid: int, *, server_port: int, client_port: int) -> bool
             continue
         for line in lines:
             fields = line.split()
-            if len(fields) < 10:
+            if len(fields) < 10 or fields[3] != "0A":  # 0A: LISTEN
                 continue
-            if _port(fields[1]) == server_port and _port(fields[2]) == client_port:
-                return fields[9] in inodes
-    return None
+            if _port(fields[1]) == port:
+                seen = True
+                if fields[9] in inodes:
+                    return True
+    return False if seen else None
