@@ -189,3 +189,14 @@ def test_own_baresip_killed_is_restarted_and_calls_arrive_again(tmp_path, clock)
     first_pid, second_pid, messages = asyncio.run(scenario())
     assert first_pid != second_pid
     assert adapter.CRASHED in messages and adapter.LINE_BACK in messages
+
+
+@pytest.mark.parametrize("value", ["0", "33", '"vier"', "true"])
+def test_max_calls_out_of_range_is_a_dutch_config_error(tmp_path, value):
+    from console.config import ConfigError, load_config
+
+    path = tmp_path / "kcc.toml"
+    path.write_text(f'[telephony]\nkind = "baresip"\nmax_calls = {value}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert "max_calls" in str(error.value) and "heel getal" in str(error.value)
