@@ -516,24 +516,40 @@ class BaresipTelephony:
     # -- commands ---------------------------------------------------------------------------
 
     async def _send(self, command: str, params: str = "") -> dict[str, Any]:
+        return (await self._send_batch([(command, params)]))[0]
+
+    async def _send_batch(self, commands: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """Send commands in one write and return their replies in order.
+
+        One write lands in one read at baresip, which runs the commands back to back with no
+        SIP message handled in between (so no new call can slip between select and accept).
+        """
         if self._lost is not None:
             raise self._lost
         if self._writer is None:
             raise TelephonyUnavailable(NO_CONNECT)
-        self._token += 1
-        token = str(self._token)
-        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        self._responses[token] = future
+        loop = asyncio.get_running_loop()
+        tokens: list[str] = []
+        data = b""
+        for command, params in commands:
+            self._token += 1
+            token = str(self._token)
+            tokens.append(token)
+            self._responses[token] = loop.create_future()
+            data += encode({"command": command, "params": params, "token": token})
+        futures = [self._responses[token] for token in tokens]
         try:
-            self._writer.write(encode({"command": command, "params": params, "token": token}))
+            self._writer.write(data)
             await self._writer.drain()
-            return await asyncio.wait_for(future, self.settings.command_timeout)
+            async with asyncio.timeout(self.settings.command_timeout):
+                return [await future for future in futures]
         except TimeoutError as exc:
             raise TelephonyUnavailable(SILENT) from exc
         except OSError as exc:
             raise TelephonyUnavailable(CRASHED) from exc
         finally:
-            self._responses.pop(token, None)
+            for token in tokens:
+                self._responses.pop(token, None)
 
     async def _command(self, command: str, params: str = "") -> str:
         response = await self._send(command, params)
@@ -585,18 +601,24 @@ class BaresipTelephony:
                 for c in self._calls.values()
                 if c.id != call_id and not c.established and not c.outgoing
             ]
+            batch = [(c, p) for other in marked for c, p in (("callfind", other), ("hold", ""))]
+            batch += [("callfind", call_id), ("accept", "")]
+
+            async def send() -> None:
+                replies = await self._send_batch(batch)
+                found, accepted = replies[-2], replies[-1]
+                if not found.get("ok", False) or "not found" in str(found.get("data") or ""):
+                    raise CallDropped(DROPPED)
+                if not accepted.get("ok", False):
+                    raise TelephonyError(REFUSED)
+
             try:
-                for other in marked:
-                    with contextlib.suppress(CallDropped):
-                        await self._select(other)
-                        await self._send("hold")
-                await self._select(call_id)
                 event = await self._wait_for(
                     lambda e: (
                         e.call_id == call_id
                         and e.kind in (CallEventKind.ESTABLISHED, CallEventKind.CLOSED)
                     ),
-                    lambda: self._command("accept"),
+                    send,
                     within=self.settings.answer_timeout,
                     timeout_error=TelephonyError(ANSWER_FAILED),
                 )
