@@ -40,12 +40,16 @@ async def _agent(app, stop: asyncio.Event, tally: dict[str, int], talk: float) -
 
     calls = app.calls
     changed = asyncio.Event()
-    unsubscribe = calls.subscribe(lambda _state: changed.set())
+
+    def on_state(state) -> None:
+        at_once = len(state.waiting) + (state.phase is not CallPhase.IDLE)
+        tally["most_at_once"] = max(tally["most_at_once"], at_once)
+        changed.set()
+
+    unsubscribe = calls.subscribe(on_state)
     try:
         while not stop.is_set():
             state = calls.state
-            ringing = len(state.waiting) + (state.phase is not CallPhase.IDLE)
-            tally["most_at_once"] = max(tally["most_at_once"], ringing)
             if state.phase is CallPhase.RINGING:
                 try:
                     await calls.answer()

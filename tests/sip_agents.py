@@ -213,8 +213,8 @@ async def sipp_calls(
         args += ["-r", "1", "-rp", str(int(every * 1000))]  # one call every `every` seconds
     else:
         args += ["-r", "1000", "-rp", "1000"]  # as fast as SIPp can: all at once
-    if limit is not None:
-        args += ["-l", str(limit)]
+    # SIPp's own default limit (3 × rate × call length) would hold calls back: say it.
+    args += ["-l", str(limit if limit is not None else calls)]
     log_path = workdir / "sipp.out"
     with open(log_path, "wb") as log:  # noqa: ASYNC230 - a local file, opened once
         process = await asyncio.create_subprocess_exec(
