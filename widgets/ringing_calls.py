@@ -20,8 +20,8 @@ from console.services.calls import CallPhase, CallService, CallState
 TITLE = "Oproepen die overgaan"
 HINT = "Kies met de pijltjes en Enter welke oproep u opneemt."
 WAITS = "wacht {wait}"
-ANSWERS = "  ← Opnemen (F9) neemt deze op"
-WAITING_BEHIND = "  (wacht tot uw gesprek klaar is)"
+ANSWERS = "  ← Opnemen (F9)"
+WAITING_BEHIND = "  (na uw gesprek)"
 
 
 def _wait_text(since: datetime | None, now: datetime) -> str:
