@@ -203,8 +203,7 @@ async def sipp_calls(
         "-set",
         "caller",
         caller,
-        "-nostdin",
-        "-nd",
+        "-nostdin",  # (not -nd: a 486 must abort the call as a failure, not leave it hanging)
         "-timeout",
         f"{int(answer_ms / 1000 * calls + 60)}s",
         "-timeout_error",
