@@ -647,9 +647,3 @@ def load_config(path: Path | None) -> Config:
         klantinteracties=klantinteracties,  # type: ignore[arg-type]
         sections=MappingProxyType(sections),
     )
-
-
-def _max_calls(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 32:
-        raise ValueError(f"telephony.max_calls '{value}' (een heel getal van 1 tot en met 32)")
-    return value
