@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import shutil
 import time
 from contextlib import AsyncExitStack
@@ -121,6 +122,7 @@ def _pattern(ctx: Context, name: str, calls: int, every: float | None) -> list[F
             # The first paint and layout are start-up, not the calls: let them pass untimed.
             app.window.grab()
             await asyncio.sleep(0.2)
+            gc.freeze()  # as the console does once its window is up (console/__main__.py)
             tally = {"answer_failed": 0, "most_at_once": 0}
             stop = asyncio.Event()
             talk = TALK_S if every is None else every * 0.95
@@ -141,6 +143,7 @@ def _pattern(ctx: Context, name: str, calls: int, every: float | None) -> list[F
                 )
             finally:
                 timer.stop()
+                gc.unfreeze()
                 stop.set()
                 await agent
             await app.calls.tasks.drain()

@@ -82,12 +82,12 @@ ANSWER_FAILED = (
     "nog over; probeer het opnieuw."
 )
 STRANGER = (
-    "Op de besturingspoort {port} van de telefoon luistert een ander programma dan de baresip "
-    "van de console. De console gebruikt die verbinding niet. Stop dat programma of kies in de "
-    "instellingen een andere ctrl_port."
+    "Een ander programma gebruikt poort {port} van de telefoon. Dat is niet de baresip van de "
+    "console. De console maakt er geen verbinding mee. Stop dat programma, of kies een andere "
+    "ctrl_port in de instellingen."
 )
-TOO_BIG = "Het telefoonprogramma stuurde een veel te groot bericht. Het bericht is overgeslagen."
-LINE_BACK = "De telefoon werkt weer. Nieuwe oproepen komen binnen."
+TOO_BIG = "De telefoon stuurde een veel te groot bericht. De console slaat het over."
+LINE_BACK = "De telefoon werkt weer. U krijgt weer oproepen."
 
 # baresip's own limit only catches what the console's max_calls let through by mistake; calls
 # it refuses leave no trace, so it sits well above the console's limit.
