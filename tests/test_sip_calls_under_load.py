@@ -272,3 +272,28 @@ def test_answer_that_does_not_connect_is_reported_and_never_stored(tmp_path, clo
     assert while_ringing == []
     assert result.successful == 0
     assert [r for _, r, _ in stored] == ["missed"]  # the caller gave up: missed, not answered
+
+
+@pytest.mark.slow  # SIPp lingers ~10 s on the refused call's transaction before it exits
+def test_sipp_burst_of_five_four_connect_in_turn_and_the_fifth_is_busy_and_recorded(
+    tmp_path, clock
+):
+    async def scenario():
+        async with console(tmp_path, clock) as (app, _peers, _messages):
+            calls = app.calls
+            run = asyncio.create_task(
+                sipp_calls(app.phone.settings.sip_listen, tmp_path / "sipp", calls=5)
+            )
+            # The agent answers whatever the panel shows, one call after another.
+            for _ in range(4):
+                await until(lambda: calls.state.phase is CallPhase.RINGING, calls.subscribe)
+                await calls.answer()
+                await calls.hang_up()
+                await calls.wrap_up(Outcome.ANSWERED)
+            result = await asyncio.wait_for(run, WAIT + 20)
+            await calls.tasks.drain()
+            return result, await records(app)
+
+    result, stored = asyncio.run(scenario())
+    assert (result.successful, result.failed) == (4, 1), result.output[-2000:]
+    assert sorted(r for _, r, _ in stored) == ["answered"] * 4 + ["refused"]
