@@ -7,9 +7,10 @@ its ``not_yet`` line. The runner, the table, the JSON and the CI check pick it u
 
 from __future__ import annotations
 
-from benchmarks import (  # noqa: F401  (registers B1–B7, B9)
+from benchmarks import (  # noqa: F401  (registers B1–B7, B9, B12)
     dashboard,
     inbox,
+    phone,
     process,
     store,
     sync,

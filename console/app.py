@@ -318,6 +318,7 @@ def _build_phone(config: Config, data_dir: Path, demo: DemoData) -> Telephony:
             audio_source=settings.audio_source,
             audio_player=settings.audio_player,
             audio_modules=settings.audio_modules,
+            max_calls=settings.max_calls,
         )
         process = BaresipProcess(sip, config_dir=data_dir / "baresip") if settings.start else None
         return BaresipTelephony(sip, process=process)

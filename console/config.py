@@ -79,9 +79,11 @@ class TelephonyConfig:
     executable: str = "baresip"
     dial_domain: str = ""
     directory: dict[str, str] = field(default_factory=dict)
-    audio_source: str = "ausine,440"  # headless default; "alsa,default" at a desk
+    # Headless default that answers PCMU/PCMA and opus alike; "alsa,default" at a desk.
+    audio_source: str = "aubridge,kcc-in"
     audio_player: str = ""  # "" → no sound card (aubridge)
-    audio_modules: tuple[str, ...] = ("ausine.so", "aubridge.so")
+    audio_modules: tuple[str, ...] = ("aubridge.so",)
+    max_calls: int = 4  # calls ringing or connected at once; more get "bezet" and a record
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,7 @@ register_section(
             "audio_source": Key("str", TelephonyConfig.audio_source, max_length=200),
             "audio_player": Key("str", TelephonyConfig.audio_player, max_length=200),
             "audio_modules": Key("str_list", TelephonyConfig.audio_modules),
+            "max_calls": Key("int", TelephonyConfig.max_calls, low=1, high=32),
         },
         build=lambda values: TelephonyConfig(**values),
         when_absent=True,

@@ -164,6 +164,10 @@ class SupervisionRepository(Protocol):
         """Store a resident's satisfaction score (1–10) for a contact."""
         ...
 
+    async def call_results(self, start: datetime, end: datetime) -> dict[str, int]:
+        """Calls that rang in [start, end) per ``CallResult`` value (issue 18)."""
+        ...
+
 
 # -- callback notes (issue 3) -----------------------------------------------------------------
 
@@ -299,6 +303,8 @@ class CallEventKind(enum.StrEnum):
     TRANSFERRED = "transferred"  # the call left us towards ``number`` (SIP REFER accepted)
     CLOSED = "closed"  # gone; ``reason`` says why
     FAILED = "failed"  # the phone line itself failed; ``error`` says how (not a call)
+    REFUSED = "refused"  # a caller was turned away (busy: ``reason`` "limit"); no CLOSED follows
+    LINE_UP = "line_up"  # the phone line is back after a failure; new calls arrive again
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +333,12 @@ class Telephony(Protocol):
 
     async def aclose(self) -> None: ...
 
-    async def answer(self, call_id: str) -> None: ...
+    async def answer(self, call_id: str) -> None:
+        """Answer exactly ``call_id`` (others keep ringing); returns once it is established.
+
+        Raises ``TelephonyError`` when it did not connect in time (the call keeps ringing).
+        """
+        ...
 
     async def hold(self, call_id: str) -> None: ...
 
@@ -352,6 +363,15 @@ class Telephony(Protocol):
     async def hangup(self, call_id: str) -> None: ...
 
 
+class CallResult(enum.StrEnum):
+    """How a call that reached the agent's phone ended up (every such call has a record)."""
+
+    ANSWERED = "answered"  # established with the agent
+    MISSED = "missed"  # rang at the agent's panel; the caller hung up first
+    ABANDONED = "abandoned"  # waited behind another call; the caller hung up while waiting
+    REFUSED = "refused"  # turned away: the simultaneous-call limit (busy)
+
+
 @dataclass(frozen=True, slots=True)
 class CallRecord:
     """One phone call's facts next to its interaction: timings, wrap-up outcome, score."""
@@ -363,6 +383,7 @@ class CallRecord:
     ended_at: datetime | None = None
     outcome: Outcome | None = None
     satisfaction: int | None = None  # 1–10 (N16), optional
+    result: CallResult | None = None  # None: answered when answered_at is set, else missed
 
 
 class CallRecords(Protocol):

@@ -2,7 +2,8 @@
 
 A call record is a side table next to ``interaction`` (one row per phone interaction): when the
 call rang, was answered and ended, its wrap-up outcome and the optional satisfaction score
-(1–10, N16). Implements ``console.ports.CallRecords``. Database thread via ``Database``.
+(1–10, N16) and how the call ended (``CallResult``: answered, missed, abandoned, refused).
+Implements ``console.ports.CallRecords``. Database thread via ``Database``.
 """
 
 from __future__ import annotations
@@ -48,16 +49,18 @@ class SqlCallRecords:
             "ended_at": to_db(record.ended_at),
             "outcome": record.outcome.value if record.outcome else None,
             "satisfaction": record.satisfaction,
+            "result": record.result.value if record.result else None,
         }
 
         def work(conn: Connection) -> list[ChangeNotice]:
             conn.exec_driver_sql(
                 "INSERT INTO call_record (interaction_id, number, rang_at, answered_at, "
-                "ended_at, outcome, satisfaction) VALUES (:interaction_id, :number, :rang_at, "
-                ":answered_at, :ended_at, :outcome, :satisfaction) "
+                "ended_at, outcome, satisfaction, result) VALUES (:interaction_id, :number, "
+                ":rang_at, :answered_at, :ended_at, :outcome, :satisfaction, :result) "
                 "ON CONFLICT(interaction_id) DO UPDATE SET answered_at=excluded.answered_at, "
                 "ended_at=excluded.ended_at, outcome=excluded.outcome, "
-                "satisfaction=excluded.satisfaction",
+                "satisfaction=excluded.satisfaction, "
+                "result=COALESCE(excluded.result, call_record.result)",
                 values,
             )
             notices = [ChangeNotice("call_record", (record.interaction_id,), "update")]
@@ -79,6 +82,7 @@ class SqlCallRecords:
 
     async def get(self, interaction_id: str) -> CallRecord | None:
         from console.domain.model import Outcome
+        from console.ports import CallResult
 
         def work(conn: Connection) -> CallRecord | None:
             row = conn.execute(
@@ -95,6 +99,7 @@ class SqlCallRecords:
                 ended_at=from_db(m["ended_at"]),
                 outcome=Outcome(m["outcome"]) if m["outcome"] else None,
                 satisfaction=m["satisfaction"],
+                result=CallResult(m["result"]) if m["result"] else None,
             )
 
         return await self._db.read(work)

@@ -137,6 +137,23 @@ def _v5_outbox(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT)")
 
 
+def _v6_call_result(conn: Connection) -> None:
+    """Issue 18: how each call ended (answered, missed, abandoned, refused) as its own column.
+
+    Records from before get their result from what they knew: answered when answered_at is
+    set, otherwise missed. Tolerates a table that already has the column (a v4 built from the
+    live model class).
+    """
+    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(call_record)")}
+    if "result" not in columns:
+        conn.exec_driver_sql("ALTER TABLE call_record ADD COLUMN result TEXT")
+    conn.exec_driver_sql(
+        "UPDATE call_record SET result = CASE WHEN answered_at IS NOT NULL THEN 'answered' "
+        "ELSE 'missed' END WHERE result IS NULL"
+    )
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_call_record_rang ON call_record (rang_at)")
+
+
 # Numbered by position: supervision, callback notes, call records and the outbox were built
 # side by side;
 # all are additive, so their order does not matter beyond being fixed from now on.
@@ -146,6 +163,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v3_callback_notes,
     _v4_call_records,
     _v5_outbox,
+    _v6_call_result,
 ]
 
 

@@ -83,3 +83,4 @@ class CallRecordRow(SQLModel, table=True):
     ended_at: str | None = None
     outcome: str | None = None
     satisfaction: int | None = None
+    result: str | None = None  # answered | missed | abandoned | refused (v6)

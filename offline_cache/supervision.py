@@ -276,3 +276,18 @@ class SqlSupervisionRepository:
             ]
 
         await self._db.write(work)
+
+    async def call_results(self, start: datetime, end: datetime) -> dict[str, int]:
+        """Calls that rang in [start, end) per result (answered, missed, abandoned, refused)."""
+        params = {"lo": to_db(start), "hi": to_db(end)}
+
+        def work(conn: Connection) -> dict[str, int]:
+            rows = conn.exec_driver_sql(
+                "SELECT COALESCE(result, CASE WHEN answered_at IS NOT NULL THEN 'answered' "
+                "ELSE 'missed' END), COUNT(*) FROM call_record "
+                "WHERE rang_at >= :lo AND rang_at < :hi GROUP BY 1",
+                params,
+            )
+            return {str(result): int(count) for result, count in rows}
+
+        return await self._db.read(work)

@@ -125,3 +125,113 @@ async def agents(tmp_path: Path, *users: str):
         yield started
         for agent in started.values():
             assert agent.process.running, f"baresip of {agent.user} died during the test"
+
+
+# -- SIPp callers (Debian sip-tester) ----------------------------------------------------------
+
+HAVE_SIPP = shutil.which("sipp") is not None or bool(os.environ.get("KCC_REQUIRE_SIP"))
+CALLER_SCENARIO = Path(__file__).with_name("sipp") / "caller_pcmu.xml"
+
+
+@dataclass
+class SippRun:
+    """What one SIPp run reported: calls placed, answered (200 OK, then BYE) and failed."""
+
+    placed: int
+    successful: int
+    failed: int
+    returncode: int
+    output: str
+
+
+def _counter(output: str, name: str) -> int:
+    # The final screen has rows like "Successful call    |  0   |  20" (periodic | cumulative).
+    found = 0
+    for line in output.splitlines():
+        if line.strip().startswith(name):
+            cells = [c.strip() for c in line.split("|")]
+            if len(cells) >= 3 and cells[-1].isdigit():
+                found = int(cells[-1])
+    return found
+
+
+def _scenario(workdir: Path, answer_ms: int) -> Path:
+    workdir.mkdir(parents=True, exist_ok=True)
+    # SIPp reads a recv timeout only as a literal number: fill it in.
+    scenario = workdir / CALLER_SCENARIO.name
+    text = CALLER_SCENARIO.read_text(encoding="latin-1")
+    scenario.write_text(text.replace("[$answer_ms]", str(answer_ms)), encoding="latin-1")
+    return scenario
+
+
+def _read(path: Path) -> str:
+    return path.read_text(errors="replace")
+
+
+async def sipp_calls(
+    target: str,
+    workdir: Path,
+    *,
+    caller: str = "+31418678513",
+    calls: int = 1,
+    every: float | None = None,
+    limit: int | None = None,
+    answer_ms: int = 20_000,
+    started: asyncio.Event | None = None,
+) -> SippRun:
+    """Place ``calls`` PCMU calls at ``target`` (host:port) with SIPp and wait until it is done.
+
+    ``every`` seconds between calls (default: all at once, ``limit`` at a time); a call not
+    answered within ``answer_ms`` is cancelled and counted as failed. SIPp binds free ports.
+    """
+    scenario = _scenario(workdir, answer_ms)
+    args = [
+        "sipp",
+        target,
+        "-sf",
+        str(scenario),
+        "-s",
+        "agent",
+        "-i",
+        "127.0.0.1",
+        "-p",
+        str(free_sip_port()),
+        "-mp",
+        str(free_sip_port()),
+        "-m",
+        str(calls),
+        "-set",
+        "caller",
+        caller,
+        "-nostdin",  # (not -nd: a 486 must abort the call as a failure, not leave it hanging)
+        "-timeout",
+        f"{int(answer_ms / 1000 * calls + 60)}s",
+        "-timeout_error",
+    ]
+    if every is not None:
+        args += ["-r", "1", "-rp", str(int(every * 1000))]  # one call every `every` seconds
+    else:
+        args += ["-r", "1000", "-rp", "1000"]  # as fast as SIPp can: all at once
+    # SIPp's own default limit (3 × rate × call length) would hold calls back: say it.
+    args += ["-l", str(limit if limit is not None else calls)]
+    log_path = workdir / "sipp.out"
+    with open(log_path, "wb") as log:  # noqa: ASYNC230 - a local file, opened once
+        process = await asyncio.create_subprocess_exec(
+            *args, cwd=workdir, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log
+        )
+        if started is not None:
+            started.set()
+        try:
+            returncode = await process.wait()
+        except BaseException:
+            process.kill()
+            await process.wait()
+            raise
+    output = _read(log_path)
+    return SippRun(
+        placed=calls,
+        successful=_counter(output, "Successful call"),
+        failed=_counter(output, "Failed call"),
+        returncode=returncode,
+        output=output,
+    )

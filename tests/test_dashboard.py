@@ -230,3 +230,32 @@ def test_group_table_model_passes_the_model_tester(qloop, qtmodeltester, tmp_pat
             return model.rowCount()
 
     assert qloop.run_until_complete(scenario()) == len(Channel)
+
+
+def test_the_dashboard_counts_answered_and_missed_calls(qloop, tmp_path, clock):
+    from console.services.calls import CallPhase
+    from tests.test_sip_transfer import until
+
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            app.window.show()
+            app.roles.switch_to(SUPERVISOR)
+            dashboard, calls, phone = app.dashboard, app.calls, app.phone
+            missed = phone.ring("+31418678513")
+            await until(lambda: calls.state.phase is CallPhase.RINGING, calls.subscribe)
+            phone.caller_hangs_up(missed)
+            await until(lambda: calls.state.phase is CallPhase.IDLE, calls.subscribe)
+            phone.ring("+31418678513")
+            await until(lambda: calls.state.phase is CallPhase.RINGING, calls.subscribe)
+            await calls.answer()
+            await calls.hang_up()
+            await calls.wrap_up(Outcome.ANSWERED)
+            await calls.tasks.drain()
+            await signal_until(
+                dashboard.refreshed, lambda: "1 opgenomen · 1 gemist" in dashboard.calls_line.text()
+            )
+            return dashboard.calls_line.text()
+
+    assert qloop.run_until_complete(scenario()) == t.CALLS_LINE.format(
+        answered=1, missed=1, abandoned=0, refused=0
+    )

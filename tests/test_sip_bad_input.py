@@ -112,7 +112,9 @@ def test_silent_control_port_gives_a_dutch_message(tmp_path):
 def test_malformed_message_is_skipped_and_reported_then_framing_garbage_disconnects(tmp_path):
     async def scenario():
         async with FakeCtrl("silent") as ctrl:
-            phone = BaresipTelephony(BaresipSettings(ctrl_port=ctrl.port, start=False))
+            phone = BaresipTelephony(
+                BaresipSettings(ctrl_port=ctrl.port, start=False, reconnect=False)
+            )
             seen = []
             failed = asyncio.Event()
 
@@ -159,7 +161,7 @@ def test_malformed_message_is_skipped_and_reported_then_framing_garbage_disconne
 def test_baresip_crash_during_a_call_keeps_notes_and_tells_the_agent(tmp_path, clock):
     async def scenario():
         async with agents(tmp_path, CALLER) as peers:
-            phone = console_phone(tmp_path)
+            phone = console_phone(tmp_path, reconnect=False)  # this test is about the loss
             try:
                 async with running_app(
                     tmp_path / "console",

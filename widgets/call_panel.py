@@ -53,6 +53,7 @@ from console.services.calls import CallPhase, CallService, CallState
 from console.services.transfer import GuideEntry, TransferService
 from widgets import call_texts as t
 from widgets import texts
+from widgets.ringing_calls import RingingCallsList
 
 PANEL_WIDTH = 420  # the inbox keeps most of the window
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -396,6 +397,8 @@ class CallPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.caller)
+        self.ringing = RingingCallsList(calls, self)  # several calls at once (issue 18)
+        layout.addWidget(self.ringing)
         layout.addWidget(self.history)
         layout.addLayout(self.button_grid)
         layout.addWidget(self.transfer_box)
@@ -412,7 +415,8 @@ class CallPanel(QWidget):
         self.wrap_button.clicked.connect(self._on_wrap_button_clicked)
         # Unsubscribed in cleanup(): the services outlive the widgets at teardown.
         self.subscriptions: list[Callable[[], None]] = [
-            calls.subscribe(self._on_calls_state_changed)
+            calls.subscribe(self._on_calls_state_changed),
+            self.ringing.unsubscribe,
         ]
         self.actions: dict[str, QAction] = {}
 

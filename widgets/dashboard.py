@@ -478,6 +478,9 @@ class DashboardScreen(QWidget):
         layout.addLayout(now_grid)
         layout.addWidget(self._section(t.PERIOD_SECTION))
         layout.addLayout(period_grid)
+        self.calls_line = QLabel()  # how the period's calls ended (issue 18)
+        self.calls_line.setObjectName("dashboardCalls")
+        layout.addWidget(self.calls_line)
         middle = QHBoxLayout()
         middle.addWidget(self.chart, 2)
         middle.addWidget(self.channel_table, 5)
@@ -587,9 +590,12 @@ class DashboardScreen(QWidget):
 
     async def refresh(self) -> Dashboard | None:
         """Read every figure from the store and show it (benchmark B9 times this call)."""
-        dashboard = await self._service.figures(self._service.period(self.period_kind))
+        period = self._service.period(self.period_kind)
+        dashboard = await self._service.figures(period)
+        calls = await self._service.call_results(period)
         if self._closed:
             return None
+        self.calls_line.setText(t.CALLS_LINE.format(**{r.value: n for r, n in calls.items()}))
         self.show_figures(dashboard)
         return dashboard
 

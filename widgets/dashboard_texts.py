@@ -113,3 +113,9 @@ SWITCH_MENU = "&Gebruiker"
 SWITCH_SUBMENU = "Demo-gebruiker wisselen"
 ROLE = {"agent": "Medewerker KCC", "back_office": "Backoffice", "supervisor": "Teamleider"}
 SWITCHED = "U werkt nu als {name} ({role})."
+
+# Calls at the agents' phones in the period (issue 18): every call that rang has a record.
+CALLS_LINE = (
+    "Telefoon in deze periode: {answered} opgenomen · {missed} gemist · "
+    "{abandoned} opgehangen tijdens het wachten · {refused} bezet (te veel tegelijk)"
+)

@@ -1,12 +1,18 @@
 """The call use cases: ring with a screen pop, answer, hold, notes, hang up, wrap-up.
 
-One agent, one resident call at a time: a second incoming call while busy keeps ringing at the
-phone and is shown (with its screen pop) as soon as the current call is wrapped up. The
-service keeps a ``CallState`` value and tells listeners about every new value; notes typed
-during a call live in that state and survive a dropped call, a crashed phone and a failed
-command. When the resident is answered the call becomes an interaction in the inbox (owned by
-the agent, N4); wrap-up closes it with an outcome and stores the call record with the optional
-satisfaction score.
+One agent, one resident call at a time: the panel shows one ringing call (the one "Opnemen"
+answers); other calls ringing at the same time wait in ``CallState.waiting`` with when they
+started ringing, and the agent may ``choose`` one of them instead. A call is "in gesprek" only
+once the phone says it is established: ``answer`` waits for that, and a failed answer leaves
+the call ringing with a Dutch message, never an answered record. The service keeps a
+``CallState`` value and tells listeners about every new value; notes typed during a call live
+in that state and survive a dropped call, a crashed phone and a failed command. When the
+resident is answered the call becomes an interaction in the inbox (owned by the agent, N4);
+wrap-up closes it with an outcome and stores the call record with the optional satisfaction
+score. Every call that reaches the phone leaves a record (``CallResult``): answered, missed (it
+rang on the panel), abandoned (the caller hung up while waiting behind another call) or refused
+(over the phone's simultaneous-call limit); the unanswered ones also become a "Gemiste oproep"
+in the inbox so someone calls back.
 
 Event-loop thread only. Phone events arrive through the ``Telephony`` port's callback; commands
 are awaited and their failures raise ``TelephonyError``/``DomainError`` with Dutch messages,
@@ -31,6 +37,7 @@ from console.ports import (
     CallEventKind,
     CallRecord,
     CallRecords,
+    CallResult,
     Clock,
     ResidentRepository,
     Telephony,
@@ -62,6 +69,15 @@ class ScreenPop:
 
 
 @dataclass(frozen=True, slots=True)
+class WaitingCall:
+    """A call ringing at the phone besides the one the panel shows."""
+
+    call_id: str
+    number: str
+    rang_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class CallState:
     phase: CallPhase = CallPhase.IDLE
     call_id: str = ""
@@ -76,6 +92,7 @@ class CallState:
     transfer: WarmTransfer | None = None
     ended_reason: str = ""
     suggested_outcome: Outcome | None = None
+    waiting: tuple[WaitingCall, ...] = ()  # other calls ringing, oldest first
 
     @property
     def live(self) -> bool:
@@ -94,6 +111,17 @@ def normalise_number(number: str) -> str:
 
 RESIDENT_HUNG_UP = "De inwoner heeft opgehangen. Uw notities zijn bewaard."
 MISSED = "Gemiste oproep: de beller heeft opgehangen voordat u opnam."
+AGENT_HUNG_UP = "U heeft opgehangen."
+ABANDONED = "Een wachtende beller heeft opgehangen. Hij staat als gemiste oproep in de inbox."
+REFUSED_TOLD = (
+    "Een beller kreeg de bezettoon: er gingen al te veel oproepen tegelijk over. Hij staat als "
+    "gemiste oproep in de inbox."
+)
+_UNANSWERED_QUESTION = {
+    CallResult.MISSED: "Gemiste oproep van {number}.",
+    CallResult.ABANDONED: "Gemiste oproep van {number}: opgehangen tijdens het wachten.",
+    CallResult.REFUSED: "Gemiste oproep van {number}: bezet (te veel oproepen tegelijk).",
+}
 
 
 class CallService:
@@ -122,6 +150,9 @@ class CallService:
         self._event_hooks: list[Callable[[CallEvent], None]] = []
         self._unsubscribe: Callable[[], None] | None = None
         self._waiting: dict[str, tuple[str, datetime]] = {}  # call id → number, rang at
+        self._arrival: dict[str, int] = {}  # call id → order of ringing (clocks may tie)
+        self._answering = ""  # the call an answer is in flight for
+        self._hanging_up = ""  # the call the agent is hanging up (its CLOSED is no news)
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -152,6 +183,10 @@ class CallService:
         await self.telephony.aclose()
 
     def set_state(self, state: CallState) -> None:
+        state = replace(
+            state,
+            waiting=tuple(WaitingCall(i, n, at) for i, (n, at) in self._waiting.items()),
+        )
         self.state = state
         for listener in list(self._listeners):
             listener(state)
@@ -159,6 +194,25 @@ class CallService:
             call_id = next(iter(self._waiting))
             number, rang_at = self._waiting.pop(call_id)
             self._ring(call_id, number, rang_at)
+
+    def choose(self, call_id: str) -> None:
+        """Show ``call_id`` (one of ``state.waiting``) as the call "Opnemen" answers.
+
+        The call shown so far goes back to the waiting calls, in order of ringing.
+        """
+        state = self.state
+        if call_id == state.call_id and state.phase is CallPhase.RINGING:
+            return
+        if state.phase is not CallPhase.RINGING or call_id not in self._waiting:
+            raise DomainError("Kies een oproep die nog overgaat, voordat u opneemt.")
+        if self._answering:
+            raise DomainError("Er wordt al opgenomen. Een ogenblik.")
+        number, rang_at = self._waiting.pop(call_id)
+        self._waiting[state.call_id] = (state.number, state.rang_at or self.clock.now())
+        self._waiting = dict(
+            sorted(self._waiting.items(), key=lambda item: self._arrival.get(item[0], 0))
+        )
+        self._ring(call_id, number, rang_at)
 
     def _ring(self, call_id: str, number: str, rang_at: datetime) -> None:
         self.set_state(
@@ -185,16 +239,42 @@ class CallService:
     def _on_phone_event(self, event: CallEvent) -> None:
         state = self.state
         if event.kind is CallEventKind.INCOMING:
+            self._arrival = {
+                i: n for i, n in self._arrival.items() if i in self._waiting or i == state.call_id
+            }
+            self._arrival[event.call_id] = max(self._arrival.values(), default=0) + 1
             if state.phase is CallPhase.IDLE:
                 self._ring(event.call_id, event.number, self.clock.now())
             else:
                 # Busy: the next caller waits at the phone and is shown when this call is done.
                 self._waiting[event.call_id] = (event.number, self.clock.now())
+                self.update()
+        elif event.kind is CallEventKind.REFUSED:
+            now = self.clock.now()
+            self.tell(REFUSED_TOLD)
+            self.tasks.spawn(
+                self._record_unanswered(event.number, now, None, now, CallResult.REFUSED),
+                what="geweigerde oproep",
+            )
+        elif event.kind is CallEventKind.LINE_UP:
+            self.tell(event.reason or "De telefoon werkt weer.")
         elif event.kind is CallEventKind.CLOSED and event.call_id in self._waiting:
-            del self._waiting[event.call_id]
+            number, rang_at = self._waiting.pop(event.call_id)
+            self.update()
+            self.tell(ABANDONED)
+            self.tasks.spawn(
+                self._record_unanswered(
+                    number, rang_at, None, self.clock.now(), CallResult.ABANDONED
+                ),
+                what="gemiste oproep",
+            )
         elif event.kind is CallEventKind.ESTABLISHED and event.call_id == state.call_id:
             if state.phase is CallPhase.RINGING:
                 self.update(phase=CallPhase.TALKING, answered_at=self.clock.now())
+                if self._answering != event.call_id:
+                    # Connected after an answer that had already been given up on (a late
+                    # ACK): the agent is talking, so the call is answered after all.
+                    self.tasks.spawn(self._record_answered(state), what="opnemen")
         elif event.kind is CallEventKind.HELD and event.call_id == state.call_id:
             if state.phase is CallPhase.TALKING:
                 self.update(phase=CallPhase.ON_HOLD)
@@ -227,10 +307,19 @@ class CallService:
         now = self.clock.now()
         if state.phase is CallPhase.RINGING:
             self.tell(MISSED)
-            self.tasks.spawn(self._record_missed(state, now), what="gemiste oproep")
+            resident = state.pop.resident if state.pop else None
+            self.tasks.spawn(
+                self._record_unanswered(
+                    state.number, state.rang_at or now, resident, now, CallResult.MISSED
+                ),
+                what="gemiste oproep",
+            )
             self.set_state(CallState())
             return
         if state.phase is CallPhase.WRAP_UP or state.phase is CallPhase.IDLE:
+            return
+        if self._hanging_up and self._hanging_up == event.call_id:
+            self._to_wrap_up(AGENT_HUNG_UP)  # the agent hung up: not news, not the resident
             return
         self.update(
             phase=CallPhase.WRAP_UP,
@@ -264,41 +353,66 @@ class CallService:
                 pop = replace(pop, other_matches=len(found))
             self.update(pop=pop)
 
-    async def _record_missed(self, state: CallState, now: datetime) -> None:
-        resident = state.pop.resident if state.pop else None
-        if resident is None and state.number:  # hung up before the screen pop was ready
-            found = await self._residents.find_by_phone(normalise_number(state.number))
+    async def _record_unanswered(
+        self,
+        number: str,
+        rang_at: datetime,
+        resident: Resident | None,
+        now: datetime,
+        result: CallResult,
+    ) -> None:
+        """A call nobody answered: a "Gemiste oproep" in the inbox and its call record."""
+        if resident is None and number:  # hung up before (or without) a screen pop
+            found = await self._residents.find_by_phone(normalise_number(number))
             resident = found[0] if len(found) == 1 else None
+        question = _UNANSWERED_QUESTION[result].format(number=number or "onbekend nummer")
         item = await self.inbox.receive(
             NewInteraction(
                 channel=Channel.PHONE,
                 subject="Gemiste oproep",
-                question=f"Gemiste oproep van {state.number or 'onbekend nummer'}.",
+                question=question,
                 desk_id=self.desk_id,
                 resident=resident,
-                received_at=state.rang_at or now,
+                received_at=rang_at,
                 created_by=self.inbox.user.id,
             )
         )
-        await self._records.save(
-            CallRecord(item.id, state.number, state.rang_at or now, ended_at=now)
-        )
+        await self._records.save(CallRecord(item.id, number, rang_at, ended_at=now, result=result))
 
     # -- commands ---------------------------------------------------------------------------
 
-    async def answer(self) -> Interaction:
-        """Answer the ringing call; it becomes an interaction owned by the agent (N4)."""
+    async def answer(self, call_id: str | None = None) -> Interaction:
+        """Answer the shown call (or ``call_id``, chosen first); N4: the agent owns it.
+
+        Returns once the call is established. An answer that does not connect raises
+        ``TelephonyError`` with a Dutch message and the call keeps ringing on the panel;
+        nothing is stored as answered.
+        """
+        if call_id is not None and call_id != self.state.call_id:
+            self.choose(call_id)
         state = self.state
         if state.phase is not CallPhase.RINGING:
             raise DomainError("Er gaat geen telefoon over.")
+        if self._answering:
+            raise DomainError("Er wordt al opgenomen. Een ogenblik.")
+        self._answering = state.call_id
         try:
             await self.telephony.answer(state.call_id)
         except CallDropped:
             self._on_resident_gone(CallEvent(CallEventKind.CLOSED, state.call_id))
             raise
+        finally:
+            self._answering = ""
+        return await self._record_answered(state)
+
+    async def _record_answered(self, state: CallState) -> Interaction:
+        """The established call becomes an interaction taken by the agent, with its record."""
         now = self.clock.now()
         if self.state.call_id == state.call_id and self.state.phase is CallPhase.RINGING:
             self.update(phase=CallPhase.TALKING, answered_at=now)
+        if self.state.call_id == state.call_id:
+            state = self.state  # the screen pop may have arrived while answering
+            now = state.answered_at or now
         resident = state.pop.resident if state.pop else None
         item = await self.inbox.receive(
             NewInteraction(
@@ -313,7 +427,13 @@ class CallService:
         )
         item = await self.inbox.take(item.id)
         await self._records.save(
-            CallRecord(item.id, state.number, state.rang_at or now, answered_at=now)
+            CallRecord(
+                item.id,
+                state.number,
+                state.rang_at or now,
+                answered_at=now,
+                result=CallResult.ANSWERED,
+            )
         )
         if self.state.call_id == state.call_id:
             self.update(interaction=item, answered_at=self.state.answered_at or now)
@@ -358,6 +478,7 @@ class CallService:
             raise DomainError("Er is geen gesprek om op te hangen.")
         if state.consult_id:
             await self._guard(self.telephony.hangup(state.consult_id))
+        self._hanging_up = state.call_id
         try:
             await self.telephony.hangup(state.call_id)
         except CallDropped:
@@ -365,7 +486,9 @@ class CallService:
         except TelephonyError:
             self._to_wrap_up("De verbinding is verbroken.")
             raise
-        self._to_wrap_up("U heeft opgehangen.")
+        finally:
+            self._hanging_up = ""
+        self._to_wrap_up(AGENT_HUNG_UP)
 
     def _to_wrap_up(self, reason: str) -> None:
         if self.state.phase is not CallPhase.WRAP_UP and self.state.phase is not CallPhase.IDLE:
@@ -426,6 +549,7 @@ class CallService:
                 ended_at=state.ended_at or self.clock.now(),
                 outcome=outcome,
                 satisfaction=satisfaction,
+                result=CallResult.ANSWERED,
             )
         )
         self.set_state(CallState())

@@ -34,7 +34,7 @@ from console.domain.supervision import (
     add_working_hours,
     agents_by_state,
 )
-from console.ports import ChangeFeed, ChangeNotice, Clock, SupervisionRepository
+from console.ports import CallResult, ChangeFeed, ChangeNotice, Clock, SupervisionRepository
 from console.services.tasks import TaskGroup
 
 DRILL_LIMIT = 5000  # more than a person can read; keeps the id list within SQLite's limits
@@ -185,6 +185,18 @@ class SupervisionService:
             await self._store.record_satisfaction(interaction_id, score)
         except LookupError as exc:
             raise DomainError("Deze vraag bestaat niet meer.") from exc
+
+    async def call_results(self, period: Period) -> dict[CallResult, int]:
+        """How the calls that reached the agents' phones in ``period`` ended (issue 18).
+
+        Every result is present (0 when none), so the dashboard shows all four.
+
+        Raises:
+            StoreError: the store could not be read.
+        """
+        moments = self.moments(period)
+        counts = await self._store.call_results(moments.period_start, moments.period_end)
+        return {result: counts.get(result.value, 0) for result in CallResult}
 
     async def aclose(self) -> None:
         await self.tasks.aclose()
