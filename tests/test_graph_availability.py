@@ -1,0 +1,274 @@
+"""The Graph availability adapter against the local Graph test server (documented shapes).
+
+A 50-person desk in at most 3 round trips even with a throttled call and a throttled batch item;
+``Retry-After`` waited as told (an injected sleeper records the waits, the server's log shows the
+retry came after them); never more than 4 requests at once (the server counts); a schedule's own
+``error`` makes only that colleague "onbekend"; custom time zones; open enums; the token check;
+the one-minute cache. No wall-clock assertions: waits go through the injected sleeper.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, time, timedelta
+
+import pytest
+
+from console.clock import FakeClock
+from console.domain.availability import (
+    Candidate,
+    VerdictKind,
+    verdict_for,
+)
+from console.domain.calendar import AMSTERDAM, WorkingCalendar
+from console.domain.model import Owner, Presence
+from console.ports import AvailabilityTimeout
+from tests.graph_desk import desk_organisation, graph_source, object_id, seed_graph
+from tests.graph_server import GraphServer, custom_zone_hours
+
+MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=AMSTERDAM)
+DEADLINE = datetime(2026, 12, 1, 17, 0, tzinfo=AMSTERDAM)
+
+
+@pytest.fixture
+def graph_server():
+    server = GraphServer().start()
+    yield server
+    server.stop()
+    assert not server.violations, server.violations
+
+
+class Sleeper:
+    """Records each wait together with how many requests the server had seen by then."""
+
+    def __init__(self, server: GraphServer) -> None:
+        self.server = server
+        self.waits: list[tuple[float, int]] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append((seconds, self.server.round_trips))
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def test_a_50_person_desk_in_at_most_3_round_trips_despite_throttling(graph_server):
+    organisation = desk_organisation(50)
+    clock = FakeClock(MONDAY)
+    seed_graph(graph_server, organisation, MONDAY)
+    people = list(graph_server.people.values())
+    people[3].error = {"message": "No free/busy access.", "responseCode": "ErrorNoFreeBusyAccess"}
+    people[4].working_hours = custom_zone_hours()
+    people[5].availability, people[5].activity = "BUSY", "inameeting"  # casing varies
+    people[6].availability, people[6].activity = "Focusing", "SomethingNew"  # not documented
+    graph_server.throttle_first = 2
+    graph_server.throttle_item = ("getSchedule", 3)
+    sleeper = Sleeper(graph_server)
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=clock.now, sleep=sleeper)
+        try:
+            first = await source.desk("d0", start=MONDAY, end=DEADLINE)
+            after_first = graph_server.round_trips
+            clock.advance(timedelta(seconds=50))  # a second look within the minute: free
+            again = await source.availability(
+                "m010", start=MONDAY + timedelta(seconds=50), end=DEADLINE
+            )
+            after_second = graph_server.round_trips
+            clock.advance(timedelta(seconds=15))  # older than a minute: asked again
+            await source.availability("m010", start=MONDAY + timedelta(seconds=65), end=DEADLINE)
+            return first, again, after_first, after_second, graph_server.round_trips
+        finally:
+            await source.aclose()
+
+    first, again, after_first, after_second, after_third = run(scenario())
+    assert after_first <= 3
+    # 429 on the whole call (Retry-After 2), then the batch with its schedule item throttled
+    # (Retry-After 3): each wait came after the answer that asked for it, before the retry.
+    assert sleeper.waits == [(2.0, 1), (3.0, 2)]
+    assert [r.path for r in graph_server.log[:3]] == ["/v1.0/$batch"] * 3
+    retried = graph_server.log[2].body["requests"]
+    assert [r["id"] for r in retried] == ["schedule-0"]  # only the throttled item again
+    assert after_second == after_first
+    assert after_third == after_first + 1
+
+    assert len(first) == 50
+    facts = first["m000"]
+    assert facts.presence is Presence.AVAILABLE
+    assert facts.source == "Microsoft 365" and facts.as_of == MONDAY
+    assert [(b.start.hour, b.status) for b in facts.busy] == [(11, "busy"), (14, "tentative")]
+    assert facts.working_hours[0] == ((time(8, 30), time(17, 0)),)
+    failed = first["m003"]
+    assert isinstance(failed, AvailabilityTimeout)
+    assert "onbekend" in failed.message and "ErrorNoFreeBusyAccess" in failed.message
+    # 08:00 in the custom (Pacific, UTC-8 in winter) zone is 17:00 in Amsterdam.
+    assert first["m004"].working_hours[0][0][0] == time(17, 0)
+    assert first["m005"].presence is Presence.IN_MEETING
+    assert first["m006"].presence is Presence.UNKNOWN
+    assert again.colleague_id == "m010" and again.as_of == MONDAY
+
+
+def test_a_schedule_error_reaches_the_caller_as_onbekend(graph_server):
+    organisation = desk_organisation(3)
+    seed_graph(graph_server, organisation, MONDAY)
+    graph_server.people["collega001@westbetuwe.example"].error = {
+        "message": "Mailbox not found.",
+        "responseCode": "ErrorMailRecipientNotFound",
+    }
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY)
+        try:
+            ok = await source.availability("m000", start=MONDAY, end=DEADLINE)
+            with pytest.raises(AvailabilityTimeout) as failure:
+                await source.availability("m001", start=MONDAY, end=DEADLINE)
+            return ok, failure.value.message
+        finally:
+            await source.aclose()
+
+    ok, message = run(scenario())
+    assert ok.busy
+    assert message.startswith("Bereikbaarheid onbekend: Microsoft 365 kon de agenda")
+    assert graph_server.round_trips == 1  # the failed colleague did not cost a second request
+
+
+def _many_desks(server: GraphServer, *, max_concurrent: int):
+    organisation = desk_organisation(3, desks=12)
+    seed_graph(server, organisation, MONDAY)
+    server.latency = 0.05
+    sleeper = Sleeper(server)
+
+    async def scenario():
+        source = graph_source(
+            server, organisation, now=lambda: MONDAY, sleep=sleeper, max_concurrent=max_concurrent
+        )
+        try:
+            return await asyncio.gather(
+                *(
+                    source.availability(f"m{d * 3:03d}", start=MONDAY, end=DEADLINE)
+                    for d in range(12)
+                ),
+                return_exceptions=True,
+            )
+        finally:
+            await source.aclose()
+
+    return run(scenario()), sleeper
+
+
+def test_never_more_than_four_requests_at_once(graph_server):
+    answers, sleeper = _many_desks(graph_server, max_concurrent=4)
+    assert all(a.source == "Microsoft 365" for a in answers)
+    assert graph_server.max_in_flight <= 4
+    assert graph_server.mailbox_rejections == 0
+    assert graph_server.round_trips == 12 and sleeper.waits == []
+
+
+def test_without_the_limit_the_mailbox_refuses_the_fifth_request(graph_server):
+    # The protection's check: with the limit lifted the server sees more than 4 at once and
+    # answers 429 (its MailboxConcurrency rule); the adapter then has to wait and retry.
+    _answers, sleeper = _many_desks(graph_server, max_concurrent=100)
+    assert graph_server.max_in_flight > 4
+    assert graph_server.mailbox_rejections > 0
+    assert sleeper.waits and all(seconds == 1.0 for seconds, _ in sleeper.waits)
+
+
+def test_a_wrong_token_is_refused_and_said_plainly(graph_server):
+    organisation = desk_organisation(2)
+    seed_graph(graph_server, organisation, MONDAY)
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY, token="stolen")
+        try:
+            with pytest.raises(AvailabilityTimeout) as failure:
+                await source.availability("m000", start=MONDAY, end=DEADLINE)
+            return failure.value.message
+        finally:
+            await source.aclose()
+
+    message = run(scenario())
+    assert "Microsoft 365 weigert de aanmelding" in message
+    assert "stolen" not in message
+
+
+def test_a_wait_longer_than_allowed_gives_up_at_once(graph_server):
+    organisation = desk_organisation(2)
+    seed_graph(graph_server, organisation, MONDAY)
+    graph_server.throttle_first = 120
+    sleeper = Sleeper(graph_server)
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY, sleep=sleeper)
+        try:
+            with pytest.raises(AvailabilityTimeout) as failure:
+                await source.availability("m000", start=MONDAY, end=DEADLINE)
+            return failure.value.message
+        finally:
+            await source.aclose()
+
+    message = run(scenario())
+    assert "120 seconden" in message
+    assert sleeper.waits == [] and graph_server.round_trips == 1
+
+
+def test_out_of_office_with_a_named_replacement_routes_the_note_to_them(graph_server):
+    organisation = desk_organisation(3)
+    seed_graph(graph_server, organisation, MONDAY)
+    absent = graph_server.people["collega000@westbetuwe.example"]
+    absent.availability, absent.activity = "Away", "OutOfOffice"
+    absent.out_of_office = True
+    absent.message = (
+        "<p>Ik ben afwezig tot en met woensdag.</p><p>Vragen? Mail "
+        "<a href='mailto:collega002@westbetuwe.example'>collega002@westbetuwe.example</a></p>"
+    )
+    start_day = datetime.combine(MONDAY.date(), time(0, 0), AMSTERDAM)
+    absent.items = [("oof", start_day, start_day + timedelta(days=3), "")]
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY)
+        try:
+            return (
+                await source.availability("m000", start=MONDAY, end=DEADLINE),
+                await source.availability("m002", start=MONDAY, end=DEADLINE),
+            )
+        finally:
+            await source.aclose()
+
+    facts, spare = run(scenario())
+    assert facts.presence is Presence.AWAY
+    (absence,) = facts.out_of_office
+    assert absence.replacement_id == "m002"
+    assert graph_server.round_trips == 1  # the replacement came from the same look
+    calendar = WorkingCalendar()
+    verdict = verdict_for(
+        target=Owner.colleague("m000"),
+        now=MONDAY,
+        deadline=DEADLINE,
+        calendar=calendar,
+        desk=organisation.desk("d0"),
+        candidate=Candidate(organisation.colleague("m000"), facts),
+        replacement=Candidate(organisation.colleague("m002"), spare),
+    )
+    assert verdict.kind is VerdictKind.ROUTE_TO_REPLACEMENT
+    assert verdict.target == Owner.colleague("m002")
+
+
+def test_presence_out_of_office_without_an_agenda_item_still_counts(graph_server):
+    organisation = desk_organisation(2)
+    seed_graph(graph_server, organisation, MONDAY)
+    person = graph_server.people["collega001@westbetuwe.example"]
+    person.out_of_office, person.message = True, "Met vakantie."
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY)
+        try:
+            return await source.availability("m001", start=MONDAY, end=DEADLINE)
+        finally:
+            await source.aclose()
+
+    facts = run(scenario())
+    (absence,) = facts.out_of_office
+    assert absence.active_at(MONDAY) and absence.message == "Met vakantie."
+    assert absence.replacement_id is None
+    assert object_id(1) in graph_server.log[0].body["requests"][0]["body"]["ids"]
