@@ -63,6 +63,8 @@ def _value(value: float, unit: str) -> str:
         return f"{value:.2f}×"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit == "requests":
+        return f"{value:.0f} requests"
     return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
 
 
