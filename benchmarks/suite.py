@@ -15,7 +15,7 @@ from benchmarks import (  # noqa: F401  (registers B1–B9)
     store,
     sync,
 )
-from benchmarks.core import REGISTRY, Benchmark, not_yet  # noqa: F401  (not_yet: see above)
+from benchmarks.core import REGISTRY, Benchmark, not_yet  # noqa: F401  (for the next one)
 
 ORDER = ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9")
 
