@@ -272,3 +272,15 @@ def test_presence_out_of_office_without_an_agenda_item_still_counts(graph_server
     assert absence.active_at(MONDAY) and absence.message == "Met vakantie."
     assert absence.replacement_id is None
     assert object_id(1) in graph_server.log[0].body["requests"][0]["body"]["ids"]
+
+
+def test_retry_after_is_read_in_seconds_or_as_an_http_date():
+    from datetime import UTC
+
+    from integrations.graph.client import retry_after
+
+    now = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+    assert retry_after({"Retry-After": "7"}) == 7.0
+    assert retry_after({"retry-after": "Fri, 04 Dec 2026 10:00:30 GMT"}, now=now) == 30.0
+    assert retry_after({"Retry-After": "soon"}) is None
+    assert retry_after({}) is None
