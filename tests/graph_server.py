@@ -7,7 +7,8 @@ shows (``cloudcommunications-getpresencesbyuserid``, ``calendar-getschedule``,
 
 - ``POST /v1.0/communications/getPresencesByUserId`` ``{"ids": [...]}`` (≤ 650) →
   ``{"value": [{"id", "availability", "activity", "outOfOfficeSettings"}]}``;
-- ``POST /v1.0/{me|users/{id}}/calendar/getSchedule`` → ``{"value": [scheduleInformation]}``
+- ``POST /v1.0/{me|users/{id}}/calendar/getSchedule`` (≤ 20 schedules, < 42 days) →
+  ``{"value": [scheduleInformation]}``
   with ``availabilityView``, ``scheduleItems`` (times in the ``Prefer: outlook.timezone`` zone,
   else UTC, seven fraction digits), ``workingHours`` (a named or custom zone) or an ``error``;
 - ``POST /v1.0/$batch`` (≤ 20 requests, unique ids, Content-Type with a body) → ``responses``
@@ -254,6 +255,18 @@ class GraphServer:
             interval = int(body.get("availabilityViewInterval", 30))
         except (KeyError, TypeError, ValueError):
             return 400, {}, _error("BadRequest", "schedules, startTime and endTime are required.")
+        if len(schedules) > 20:  # documented: "up to 20 entities at once"
+            self.violations.append(f"getSchedule with {len(schedules)} schedules (max 20)")
+            return (
+                400,
+                {},
+                _error(
+                    "ErrorMailboxDataArrayTooBig", "There are too many target users in the array."
+                ),
+            )
+        if end - start >= timedelta(days=42):
+            self.violations.append(f"getSchedule over {end - start} (must be under 42 days)")
+            return 400, {}, _error("ErrorInvalidTimeInterval", "The time period is too long.")
         if not 5 <= interval <= 1440:
             self.violations.append(f"availabilityViewInterval {interval}")
             return 400, {}, _error("BadRequest", "availabilityViewInterval out of range.")

@@ -88,6 +88,9 @@ def test_a_50_person_desk_in_at_most_3_round_trips_despite_throttling(graph_serv
     # (Retry-After 3): each wait came after the answer that asked for it, before the retry.
     assert sleeper.waits == [(2.0, 1), (3.0, 2)]
     assert [r.path for r in graph_server.log[:3]] == ["/v1.0/$batch"] * 3
+    sent = graph_server.log[1].body["requests"]
+    assert sorted(r["id"] for r in sent) == ["presence-0", "schedule-0", "schedule-1", "schedule-2"]
+    assert [len(r["body"]["schedules"]) for r in sent if "schedules" in r["body"]] == [20, 20, 10]
     retried = graph_server.log[2].body["requests"]
     assert [r["id"] for r in retried] == ["schedule-0"]  # only the throttled item again
     assert after_second == after_first
