@@ -136,8 +136,8 @@ def test_a_schedule_error_reaches_the_caller_as_onbekend(graph_server):
     assert graph_server.round_trips == 1  # the failed colleague did not cost a second request
 
 
-def _many_desks(server: GraphServer, *, max_concurrent: int):
-    organisation = desk_organisation(3, desks=12)
+def _many_desks(server: GraphServer, *, max_concurrent: int, size: int = 3):
+    organisation = desk_organisation(size, desks=12)
     seed_graph(server, organisation, MONDAY)
     server.latency = 0.05
     sleeper = Sleeper(server)
@@ -149,7 +149,7 @@ def _many_desks(server: GraphServer, *, max_concurrent: int):
         try:
             return await asyncio.gather(
                 *(
-                    source.availability(f"m{d * 3:03d}", start=MONDAY, end=DEADLINE)
+                    source.availability(f"m{d * size:03d}", start=MONDAY, end=DEADLINE)
                     for d in range(12)
                 ),
                 return_exceptions=True,
@@ -166,6 +166,15 @@ def test_never_more_than_four_requests_at_once(graph_server):
     assert graph_server.max_in_flight <= 4
     assert graph_server.mailbox_rejections == 0
     assert graph_server.round_trips == 12 and sleeper.waits == []
+
+
+def test_a_batch_of_three_schedule_requests_takes_three_of_the_four_slots(graph_server):
+    # 12 desks of 50: each look is one batch with three getSchedule items, which Graph runs
+    # side by side against the mailbox; two such batches at once would be six.
+    answers, sleeper = _many_desks(graph_server, max_concurrent=4, size=50)
+    assert all(a.source == "Microsoft 365" for a in answers)
+    assert graph_server.max_in_flight <= 4
+    assert graph_server.mailbox_rejections == 0 and sleeper.waits == []
 
 
 def test_without_the_limit_the_mailbox_refuses_the_fifth_request(graph_server):

@@ -9,9 +9,10 @@ Event-loop thread only; one ``httpx.AsyncClient`` per adapter, closed with ``acl
 - ``$batch`` (at most 20 requests): answers come in any order and are matched by ``id``; an item
   throttled on its own is sent again, alone with the other throttled ones, after the longest
   ``Retry-After`` among them.
-- At most ``max_concurrent`` (4) requests in flight: Outlook allows 4 concurrent requests per
-  mailbox, and every schedule request goes through the signed-in user's mailbox. Waiting for a
-  ``Retry-After`` does not hold a slot.
+- At most ``max_concurrent`` (4) requests in flight against the mailbox: Outlook allows 4
+  concurrent requests per mailbox, every schedule request goes through the signed-in user's
+  mailbox, and Graph runs the items of a batch side by side — so a batch holding three schedule
+  requests takes three of the four slots at once. Waiting for a ``Retry-After`` holds none.
 Failures reach callers as ``GraphError`` with a plain Dutch ``reason``; no tokens in logs.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -79,6 +81,46 @@ def _reason_for(status: int) -> str:
     return f"Microsoft 365 gaf een fout (code {status})."
 
 
+class _Slots:
+    """A counting limit where one holder may take several slots at once (all or none).
+
+    First come, first served: a batch waiting for three slots is not overtaken by single
+    requests forever. ``give`` is synchronous so it is safe in ``finally`` after a cancel.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.free = size
+        self._waiting: deque[tuple[int, asyncio.Future[None]]] = deque()
+
+    async def take(self, count: int) -> int:
+        count = max(1, min(count, self.size))
+        if self.free >= count and not self._waiting:
+            self.free -= count
+            return count
+        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((count, granted))
+        try:
+            await granted
+        except asyncio.CancelledError:
+            if granted.done() and not granted.cancelled():
+                self.give(count)  # granted just as we were cancelled: hand it back
+            else:
+                self._waiting = deque(w for w in self._waiting if w[1] is not granted)
+                self.give(0)  # the next in line may fit now
+            raise
+        return count
+
+    def give(self, count: int) -> None:
+        self.free += count
+        while self._waiting and self.free >= self._waiting[0][0]:
+            wanted, granted = self._waiting.popleft()
+            if granted.done():
+                continue
+            self.free -= wanted
+            granted.set_result(None)
+
+
 class GraphClient:
     """See the module docstring. ``requests`` counts HTTP round trips (tests and B8 read it)."""
 
@@ -99,7 +141,7 @@ class GraphClient:
         self._http = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)), transport=transport
         )
-        self._slots = asyncio.Semaphore(max_concurrent)
+        self._slots = _Slots(max_concurrent)
         self.max_wait = max_wait
         self.attempts = attempts
         self._sleep = sleep
@@ -117,12 +159,15 @@ class GraphClient:
             )
         await self._sleep(wait)
 
-    async def _once(self, path: str, body: dict[str, Any], headers: dict[str, str]) -> ItemAnswer:
+    async def _once(
+        self, path: str, body: dict[str, Any], headers: dict[str, str], weight: int
+    ) -> ItemAnswer:
         try:
             token = await self._token()
         except Exception as exc:
             raise GraphError("U bent niet aangemeld bij Microsoft 365.") from exc
-        async with self._slots:
+        taken = await self._slots.take(weight)
+        try:
             self.requests += 1
             try:
                 response = await self._http.post(
@@ -138,6 +183,8 @@ class GraphClient:
                 raise GraphError("Microsoft 365 gaf geen antwoord op tijd.") from exc
             except httpx.HTTPError as exc:
                 raise GraphError("Microsoft 365 is nu niet bereikbaar.") from exc
+        finally:
+            self._slots.give(taken)
         try:
             parsed = response.json() if response.content else None
         except ValueError:
@@ -145,11 +192,19 @@ class GraphClient:
         return ItemAnswer(response.status_code, parsed, dict(response.headers))
 
     async def post(
-        self, path: str, body: dict[str, Any], headers: dict[str, str] | None = None
+        self,
+        path: str,
+        body: dict[str, Any],
+        headers: dict[str, str] | None = None,
+        *,
+        weight: int = 1,
     ) -> ItemAnswer:
-        """POST with whole-call throttling handled; any other status is returned as it is."""
+        """POST with whole-call throttling handled; any other status is returned as it is.
+
+        ``weight``: how many of the mailbox's concurrent requests this one stands for.
+        """
         for _attempt in range(self.attempts):
-            answer = await self._once(path, body, headers or {})
+            answer = await self._once(path, body, headers or {}, weight)
             if answer.status in (429, 503):
                 log.info("Graph throttled %s (status %s)", path, answer.status)
                 await self._wait(retry_after(answer.headers))
@@ -169,7 +224,9 @@ class GraphClient:
         pending = {str(r["id"]).lower(): r for r in requests}
         answers: dict[str, ItemAnswer] = {}
         for _attempt in range(self.attempts):
-            whole = await self.post("/$batch", {"requests": list(pending.values())})
+            items = list(pending.values())
+            outlook = sum("/calendar/" in str(r.get("url", "")).lower() for r in items)
+            whole = await self.post("/$batch", {"requests": items}, weight=max(1, outlook))
             if whole.status != 200 or not isinstance(whole.body, dict):
                 raise GraphError(_reason_for(whole.status), status=whole.status)
             waits: list[float | None] = []
