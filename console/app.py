@@ -398,7 +398,7 @@ async def _availability(
     options: AppOptions, organisation, clock: Clock, stack: AsyncExitStack
 ) -> AvailabilitySource:
     """The source chosen by ``[availability]`` (issue 13); the demo agendas by default."""
-    from console.availability_setup import build_availability, read_availability
+    from console.availability_setup import availability_config, build_availability
 
     def secrets() -> SecretStore:
         if options.secrets is not None:
@@ -407,7 +407,7 @@ async def _availability(
 
         return KeyringSecretStore()
 
-    settings = read_availability(options.config.source)
+    settings = availability_config(options.config)
     source = build_availability(
         settings,
         organisation,

@@ -1,43 +1,42 @@
-"""Which source tells the colleagues' availability (N2): the ``[availability]`` config section.
+"""Which source tells the colleagues' availability (N2): config sections and the source itself.
 
-A helper of the composition root, kept apart from ``console.config`` so that section can be read
-and changed on its own. It reads the section from the same TOML file, checks it (plain Dutch
-``ConfigError``), and builds the chosen ``AvailabilitySource``:
+A helper of the composition root. It registers three sections with the config schema
+(``console.config`` imports this module at its end, so the sections are known before any file
+is checked) and builds the chosen ``AvailabilitySource``:
 
 ```toml
 [availability]
 source = "graph"          # "demo" (default), "graph" or "caldav"
 cache_seconds = 60        # a second look at the same desk within this time costs nothing
-timeout = 10              # seconds per HTTP request
 
-[availability.graph]      # Microsoft 365, with the signed-in user's delegated token
+[graph]                   # Microsoft 365, with the signed-in user's delegated token
 base_url = "https://graph.microsoft.com/v1.0"
 mailbox = "me"            # whose calendar runs getSchedule ("me" or a user id)
-token_secret = "graph"    # keyring name of the token, when the sign-in does not provide one
-[availability.graph.object_ids]   # colleague id -> Graph object id (for presence)
+secret = "graph"          # keyring name of the token, when the sign-in does not provide one
+timeout = 10
+[graph.object_ids]        # colleague id -> Graph object id (for presence)
 c01 = "fa8bf3dc-eca7-46b7-bad1-db199b62afc3"
 
-[availability.caldav]     # CalDAV free-busy (Nextcloud, Radicale, ...)
+[caldav]                  # CalDAV free-busy (Nextcloud, Radicale, ...)
 agenda_url = "https://agenda.example.nl/{user}/agenda/"    # {user}, {email}, {id}
 absence_url = "https://agenda.example.nl/{user}/afwezig/"  # optional: the AFWEZIG convention
 username = "kcc-agent"
 secret = "caldav"         # keyring name of the password
 ```
 
-No secrets in the file: tokens and passwords live in the OS keyring. Event-loop thread (the
-composition root's); building opens no connection, the first look does.
+No secrets in the file (the schema refuses them): tokens and passwords live in the OS keyring.
+This module imports only the standard library and ``console``; the adapters are imported when
+one is built. Event-loop thread (the composition root's); building opens no connection.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from console.config import SECRET_KEYS, ConfigError
+from console.config import REQUIRED, Config, ConfigError, Key, Section, register_section
 from console.domain.organisation import Organisation
 from console.ports import AvailabilitySource, SecretStore
 
@@ -49,102 +48,92 @@ TokenProvider = Callable[[], Awaitable[str]]
 class GraphSettings:
     base_url: str = "https://graph.microsoft.com/v1.0"
     mailbox: str = "me"
-    token_secret: str = "graph"
+    secret: str = "graph"
+    timeout: float = 10.0
     object_ids: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class CalDavSettings:
-    agenda_url: str = ""
-    absence_url: str = ""
-    username: str = ""
+    agenda_url: str
+    username: str
+    absence_url: str | None = None
     secret: str = "caldav"
+    timeout: float = 10.0
 
 
 @dataclass(frozen=True)
 class AvailabilityConfig:
     source: str = "demo"
     cache_seconds: float = 60.0
-    timeout: float = 10.0
     graph: GraphSettings = field(default_factory=GraphSettings)
-    caldav: CalDavSettings = field(default_factory=CalDavSettings)
+    caldav: CalDavSettings | None = None
 
 
-def _url(value: Any, where: str, path: Path) -> str:
-    url = str(value or "")
-    if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+def _build_availability(values: dict[str, Any]) -> AvailabilityConfig:
+    return AvailabilityConfig(source=values["source"], cache_seconds=values["cache_seconds"])
+
+
+register_section(
+    Section(
+        name="availability",
+        what="waar de agenda's van collega's vandaan komen",
+        keys={
+            "source": Key("choice", "demo", choices=SOURCES),
+            "cache_seconds": Key("float", 60.0, low=0.0, high=3600.0),
+        },
+        build=_build_availability,
+        when_absent=True,
+    )
+)
+register_section(
+    Section(
+        name="graph",
+        what="Microsoft 365 (aanwezigheid en agenda's van collega's)",
+        keys={
+            "base_url": Key("url", GraphSettings.base_url),
+            "mailbox": Key("str", "me", pattern=r"[A-Za-z0-9@._-]+", max_length=200),
+            "secret": Key("keyring_name", "graph"),
+            "timeout": Key("float", 10.0, low=0.5, high=120.0),
+            "object_ids": Key("str_table", {}),
+        },
+        build=lambda values: GraphSettings(**values),
+    )
+)
+register_section(
+    Section(
+        name="caldav",
+        what="de agendaserver (CalDAV) van collega's",
+        keys={
+            "agenda_url": Key(
+                "url", REQUIRED, hint='agenda_url = "https://agenda.example.nl/{user}/agenda/"'
+            ),
+            "absence_url": Key("url", None),
+            "username": Key("str", REQUIRED, max_length=200, hint='username = "kcc-agent"'),
+            "secret": Key("keyring_name", "caldav"),
+            "timeout": Key("float", 10.0, low=0.5, high=120.0),
+        },
+        build=lambda values: CalDavSettings(**values),
+    )
+)
+
+
+def availability_config(config: Config) -> AvailabilityConfig:
+    """The three sections together; ``[caldav]`` must be there when it is the source.
+
+    Raises:
+        ConfigError: ``source = "caldav"`` without a ``[caldav]`` table.
+    """
+    chosen = config.section("availability") or AvailabilityConfig()
+    graph = config.section("graph") or GraphSettings()
+    caldav = config.section("caldav")
+    if chosen.source == "caldav" and caldav is None:
         raise ConfigError(
-            f"Het adres bij {where} in {path} moet met https:// beginnen (alleen een test op "
-            "deze computer mag http gebruiken)."
+            f'In {config.source} staat source = "caldav" bij [availability], maar [caldav] '
+            "met agenda_url en username ontbreekt.",
+            key="caldav",
         )
-    return url
-
-
-def _no_secrets(table: dict[str, Any], where: str, path: Path, name: str) -> None:
-    for key in table:
-        if key.lower() in SECRET_KEYS:
-            raise ConfigError(
-                f"Zet geen wachtwoord of sleutel in {path} (gevonden: '{key}' bij {where}). "
-                f"Haal die regel weg en bewaar het veilig met: kcc-console secrets set {name}"
-            )
-
-
-def parse_availability(raw: dict[str, Any], path: Path) -> AvailabilityConfig:
-    """The ``[availability]`` table of an already parsed config file."""
-    table = raw.get("availability") or {}
-    if not isinstance(table, dict):
-        raise ConfigError(f"[availability] in {path} moet een tabel zijn.")
-    source = str(table.get("source", "demo")).lower()
-    if source not in SOURCES:
-        raise ConfigError(
-            f"De bron '{source}' bij [availability] in {path} bestaat niet. Kies demo, graph "
-            "of caldav."
-        )
-    try:
-        cache_seconds = float(table.get("cache_seconds", 60.0))
-        timeout = float(table.get("timeout", 10.0))
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(
-            f"cache_seconds en timeout bij [availability] in {path} moeten getallen zijn."
-        ) from exc
-    graph = GraphSettings()
-    caldav = CalDavSettings()
-    if source == "graph":
-        g = table.get("graph") or {}
-        _no_secrets(g, "[availability.graph]", path, str(g.get("token_secret", "graph")))
-        graph = GraphSettings(
-            base_url=_url(g.get("base_url", graph.base_url), "[availability.graph]", path),
-            mailbox=str(g.get("mailbox", "me")),
-            token_secret=str(g.get("token_secret", "graph")),
-            object_ids={str(k): str(v) for k, v in dict(g.get("object_ids") or {}).items()},
-        )
-    if source == "caldav":
-        c = table.get("caldav") or {}
-        _no_secrets(c, "[availability.caldav]", path, str(c.get("secret", "caldav")))
-        if not c.get("agenda_url") or not c.get("username"):
-            raise ConfigError(
-                f"Bij [availability.caldav] in {path} ontbreken agenda_url of username."
-            )
-        caldav = CalDavSettings(
-            agenda_url=_url(c["agenda_url"], "[availability.caldav]", path),
-            absence_url=_url(c["absence_url"], "[availability.caldav]", path)
-            if c.get("absence_url")
-            else "",
-            username=str(c["username"]),
-            secret=str(c.get("secret", "caldav")),
-        )
-    return AvailabilityConfig(source, cache_seconds, timeout, graph, caldav)
-
-
-def read_availability(path: Path | None) -> AvailabilityConfig:
-    """The section from the config file at ``path``; None (no file) means the demo source."""
-    if path is None:
-        return AvailabilityConfig()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"Het instellingenbestand {path} is niet te lezen.") from exc
-    return parse_availability(raw, path)
+    return AvailabilityConfig(chosen.source, chosen.cache_seconds, graph, caldav)
 
 
 def _secret(secrets: SecretStore, name: str, missing: str) -> TokenProvider:
@@ -175,8 +164,8 @@ def build_availability(
         from integrations.graph.client import GraphClient
 
         graph = settings.graph
-        provider = token or _secret(secrets(), graph.token_secret, "graph token")
-        client = GraphClient(base_url=graph.base_url, token=provider, timeout=settings.timeout)
+        provider = token or _secret(secrets(), graph.secret, "graph token")
+        client = GraphClient(base_url=graph.base_url, token=provider, timeout=graph.timeout)
         return GraphAvailabilitySource(
             organisation,
             client,
@@ -185,7 +174,7 @@ def build_availability(
             mailbox=graph.mailbox,
             cache_seconds=settings.cache_seconds,
         )
-    if settings.source == "caldav":
+    if settings.source == "caldav" and settings.caldav is not None:
         from integrations.caldav.adapter import CalDavAvailabilitySource
 
         dav = settings.caldav
@@ -199,8 +188,8 @@ def build_availability(
             credentials=credentials,
             now=now,
             agenda_url=dav.agenda_url,
-            absence_url=dav.absence_url,
+            absence_url=dav.absence_url or "",
             cache_seconds=settings.cache_seconds,
-            timeout=settings.timeout,
+            timeout=dav.timeout,
         )
     return None

@@ -12,7 +12,7 @@ from pathlib import Path
 import keyring
 import pytest
 
-from console.availability_setup import parse_availability, read_availability
+from console.availability_setup import availability_config
 from console.config import ConfigError, load_config
 from console.domain.model import Owner
 from integrations.secrets_keyring import KeyringSecretStore
@@ -36,43 +36,43 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_sections_are_checked_with_plain_dutch_messages(tmp_path):
-    assert read_availability(None).source == "demo"
-    settings = parse_availability(
-        {
-            "availability": {
-                "source": "Graph",
-                "cache_seconds": 30,
-                "graph": {"object_ids": {"c01": "guid-1"}},
-            }
-        },
-        tmp_path,
+    assert availability_config(load_config(None)).source == "demo"
+    settings = availability_config(
+        load_config(
+            _write(
+                tmp_path,
+                """
+[availability]
+source = "graph"
+cache_seconds = 30
+[graph.object_ids]
+c01 = "fa8bf3dc-eca7-46b7-bad1-db199b62afc3"
+""",
+            )
+        )
     )
     assert settings.source == "graph" and settings.cache_seconds == 30
     assert settings.graph.base_url == "https://graph.microsoft.com/v1.0"
-    assert settings.graph.object_ids == {"c01": "guid-1"}
+    assert settings.graph.object_ids == {"c01": "fa8bf3dc-eca7-46b7-bad1-db199b62afc3"}
     bad = {
-        "unknown source": ({"source": "exchange"}, "Kies demo, graph of caldav"),
-        "plain http": (
-            {"source": "graph", "graph": {"base_url": "http://graph.example"}},
-            "moet met https:// beginnen",
-        ),
-        "a token in the file": (
-            {"source": "graph", "graph": {"token": "eyJ..."}},
-            "kcc-console secrets set graph",
-        ),
-        "caldav without a url": ({"source": "caldav", "caldav": {}}, "agenda_url"),
+        "unknown source": ('[availability]\nsource = "exchange"\n', "availability.source"),
+        "plain http": ('[graph]\nbase_url = "http://graph.example"\n', "https://"),
+        "a token in the file": ('[graph]\ntoken = "x"\n', "kcc-console secrets set graph"),
+        "caldav without a url": ('[caldav]\nusername = "u"\n', "'agenda_url' ontbreekt"),
         "a password in the file": (
-            {
-                "source": "caldav",
-                "caldav": {"agenda_url": "https://a/", "username": "u", "password": "x"},
-            },
+            '[caldav]\nagenda_url = "https://a.example/{user}/"\nusername = "u"\n'
+            'password = "geheim"\n',
             "kcc-console secrets set caldav",
         ),
     }
-    for case, (table, words) in bad.items():
+    for case, (text, words) in bad.items():
         with pytest.raises(ConfigError) as error:
-            parse_availability({"availability": table}, tmp_path)
+            load_config(_write(tmp_path, text))
         assert words in error.value.message, case
+        assert "geheim" not in error.value.message
+    with pytest.raises(ConfigError) as error:
+        availability_config(load_config(_write(tmp_path, '[availability]\nsource = "caldav"\n')))
+    assert "[caldav] met agenda_url en username ontbreekt" in error.value.message
 
 
 def test_the_config_file_switches_the_callback_check_to_graph(
@@ -85,9 +85,9 @@ def test_the_config_file_switches_the_callback_check_to_graph(
         f"""
 [availability]
 source = "graph"
-[availability.graph]
+[graph]
 base_url = "{server.url}"
-[availability.graph.object_ids]
+[graph.object_ids]
 c22 = "guid-c22"
 """,
     )
