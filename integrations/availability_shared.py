@@ -30,7 +30,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 def unknown(reason: str) -> AvailabilityTimeout:
     """An 'onbekend' answer: ``reason`` (plain Dutch, no personal data) plus what to do now."""
-    return AvailabilityTimeout(f"Bereikbaarheid onbekend: {reason} {SAVE_ANYWAY}")
+    return AvailabilityTimeout(f"Agenda onbekend: {reason} {SAVE_ANYWAY}")
 
 
 def replacement_in(text: str, organisation: Organisation, *, absent_id: str) -> str | None:

@@ -170,7 +170,7 @@ def test_with_graph_down_the_card_says_onbekend_and_the_note_goes_to_the_desk(
     assert card["title"] == "Hanneke Blom"
     assert card["presence"] == "Status: onbekend"
     assert card["verdict"].startswith(
-        "Bereikbaarheid onbekend: Microsoft 365 is nu niet bereikbaar. U kunt de notitie toch"
+        "Agenda onbekend: Microsoft 365 is nu niet bereikbaar. U kunt de notitie toch"
     )
     assert card["source"] == ""  # no answer, so no source to name
     assert refused.startswith("De agenda kon niet worden gecontroleerd.")

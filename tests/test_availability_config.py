@@ -125,9 +125,7 @@ c22 = "guid-c22"
     finally:
         server.stop()
     assert without.verdict is None
-    assert without.failure.startswith(
-        "Bereikbaarheid onbekend: U bent niet aangemeld bij Microsoft"
-    )
+    assert without.failure.startswith("Agenda onbekend: U bent niet aangemeld bij Microsoft")
     for check in (from_keyring, from_sign_in):
         assert check.availability is not None
         assert check.availability.source == "Microsoft 365"

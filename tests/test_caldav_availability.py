@@ -183,7 +183,7 @@ def test_busy_tentative_and_absent_colleagues_get_the_right_verdicts(radicale):
     assert answers["a.bezet"].source == "agenda (CalDAV)" and answers["a.bezet"].as_of == TUESDAY
     missing = answers["z.geen"]
     assert isinstance(missing, AvailabilityTimeout)
-    assert missing.message.startswith("Bereikbaarheid onbekend: de agenda van deze collega")
+    assert missing.message.startswith("Agenda onbekend: de agenda van deze collega")
 
 
 def test_free_busy_right_does_not_show_event_details(radicale):

@@ -230,9 +230,10 @@ class GraphAvailabilitySource:
                 continue
             error = schedule.get("error")
             if isinstance(error, dict) and (error.get("message") or error.get("responseCode")):
-                code = str(error.get("responseCode") or "onbekend")
+                # The code (e.g. ErrorNoFreeBusyAccess) helps the administrator, not the agent.
+                log.info("Graph schedule error %s", error.get("responseCode") or "without code")
                 result[colleague.id] = unknown(
-                    f"Microsoft 365 kon de agenda van deze collega niet lezen ({code})."
+                    "Microsoft 365 geeft de agenda van deze collega niet."
                 )
                 continue
             result[colleague.id] = self._facts(
