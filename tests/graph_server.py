@@ -115,6 +115,7 @@ class GraphServer:
         self.throttle_first: float | None = None
         self.throttle_item: tuple[str, float] | None = None
         self.stall = False
+        self.broken_schedules = False  # answer getSchedule with 200 and a body of another shape
         self.log: list[Received] = []
         self.violations: list[str] = []
         self.in_flight = 0
@@ -234,6 +235,8 @@ class GraphServer:
         if (parts[-2:] == ["calendar", "getSchedule"]) and (
             parts[:1] == ["me"] or (parts[:1] == ["users"] and len(parts) == 4)
         ):
+            if self.broken_schedules:
+                return 200, {"Content-Type": "application/json"}, ["not", "a", "schedule"]
             return self._schedule(body, headers)
         return 404, {}, _error("Request_ResourceNotFound", f"Resource not found: {relative}")
 

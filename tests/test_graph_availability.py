@@ -296,3 +296,20 @@ def test_retry_after_is_read_in_seconds_or_as_an_http_date():
     assert retry_after({"retry-after": "Fri, 04 Dec 2026 10:00:30 GMT"}, now=now) == 30.0
     assert retry_after({"Retry-After": "soon"}) is None
     assert retry_after({}) is None
+
+
+def test_an_answer_of_another_shape_is_onbekend_not_a_crash(graph_server):
+    organisation = desk_organisation(2)
+    seed_graph(graph_server, organisation, MONDAY)
+    graph_server.broken_schedules = True
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY)
+        try:
+            with pytest.raises(AvailabilityTimeout) as failure:
+                await source.availability("m000", start=MONDAY, end=DEADLINE)
+            return failure.value.message
+        finally:
+            await source.aclose()
+
+    assert run(scenario()).startswith("Agenda onbekend: Microsoft 365 gaf geen agenda")

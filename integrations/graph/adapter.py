@@ -55,6 +55,12 @@ def _chunks(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def _values(body: Any) -> list[Any]:
+    """The ``value`` list of an answer; anything else (a broken body) reads as empty."""
+    value = body.get("value") if isinstance(body, dict) else None
+    return value if isinstance(value, list) else []
+
+
 class GraphAvailabilitySource:
     """See the module docstring.
 
@@ -197,7 +203,7 @@ class GraphAvailabilitySource:
         presences: dict[str, dict[str, Any]] = {}
         for key, answer in answers.items():
             if key.startswith("presence") and answer.status == 200:
-                for item in (answer.body or {}).get("value") or []:
+                for item in _values(answer.body):
                     if isinstance(item, dict) and item.get("id"):
                         presences[str(item["id"]).lower()] = item
             elif key.startswith("presence"):
@@ -214,7 +220,7 @@ class GraphAvailabilitySource:
                     else f"Microsoft 365 gaf een fout bij de agenda (code {answer.status})."
                 )
                 continue
-            for item in (answer.body or {}).get("value") or []:
+            for item in _values(answer.body):
                 if isinstance(item, dict) and isinstance(item.get("scheduleId"), str):
                     schedules[item["scheduleId"].strip().lower()] = item
         result: dict[str, Answer] = {}

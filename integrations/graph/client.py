@@ -230,7 +230,10 @@ class GraphClient:
             if whole.status != 200 or not isinstance(whole.body, dict):
                 raise GraphError(_reason_for(whole.status), status=whole.status)
             waits: list[float | None] = []
-            for item in whole.body.get("responses") or []:
+            responses = whole.body.get("responses")
+            for item in responses if isinstance(responses, list) else []:
+                if not isinstance(item, dict):
+                    continue
                 key = str(item.get("id", "")).lower()
                 if key not in pending:
                     continue  # not ours (or answered twice): match by id only
