@@ -7,7 +7,7 @@ come as Windows names, IANA names or a ``customTimeZone`` with its own transitio
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -277,7 +277,3 @@ def split_items(
             kind = "tentative" if status == "tentative" else "busy"
             busy.append(AgendaItem(begin, finish, subject or "Bezet", kind))
     return tuple(busy), tuple(away)
-
-
-def utc(value: datetime) -> datetime:
-    return value.astimezone(UTC)
