@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from console.domain.availability import Availability, plain_text
+from console.domain.model import Colleague
 from console.domain.organisation import Organisation
 from console.ports import AvailabilityTimeout
 
@@ -54,6 +55,16 @@ def replacement_in(text: str, organisation: Organisation, *, absent_id: str) -> 
         if c.id != absent_id and c.name and c.name.lower() in lowered
     ]
     return min(hits)[1] if hits else None
+
+
+def standing_replacement(colleague: Colleague) -> str | None:
+    """The colleague's standing replacement from the organisation file, when it names one.
+
+    Used when an out-of-office text names nobody. Read with ``getattr``: the field arrives
+    with the organisation file (issue 12); without it there is no standing replacement.
+    """
+    value = getattr(colleague, "replacement_id", None)
+    return value if isinstance(value, str) and value and value != colleague.id else None
 
 
 @dataclass

@@ -36,7 +36,13 @@ from console.domain.availability import Availability
 from console.domain.model import AgendaItem, Colleague, OutOfOffice, Presence
 from console.domain.organisation import Organisation
 from console.ports import AvailabilityTimeout
-from integrations.availability_shared import Answer, DeskCache, replacement_in, unknown
+from integrations.availability_shared import (
+    Answer,
+    DeskCache,
+    replacement_in,
+    standing_replacement,
+    unknown,
+)
 
 log = logging.getLogger(__name__)
 
@@ -354,7 +360,9 @@ class CalDavAvailabilitySource:
         away: list[OutOfOffice] = []
         for begin, finish, description in absences:
             if finish > start and begin < end:
-                replacement = replacement_in(description, self.organisation, absent_id=colleague.id)
+                replacement = replacement_in(
+                    description, self.organisation, absent_id=colleague.id
+                ) or standing_replacement(colleague)
                 away.append(OutOfOffice(begin, finish, description, replacement))
         for kind, begin, finish in periods:
             if kind == "FREE":

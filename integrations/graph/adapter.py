@@ -28,7 +28,13 @@ from console.domain.availability import Availability
 from console.domain.model import Colleague, OutOfOffice, Presence
 from console.domain.organisation import Organisation
 from console.ports import AvailabilityTimeout
-from integrations.availability_shared import Answer, DeskCache, replacement_in, unknown
+from integrations.availability_shared import (
+    Answer,
+    DeskCache,
+    replacement_in,
+    standing_replacement,
+    unknown,
+)
 from integrations.graph.client import GraphClient, GraphError, ItemAnswer
 from integrations.graph.mapping import (
     PREFERRED_ZONE,
@@ -263,9 +269,10 @@ class GraphAvailabilitySource:
         if away_now and not any(a.active_at(start) for a in absences):
             # Automatic replies on without an agenda item: away for as far as we can see.
             absences = (OutOfOffice(start, end, message), *absences)
-        replacement = (
+        named = (
             replacement_in(message, self.organisation, absent_id=colleague.id) if message else None
         )
+        replacement = named or standing_replacement(colleague)
         if replacement:
             absences = tuple(OutOfOffice(a.start, a.end, a.message, replacement) for a in absences)
         hours = working_hours(
