@@ -313,3 +313,59 @@ def test_an_answer_of_another_shape_is_onbekend_not_a_crash(graph_server):
             await source.aclose()
 
     assert run(scenario()).startswith("Agenda onbekend: Microsoft 365 gaf geen agenda")
+
+
+def test_a_look_that_outlasts_the_dialog_still_fills_the_cache_for_the_next_one(graph_server):
+    # Throttled for longer than the dialog waits: the caller gives up, the look goes on, and
+    # the next look within the minute is answered from it without a new request.
+    organisation = desk_organisation(3)
+    seed_graph(graph_server, organisation, MONDAY)
+    graph_server.throttle_first = 5
+    gate = asyncio.Event()
+
+    async def held_sleeper(_seconds: float) -> None:
+        await gate.wait()  # the Retry-After wait, released by the test
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY, sleep=held_sleeper)
+        try:
+            with pytest.raises(TimeoutError):
+                async with asyncio.timeout(0.05):  # the dialog's limit, shortened
+                    await source.availability("m000", start=MONDAY, end=DEADLINE)
+            gate.set()
+            deadline = asyncio.get_running_loop().time() + 10
+            while source.cache.fresh("d0", MONDAY, DEADLINE) is None:
+                assert asyncio.get_running_loop().time() < deadline, "the look never finished"
+                await asyncio.sleep(0.01)
+            trips = graph_server.round_trips
+            facts = await source.availability("m001", start=MONDAY, end=DEADLINE)
+            return trips, graph_server.round_trips, facts
+        finally:
+            await source.aclose()
+
+    trips, after, facts = run(scenario())
+    assert trips == 2 and after == 2  # the 429, the retry; nothing for the second look
+    assert facts.source == "Microsoft 365"
+
+
+def test_a_desk_of_700_is_split_as_graph_documents(graph_server):
+    # ≤ 650 ids per presence request, ≤ 20 schedules per getSchedule, ≤ 20 requests and
+    # ≤ 4 schedule requests per batch: the server records any breach as a violation.
+    organisation = desk_organisation(700)
+    seed_graph(graph_server, organisation, MONDAY)
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY)
+        try:
+            return await source.desk("d0", start=MONDAY, end=DEADLINE)
+        finally:
+            await source.aclose()
+
+    answers = run(scenario())
+    assert len(answers) == 700
+    assert all(a.presence is Presence.AVAILABLE for a in answers.values())
+    requests = [r for entry in graph_server.log for r in entry.body["requests"]]
+    presence = [r for r in requests if "ids" in r["body"]]
+    assert sorted(len(r["body"]["ids"]) for r in presence) == [50, 650]
+    assert len(requests) == 2 + 35  # 700 agendas in 35 getSchedule requests of 20
+    assert graph_server.max_in_flight <= 4 and graph_server.mailbox_rejections == 0
