@@ -65,6 +65,8 @@ def _value(value: float, unit: str) -> str:
         return f"{value:.0f} MB"
     if unit == "calls":
         return f"{value:.0f} calls"
+    if unit == "requests":
+        return f"{value:.0f} requests"
     return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
 
 

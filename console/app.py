@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,9 @@ class AppOptions:
     # Colleague availability (N2); None: the demo organisation's agendas and out-of-office.
     availability: AvailabilitySource | None = None
     availability_timeout: float = 3.0
+    # The sign-in's delegated Microsoft Graph token (async () -> str) for [availability] graph;
+    # None: the token is read from the keyring.
+    availability_token: Callable[[], Awaitable[str]] | None = None
     telephony: Telephony | None = None  # tests inject a phone; else chosen by config
     secrets: SecretStore | None = None  # connected mode; None: the OS keyring
 
@@ -180,7 +184,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     callbacks = CallbackService(
         notes=callback_notes,
         interactions=interactions,
-        availability=options.availability or DemoAvailabilitySource(organisation),
+        availability=options.availability
+        or await _availability(options, organisation, clock, stack),
         phones=DutchPhoneNumbers(),
         changes=db,
         organisation=organisation,
@@ -388,3 +393,30 @@ async def _start_sync(
     stack.push_async_callback(sync.aclose)
     sync.tasks.on_error(inbox.tasks.notify)
     return engine, sync
+
+
+async def _availability(
+    options: AppOptions, organisation, clock: Clock, stack: AsyncExitStack
+) -> AvailabilitySource:
+    """The source chosen by ``[availability]`` (issue 13); the demo agendas by default."""
+    from console.availability_setup import availability_config, build_availability
+
+    def secrets() -> SecretStore:
+        if options.secrets is not None:
+            return options.secrets
+        from integrations.secrets_keyring import KeyringSecretStore
+
+        return KeyringSecretStore()
+
+    settings = availability_config(options.config)
+    source = build_availability(
+        settings,
+        organisation,
+        now=clock.now,
+        secrets=secrets,
+        token=options.availability_token,
+    )
+    if source is None:
+        return DemoAvailabilitySource(organisation)
+    stack.push_async_callback(source.aclose)  # type: ignore[attr-defined]
+    return source

@@ -647,3 +647,7 @@ def load_config(path: Path | None) -> Config:
         klantinteracties=klantinteracties,  # type: ignore[arg-type]
         sections=MappingProxyType(sections),
     )
+
+
+# Sections registered by other modules of the console; imported last, when the schema exists.
+from console import availability_setup as _availability_setup  # noqa: E402, F401

@@ -143,6 +143,11 @@ class AvailabilityCard(QFrame):
         self.verdict = _plain(QLabel())
         self.verdict.setObjectName("verdict")
         self.hint = _plain(QLabel())
+        # Which source answered and how fresh its answer is (issue 13): a cached answer is
+        # up to a minute old, and the agent must know what the advice rests on.
+        self.source = _plain(QLabel())
+        self.source.setObjectName("availabilitySource")
+        self.source.setStyleSheet("color: #555555;")
         layout = QVBoxLayout(self)
         for label in (
             self.title,
@@ -154,6 +159,7 @@ class AvailabilityCard(QFrame):
             self.desk,
             self.verdict,
             self.hint,
+            self.source,
         ):
             layout.addWidget(label)
         layout.addStretch(1)
@@ -169,6 +175,7 @@ class AvailabilityCard(QFrame):
             self.desk,
             self.verdict,
             self.hint,
+            self.source,
         ):
             label.clear()
             label.hide()
@@ -199,6 +206,10 @@ class AvailabilityCard(QFrame):
         deadline_text = texts.moment(check.deadline, now)
         if check.colleague is not None and check.availability is not None:
             self.presence.setText(f"Status: {texts.PRESENCE[check.availability.presence]}")
+            self.presence.show()
+            self._show_source(check)
+        elif check.colleague is not None:
+            self.presence.setText("Status: onbekend")  # the source gave no answer (see below)
             self.presence.show()
         if check.absence is not None:
             last = last_day_of(check.absence, service.calendar)
@@ -263,6 +274,16 @@ class AvailabilityCard(QFrame):
             name = service.target_name(verdict.target)
             self.hint.setText(f"Druk op F4 om de notitie naar {name} te sturen.")
             self.hint.show()
+
+    def _show_source(self, check: AvailabilityCheck) -> None:
+        facts = check.availability
+        if facts is None or not facts.source:
+            return
+        text = f"Bron: {facts.source}"
+        if facts.as_of is not None:
+            text += f", bijgewerkt om {_clock(facts.as_of, self._service)}"
+        self.source.setText(text)
+        self.source.show()
 
 
 class TargetPicker(QObject):

@@ -37,4 +37,5 @@ class DemoAvailabilitySource:
             working_hours=facts.working_hours,
             busy=tuple(a for a in facts.busy if a.end > start and a.start < end),
             out_of_office=tuple(o for o in facts.out_of_office if o.end > start),
+            source="demobestand",
         )

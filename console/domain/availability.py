@@ -65,7 +65,8 @@ class Availability:
     """What an availability source knows about one colleague around a moment.
 
     ``busy`` holds agenda items (tentative ones count as free: the colleague can move them);
-    ``out_of_office`` every known period, current or scheduled.
+    ``out_of_office`` every known period, current or scheduled; ``source`` and ``as_of`` say
+    where the facts come from and how fresh they are.
     """
 
     colleague_id: str
@@ -73,6 +74,10 @@ class Availability:
     working_hours: OpeningHours
     busy: tuple[AgendaItem, ...] = ()
     out_of_office: tuple[OutOfOffice, ...] = ()
+    # Which source answered ("Microsoft 365", "agenda (CalDAV)", "demobestand") and when it
+    # did (None: just now). The card shows both; the policy never reads them.
+    source: str = ""
+    as_of: datetime | None = None
 
     @classmethod
     def of(cls, colleague: Colleague) -> Availability:

@@ -1,0 +1,1 @@
+"""CalDAV free-busy: colleagues' agendas where there is no Microsoft 365."""

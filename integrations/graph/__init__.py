@@ -1,0 +1,1 @@
+"""Microsoft Graph: colleagues' presence, agendas and out-of-office (an ``AvailabilitySource``)."""
