@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Connection, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
@@ -69,6 +69,7 @@ class Database:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcc-db")
         self._conn: Connection | None = None
+        self._engine: Engine | None = None
         self._active: _ReadState | None = None  # the read running on the database thread
         self._loop: asyncio.AbstractEventLoop | None = None
         self._subscribers: list[Callable[[ChangeNotice], None]] = []
@@ -92,7 +93,7 @@ class Database:
 
     def _connect(self) -> int:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
+        engine = self._engine = create_engine(
             f"sqlite:///{self.path}",
             poolclass=StaticPool,
             connect_args={"check_same_thread": False, "timeout": 5.0},
@@ -123,10 +124,10 @@ class Database:
             version = migrate(self._conn)
         except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
             log.error("opening the store failed: %s", type(exc).__name__)
-            if self._conn is not None:
-                self._conn.close()
+            self._dispose()
             raise _store_error(exc, self.path) from exc
         except RuntimeError as exc:
+            self._dispose()
             raise StoreError(
                 "Dit gegevensbestand is gemaakt door een nieuwere versie van de console. "
                 "Werk de console bij."
@@ -217,15 +218,35 @@ class Database:
 
         return unsubscribe
 
+    def _dispose(self) -> None:
+        """Really close the SQLite connection (the pool would otherwise keep it open)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     async def close(self) -> None:
+        """Checkpoint and close: after this the ``.sqlite3`` file alone holds everything.
+
+        ``Connection.close`` only hands the connection back to the pool; without disposing the
+        engine SQLite never sees its last connection go, never checkpoints, and every change
+        of the session would live only in the ``-wal`` file (issue 11).
+        """
         if self._conn is not None:
 
             def shut() -> None:
                 assert self._conn is not None
-                with reading(self._conn):
-                    self._conn.exec_driver_sql("PRAGMA optimize")
-                self._conn.close()
-                self._conn = None
+                try:
+                    with reading(self._conn):
+                        self._conn.exec_driver_sql("PRAGMA optimize")
+                        self._conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                except (DatabaseError, OperationalError) as exc:
+                    # Closing still goes on: SQLite checkpoints at the last close if it can.
+                    log.warning("checkpoint at close failed: %s", type(exc).__name__)
+                finally:
+                    self._dispose()
 
             await self._call(shut)
         self._executor.shutdown(wait=True)
