@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from console.ports import ChangeNotice, StoreError
+from offline_cache.files import companions, private_dir, private_file
 from offline_cache.migrations import migrate
 from offline_cache.tx import immediate, reading
 
@@ -45,14 +49,28 @@ def _store_error(exc: BaseException, path: Path) -> StoreError:
             "Start de console met een andere map (--data-dir) en neem contact op met "
             "de servicedesk om het bestand te laten herstellen."
         )
-    if "disk" in text and "full" in text:
-        return StoreError("De schijf is vol. Maak ruimte vrij; uw werk is nog niet opgeslagen.")
+    if ("disk" in text and "full" in text) or "no space" in text:
+        return StoreError(
+            "De schijf is vol. Wat u net wilde opslaan is NIET opgeslagen; wat u typte staat "
+            "nog in het venster. Maak ruimte vrij op de schijf en probeer het opnieuw."
+        )
     if "readonly" in text or "permission" in text or "unable to open" in text:
         return StoreError(
             f"De console kan niet schrijven in {path.parent}. "
             "Kies een map waar u mag schrijven (--data-dir)."
         )
     return StoreError("Het lokale gegevensbestand gaf een fout. Probeer het opnieuw.")
+
+
+_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _is_corrupt(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlite_errorcode", None) in _CORRUPT_CODES:
+        return True
+    text = str(orig).lower()
+    return "malformed" in text or "not a database" in text
 
 
 class _ReadState:
@@ -74,6 +92,8 @@ class Database:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._subscribers: list[Callable[[ChangeNotice], None]] = []
         self.schema_version = 0
+        # Set once corruption is found while running: writes stop, reads go on (see _failed).
+        self.broken: StoreError | None = None
 
     @classmethod
     async def open(cls, path: Path) -> Database:
@@ -92,7 +112,15 @@ class Database:
         return db
 
     def _connect(self) -> int:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Owner-only before SQLite creates anything: -wal and -shm take the file's mode.
+        try:
+            private_dir(self.path.parent)
+            private_file(self.path)
+        except OSError as exc:
+            raise StoreError(
+                f"De console kan niet schrijven in {self.path.parent}. "
+                "Kies een map waar u mag schrijven (--data-dir)."
+            ) from exc
         engine = self._engine = create_engine(
             f"sqlite:///{self.path}",
             poolclass=StaticPool,
@@ -159,10 +187,10 @@ class Database:
             try:
                 with reading(self._conn):
                     return fn(self._conn)
-            except (DatabaseError, OperationalError) as exc:
+            except (SQLAlchemyError, sqlite3.Error) as exc:
                 if state.cancelled:
                     raise asyncio.CancelledError from exc
-                raise _store_error(exc, self.path) from exc
+                raise self._failed(exc) from exc
             finally:
                 self._active = None
 
@@ -183,23 +211,75 @@ class Database:
 
         return await self.read(work)
 
+    async def checkpoint(self) -> None:
+        """Move everything from the ``-wal`` file into the store file and empty the log."""
+
+        def work(conn: Connection) -> None:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        await self.read(work)
+
     async def write(self, fn: Callable[[Connection], Sequence[ChangeNotice]]) -> None:
         """Run ``fn`` in one transaction; after the commit, publish the notices it returns."""
         loop = asyncio.get_running_loop()
 
         def work() -> None:
             assert self._conn is not None, "database is closed"
+            if self.broken is not None:
+                raise self.broken  # never write into a file known to be damaged
             try:
                 with immediate(self._conn):
                     notices = fn(self._conn)
-            except (DatabaseError, OperationalError) as exc:
-                raise _store_error(exc, self.path) from exc
+            except (SQLAlchemyError, sqlite3.Error) as exc:
+                raise self._failed(exc) from exc
             # Scheduled from here, right after the commit, so a caller that is cancelled while
             # awaiting still lets every subscriber hear of the change.
             for notice in notices:
                 loop.call_soon_threadsafe(self._publish, notice)
 
         await self._call(work)
+
+    def _failed(self, exc: BaseException) -> StoreError:
+        """The user's message for a failed statement; corruption also stops all writes.
+
+        Database thread only. A damaged file that keeps taking writes spreads the damage, so the
+        first sign of it copies the files aside (for the servicedesk) and refuses every later
+        write with the same message; reading goes on, so the agent can still look things up.
+        """
+        if not _is_corrupt(exc):
+            return _store_error(exc, self.path)
+        if self.broken is None:
+            log.error("store found damaged while running: %s", type(exc).__name__)
+            copy = self._keep_copy()
+            where = (
+                f"Een kopie van het bestand staat in {copy}."
+                if copy is not None
+                else "Er kon geen kopie gemaakt worden; verwijder het bestand niet."
+            )
+            self.broken = StoreError(
+                "Het gegevensbestand is beschadigd. Om verdere schade te voorkomen slaat de "
+                f"console niets meer op; u kunt nog wel lezen. {where} Wat u nu typt, wordt "
+                "NIET opgeslagen: noteer het ergens anders. Sluit de console en bel de "
+                "servicedesk."
+            )
+        return self.broken
+
+    def _keep_copy(self) -> Path | None:
+        """Copy the damaged file and its -wal aside, untouched; None when that fails."""
+        stamp = datetime.now(ZoneInfo("Europe/Amsterdam")).strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.name}.beschadigd-{stamp}")
+        try:
+            for source, target in zip(
+                (self.path, *companions(self.path)),
+                (copy, *companions(copy)),
+                strict=True,
+            ):
+                if source.exists():
+                    shutil.copy2(source, target)
+        except OSError as exc:
+            log.error("could not copy the damaged store: %s", type(exc).__name__)
+            return None
+        return copy
 
     def _publish(self, notice: ChangeNotice) -> None:
         for callback in list(self._subscribers):
