@@ -27,7 +27,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from console.ports import ChangeNotice, StoreError
-from offline_cache.files import companions, private_dir, private_file
+from console.privatefiles import companions, private_dir, private_file
 from offline_cache.migrations import migrate
 from offline_cache.tx import immediate, reading
 
@@ -137,6 +137,9 @@ class Database:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
+            # Deleted rows are overwritten, not left in free pages: the retention purge must
+            # remove personal data from the disk, not only from the tables (issue 11).
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
         try:

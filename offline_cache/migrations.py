@@ -182,6 +182,28 @@ def _v5_outbox(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT)")
 
 
+def _v6_audit_log(conn: Connection) -> None:
+    """Issue 11: the privacy audit trail (AVG), append-only in SQLite itself."""
+    conn.exec_driver_sql(
+        "CREATE TABLE audit_log ("
+        "seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "at TEXT NOT NULL, "
+        "actor TEXT NOT NULL, "  # colleague id, or 'system'
+        "action TEXT NOT NULL, "  # opened | trail_viewed | trail_exported | retention_purge
+        "screen TEXT NOT NULL, "
+        "record_id TEXT, "
+        "resident_id TEXT, "
+        "detail TEXT NOT NULL DEFAULT '')"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_audit_resident ON audit_log (resident_id, seq)")
+    # No code path may rewrite history: the store itself refuses it.
+    for verb in ("UPDATE", "DELETE"):
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log BEGIN "
+            "SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+        )
+
+
 # Numbered by position: supervision, callback notes, call records and the outbox were built
 # side by side;
 # all are additive, so their order does not matter beyond being fixed from now on.
@@ -191,6 +213,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v3_callback_notes,
     _v4_call_records,
     _v5_outbox,
+    _v6_audit_log,
 ]
 
 
