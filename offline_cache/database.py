@@ -15,6 +15,7 @@ import asyncio
 import logging
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -29,6 +30,7 @@ from sqlalchemy.pool import StaticPool
 from console.ports import ChangeNotice, StoreError
 from console.privatefiles import companions, private_dir, private_file
 from offline_cache.migrations import migrate
+from offline_cache.search import register as register_search
 from offline_cache.tx import immediate, reading
 
 log = logging.getLogger(__name__)
@@ -73,11 +75,24 @@ def _is_corrupt(exc: BaseException) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-class _ReadState:
-    """Whether the read's awaiting task was cancelled (set on the loop, read on the db thread)."""
+SEARCH_TOO_SLOW = (
+    "Deze zoekvraag kost te veel tijd. Maak hem korter of preciezer, bijvoorbeeld met een "
+    "langer woord, een naam of een telefoonnummer."
+)
 
-    def __init__(self) -> None:
+
+class _ReadState:
+    """Whether the read's awaiting task was cancelled (set on the loop, read on the db thread).
+
+    ``deadline`` (monotonic seconds): past it the statement is interrupted as well, so one
+    search never holds the database thread longer than its budget.
+    """
+
+    def __init__(self, budget: float | None = None) -> None:
         self.cancelled = False
+        self.budget = budget
+        self.deadline: float | None = None
+        self.overrun = False
 
 
 class Database:
@@ -141,6 +156,8 @@ class Database:
             # remove personal data from the disk, not only from the tables (issue 11).
             cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
+            # The search index's triggers fold text with this (offline_cache.search).
+            register_search(dbapi_conn)
 
         try:
             self._conn = engine.connect()
@@ -167,25 +184,36 @@ class Database:
 
     def _abort_cancelled(self) -> int:
         active = self._active
-        return 1 if active is not None and active.cancelled else 0
+        if active is None:
+            return 0
+        if active.cancelled:
+            return 1
+        if active.deadline is not None and time.monotonic() > active.deadline:
+            active.overrun = True
+            return 1
+        return 0
 
     async def _call(self, fn: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, fn)
 
-    async def read(self, fn: Callable[[Connection], T]) -> T:
+    async def read(self, fn: Callable[[Connection], T], *, budget: float | None = None) -> T:
         """Run ``fn(connection)`` on the database thread, outside any write transaction.
 
         When the awaiting task is cancelled (a newer search replaced it), the statement is
         interrupted if it is running and skipped if it has not started, so a stale query never
-        keeps the one database thread busy for the next one.
+        keeps the one database thread busy for the next one. With ``budget`` (seconds) it is
+        also interrupted once it has run that long, and the caller gets a StoreError saying
+        the search was too heavy.
         """
-        state = _ReadState()
+        state = _ReadState(budget)
 
         def work() -> T:
             assert self._conn is not None, "database is closed"
             if state.cancelled:
                 raise asyncio.CancelledError
+            if state.budget is not None:
+                state.deadline = time.monotonic() + state.budget
             self._active = state
             try:
                 with reading(self._conn):
@@ -193,6 +221,8 @@ class Database:
             except (SQLAlchemyError, sqlite3.Error) as exc:
                 if state.cancelled:
                     raise asyncio.CancelledError from exc
+                if state.overrun:
+                    raise StoreError(SEARCH_TOO_SLOW) from exc
                 raise self._failed(exc) from exc
             finally:
                 self._active = None

@@ -204,6 +204,67 @@ def _v6_audit_log(conn: Connection) -> None:
         )
 
 
+def _v7_folded_search(conn: Connection) -> None:
+    """Issue 11: one folded search index (Yıldız, Kılıç, ĳ, Greek, NFD; numbers, e-mail, postcode).
+
+    Replaces v1's interaction_fts, which folded with SQLite's own rules (no Turkish ı, no ĳ) and
+    held no phone numbers, e-mail addresses or postcodes. The triggers call kcc_search_text
+    (offline_cache.search), registered on every connection the console opens. Rebuilding the
+    index reads every interaction once (about a minute at 10⁶ on the benchmark machine).
+    """
+    from offline_cache.search import reindex_sql
+
+    for name in ("interaction_ai", "interaction_ad", "interaction_au"):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS interaction_fts")
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE interaction_search USING fts5("
+        "body, tokenize='unicode61 remove_diacritics 2')"
+    )
+    conn.exec_driver_sql(reindex_sql("1"))
+    one = "i.seq = new.seq"
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER interaction_search_ai AFTER INSERT ON interaction BEGIN "
+        f"{reindex_sql(one)}; END"
+    )
+    conn.exec_driver_sql(
+        "CREATE TRIGGER interaction_search_ad AFTER DELETE ON interaction BEGIN "
+        "DELETE FROM interaction_search WHERE rowid = old.seq; END"
+    )
+    conn.exec_driver_sql(
+        "CREATE TRIGGER interaction_search_au AFTER UPDATE OF subject, question, "
+        "resident_name, resident_id ON interaction BEGIN "
+        "DELETE FROM interaction_search WHERE rowid = old.seq; "
+        f"{reindex_sql(one)}; END"
+    )
+    # A note's numbers and e-mail, and a resident's, are searchable on their contacts too.
+    note = "i.id = new.id"
+    for event in ("INSERT", "UPDATE OF phone, phone2, email"):
+        suffix = "ai" if event == "INSERT" else "au"
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER callback_note_search_{suffix} AFTER {event} ON callback_note BEGIN "
+            "DELETE FROM interaction_search WHERE rowid = "
+            "(SELECT seq FROM interaction WHERE id = new.id); "
+            f"{reindex_sql(note)}; END"
+        )
+    resident = "i.resident_id = new.id"
+    conn.exec_driver_sql(
+        "CREATE TRIGGER resident_search_ai AFTER INSERT ON resident BEGIN "
+        "DELETE FROM interaction_search WHERE rowid IN "
+        "(SELECT seq FROM interaction WHERE resident_id = new.id); "
+        f"{reindex_sql(resident)}; END"
+    )
+    # Only a real change re-indexes: the demo upserts every resident at each start.
+    conn.exec_driver_sql(
+        "CREATE TRIGGER resident_search_au AFTER UPDATE ON resident "
+        "WHEN old.phone IS NOT new.phone OR old.phone2 IS NOT new.phone2 "
+        "OR old.email IS NOT new.email OR old.address IS NOT new.address BEGIN "
+        "DELETE FROM interaction_search WHERE rowid IN "
+        "(SELECT seq FROM interaction WHERE resident_id = new.id); "
+        f"{reindex_sql(resident)}; END"
+    )
+
+
 # Numbered by position: supervision, callback notes, call records and the outbox were built
 # side by side;
 # all are additive, so their order does not matter beyond being fixed from now on.
@@ -214,6 +275,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v4_call_records,
     _v5_outbox,
     _v6_audit_log,
+    _v7_folded_search,
 ]
 
 
