@@ -82,25 +82,48 @@ class SqlRetention:
     organisation's directory copy (re-read at every start), not contact history; it stays.
     """
 
+    BATCH = 500  # contacts per transaction: other reads and writes get turns in between
+
     def __init__(self, db: Database) -> None:
         self._db = db
 
     async def purge_closed_before(self, cutoff: datetime) -> PurgeReport:
+        moment = to_db(cutoff)
+        totals = dict.fromkeys(
+            ("interactions", "callback_notes", "timeline_entries", "call_records", "drafts"), 0
+        )
+        first = True
+        while True:
+            batch = await self._purge_batch(moment, drafts=first)
+            first = False
+            for key, count in batch.items():
+                totals[key] += count
+            if batch["interactions"] < self.BATCH:
+                break
+
+        def unsent(conn: Connection) -> int:
+            return int(
+                conn.exec_driver_sql(
+                    f"SELECT count(*) FROM interaction WHERE {_OLD_CLOSED} AND NOT ({_PURGEABLE})",
+                    (moment,),
+                ).scalar_one()
+            )
+
+        kept = await self._db.read(unsent)
+        if totals["interactions"] or totals["drafts"]:
+            await self._db.checkpoint()  # the overwritten pages into the file, the log emptied
+        return PurgeReport(cutoff=cutoff, kept_unsent=kept, **totals)
+
+    async def _purge_batch(self, moment: str, *, drafts: bool) -> dict[str, int]:
         result: dict[str, int] = {}
 
         def work(conn: Connection) -> list[ChangeNotice]:
-            moment = to_db(cutoff)
             conn.exec_driver_sql("DROP TABLE IF EXISTS temp.purge_ids")
             conn.exec_driver_sql(
                 "CREATE TEMP TABLE purge_ids AS SELECT id FROM interaction "
-                "WHERE is_open = 0 AND closed_at IS NOT NULL AND closed_at < ?",
-                (moment,),
+                f"WHERE {_OLD_CLOSED} AND {_PURGEABLE} ORDER BY closed_at LIMIT ?",
+                (moment, self.BATCH),
             )
-            result["kept_unsent"] = conn.exec_driver_sql(
-                "DELETE FROM temp.purge_ids WHERE id IN (SELECT entity_id FROM outbox "
-                "WHERE state NOT IN ('delivered', 'superseded')) "
-                "OR id IN (SELECT interaction_id FROM sync_conflict)"
-            ).rowcount
             ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM temp.purge_ids")]
 
             def delete(sql: str) -> int:
@@ -126,18 +149,27 @@ class SqlRetention:
                 "UPDATE remote_link SET base = NULL "
                 "WHERE interaction_id IN (SELECT id FROM temp.purge_ids)"
             )
-            result["drafts"] = conn.exec_driver_sql(
-                "DELETE FROM callback_draft WHERE updated_at < ?", (moment,)
-            ).rowcount
+            result["drafts"] = (
+                conn.exec_driver_sql(
+                    "DELETE FROM callback_draft WHERE updated_at < ?", (moment,)
+                ).rowcount
+                if drafts
+                else 0
+            )
             result["interactions"] = delete(
                 "DELETE FROM interaction WHERE id IN (SELECT id FROM temp.purge_ids)"
             )
             conn.exec_driver_sql("DROP TABLE temp.purge_ids")
-            if not ids:
-                return []
-            return [ChangeNotice("interaction", tuple(ids), "delete")]
+            return [ChangeNotice("interaction", tuple(ids), "delete")] if ids else []
 
         await self._db.write(work)
-        if result.get("interactions") or result.get("drafts"):
-            await self._db.checkpoint()  # the overwritten pages into the file, the log emptied
-        return PurgeReport(cutoff=cutoff, **result)
+        return result
+
+
+# Closed before the cut-off (one parameter); the closed list's index serves it.
+_OLD_CLOSED = "is_open = 0 AND closed_at IS NOT NULL AND closed_at < ?"
+# Not waiting in the outbox for the system of record, and no unresolved sync conflict.
+_PURGEABLE = (
+    "id NOT IN (SELECT entity_id FROM outbox WHERE state NOT IN ('delivered', 'superseded')) "
+    "AND id NOT IN (SELECT interaction_id FROM sync_conflict)"
+)

@@ -256,3 +256,30 @@ def test_the_log_directory_and_file_are_owner_only(tmp_path):
             handler.close()
         root.handlers[:] = before
     assert mode(tmp_path / "logs") == 0o700 and mode(path) == 0o600
+
+
+def test_a_large_purge_goes_in_small_transactions_and_counts_them_all(tmp_path, clock):
+    from offline_cache.database import Database
+    from offline_cache.privacy import SqlRetention
+    from offline_cache.repositories import SqlInteractionRepository
+
+    async def scenario():
+        db = await Database.open(tmp_path / STORE_FILE)
+        try:
+            await SqlInteractionRepository(db).add_many(
+                [_closed(n, days_ago=40, clock=clock, resident_name="Oud") for n in range(1, 1201)]
+            )
+            notices = []
+            db.subscribe(notices.append)
+            report = await SqlRetention(db).purge_closed_before(clock.now() - timedelta(days=30))
+            await asyncio.sleep(0)
+            left = await db.read(
+                lambda c: c.exec_driver_sql("SELECT count(*) FROM interaction").scalar_one()
+            )
+            return report, [len(n.ids) for n in notices if n.kind == "delete"], left
+        finally:
+            await db.close()
+
+    report, batches, left = asyncio.run(scenario())
+    assert report.interactions == 1200 and left == 0
+    assert batches == [500, 500, 200]
