@@ -67,6 +67,9 @@ class AppOptions:
     availability_timeout: float = 3.0
     telephony: Telephony | None = None  # tests inject a phone; else chosen by config
     secrets: SecretStore | None = None  # connected mode; None: the OS keyring
+    # The retention purge's first run, seconds after start (then daily): not in the start-up
+    # rush, where it would compete with the first page for the one database thread.
+    retention_delay: float = 600.0
 
 
 @dataclass
@@ -312,7 +315,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window.messages.show_error(phone_error)
     elif phone_error:
         inbox.tasks.notify(phone_error)
-    app.retention.start()  # at start, then daily
+    app.retention.start(delay=options.retention_delay)
     return app
 
 

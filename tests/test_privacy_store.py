@@ -145,7 +145,7 @@ def _closed(n: int, *, days_ago: int, clock, resident_name: str):
     return lifecycle.close(item, colleague_id="c01", outcome=Outcome.ANSWERED, at=at)
 
 
-def test_the_retention_job_at_start_removes_old_closed_contacts_from_the_disk_and_says_so(
+def test_the_retention_job_removes_old_closed_contacts_from_the_disk_and_says_so(
     qloop, tmp_path, clock
 ):
     data = tmp_path / "data"
@@ -153,7 +153,7 @@ def test_the_retention_job_at_start_removes_old_closed_contacts_from_the_disk_an
     young_name = "Jansen-Blijft"
 
     async def first_session():
-        async with running_app(data, clock, with_window=False) as app:
+        async with running_app(data, clock, with_window=False, retention_delay=0) as app:
             await asyncio.wait_for(app.retention.first_done.wait(), 10)  # today's, done
             await app.interactions.add_many(
                 [
@@ -166,7 +166,7 @@ def test_the_retention_job_at_start_removes_old_closed_contacts_from_the_disk_an
 
     async def next_morning():
         clock.advance(timedelta(hours=20))
-        async with running_app(data, clock) as app:
+        async with running_app(data, clock, retention_delay=0) as app:
             await asyncio.wait_for(app.retention.first_done.wait(), 10)
             left = await app.db.read(
                 lambda c: sorted(r[0] for r in c.exec_driver_sql("SELECT id FROM interaction"))

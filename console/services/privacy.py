@@ -178,10 +178,13 @@ class RetentionService:
                 listener(report.summary())
         return report
 
-    def start(self) -> None:
-        self.tasks.spawn(self._run(), what="bewaartermijn")
+    def start(self, *, delay: float = 0.0) -> None:
+        """Purge after ``delay`` seconds, then every day."""
+        self.tasks.spawn(self._run(delay), what="bewaartermijn")
 
-    async def _run(self) -> None:
+    async def _run(self, delay: float) -> None:
+        if delay > 0:
+            await asyncio.sleep(delay)
         while True:
             try:
                 await self.purge_now()
