@@ -286,6 +286,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         dashboard.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
         stack.callback(dashboard.cleanup)  # runs before the window closes
         audit_screen, audit_action = _audit_screen(app, window)
+        stack.callback(audit_screen.cleanup)
         roles = RoleController(
             window,
             inbox,

@@ -95,7 +95,7 @@ def test_opening_five_records_is_in_the_trail_a_supervisor_sees_exports_and_is_s
 
 
 def test_opening_a_note_in_the_callback_list_is_in_the_trail(qloop, tmp_path, clock):
-    from console.domain.callbacks import CallbackDraft
+    from console.domain.callbacks import AttemptOutcome, CallbackDraft
 
     async def scenario():
         async with running_app(tmp_path, clock) as app:
@@ -116,6 +116,11 @@ def test_opening_a_note_in_the_callback_list_is_in_the_trail(qloop, tmp_path, cl
             await app.callbacks.tasks.drain()
             await signal_until(screen.refreshed, lambda: screen.model.rowCount() == 1)
             screen.table.selectRow(0)
+            await app.callbacks.tasks.drain()
+            # Changes reload the list with the same note selected: not new openings.
+            await app.callbacks.log_attempt(note.id, AttemptOutcome.NOT_REACHED, "")
+            await app.callbacks.tasks.drain()
+            await signal_until(screen.refreshed, lambda: True)
             await app.callbacks.tasks.drain()
             return note, await app.audit._store.entries()
 

@@ -486,6 +486,7 @@ class CallbacksScreen(QWidget):
             self.table.selectRow(row)
         else:
             self.detail.clear()
+            self._opened_id = None
         self.count.setText(f"{self.model.rowCount()} notities")
         self.refreshed.emit()
 
@@ -515,7 +516,11 @@ class CallbacksScreen(QWidget):
             self._service.tasks.spawn(self._show(note), what="notitie tonen", latest="note-detail")
 
     async def _show(self, note: CallbackNote) -> None:
-        await self._service.opened(note)  # the privacy audit trail first
+        # The privacy audit trail first; a reload that keeps the same note selected is not a
+        # new opening.
+        if note.id != getattr(self, "_opened_id", None):
+            await self._service.opened(note)
+            self._opened_id = note.id
         history = await self._service.history(note.id)
         if self.selected_id() == note.id:
             self.detail.setPlainText(_history_text(note, history, self._service))
