@@ -44,6 +44,7 @@ from integrations.calendar_nl import DutchHolidays
 from offline_cache.database import Database
 from offline_cache.migrations import MIGRATIONS
 from offline_cache.repositories import INTERACTION_FIELDS
+from offline_cache.search import register as register_search
 from offline_cache.timefmt import to_db
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -207,6 +208,7 @@ def generate_store(path: Path, *, size: int, seed: int, batch: int = 50_000) -> 
     asyncio.run(_open_and_close(path))  # the real schema, indexes and FTS5 triggers
     maker = _RowMaker(seed)
     conn = sqlite3.connect(path, isolation_level=None)
+    register_search(conn)  # the search index's triggers fold text in Python
     try:
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("BEGIN")

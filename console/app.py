@@ -20,6 +20,7 @@ from console.config import Config, KlantinteractiesConfig
 from console.demo.availability import DemoAvailabilitySource
 from console.demo.organisation import DemoData, DemoOrganisationSource
 from console.demo.simulator import TrafficSimulator
+from console.domain.audit import RETENTION_DAYS_DEFAULT
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
 from console.domain.model import Owner
@@ -34,6 +35,7 @@ from console.ports import (
 from console.services.callbacks import CallbackService
 from console.services.calls import CallService
 from console.services.inbox import InboxService
+from console.services.privacy import AuditService, RetentionService
 from console.services.supervision import SupervisionService
 from console.services.sync import SyncService
 from console.services.tasks import TaskGroup
@@ -69,6 +71,9 @@ class AppOptions:
     availability_token: Callable[[], Awaitable[str]] | None = None
     telephony: Telephony | None = None  # tests inject a phone; else chosen by config
     secrets: SecretStore | None = None  # connected mode; None: the OS keyring
+    # The retention purge's first run, seconds after start (then daily): not in the start-up
+    # rush, where it would compete with the first page for the one database thread.
+    retention_delay: float = 600.0
 
 
 @dataclass
@@ -97,6 +102,9 @@ class KccApp:
     call_panel: object | None = None  # widgets.call_panel.CallPanel when built
     sync: SyncService | None = None  # connected mode only
     sync_engine: object | None = None  # offline_cache.sync.SyncEngine in connected mode
+    audit: AuditService | None = None  # the privacy audit trail (issue 11)
+    retention: RetentionService | None = None
+    audit_screen: object | None = None  # widgets.audit_trail.AuditTrailScreen when built
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -211,6 +219,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         callback_notes=callback_notes,
     )
 
+    app.audit, app.retention = _start_privacy(config, db, clock, inbox, callbacks, stack)
+
     if connected:
         assert config.klantinteracties is not None and token is not None
         app.sync_engine, app.sync = await _start_sync(
@@ -280,12 +290,18 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         dashboard.drill_down_requested.connect(window.show_drilldown)
         dashboard.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
         stack.callback(dashboard.cleanup)  # runs before the window closes
+        audit_screen, audit_action = _audit_screen(app, window)
+        stack.callback(audit_screen.cleanup)
         roles = RoleController(
             window,
             inbox,
             tabs=window.screens,
-            screens={Screen.INBOX: window.inbox_screen, Screen.DASHBOARD: dashboard},
-            actions={Screen.DASHBOARD: dashboard_action},
+            screens={
+                Screen.INBOX: window.inbox_screen,
+                Screen.DASHBOARD: dashboard,
+                Screen.AUDIT: audit_screen,
+            },
+            actions={Screen.DASHBOARD: dashboard_action, Screen.AUDIT: audit_action},
         )
         if config.mode == "demo":
             roles.build_menu()
@@ -305,7 +321,63 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window.messages.show_error(phone_error)
     elif phone_error:
         inbox.tasks.notify(phone_error)
+    app.retention.start(delay=options.retention_delay)
     return app
+
+
+def _start_privacy(
+    config: Config,
+    db: Database,
+    clock: Clock,
+    inbox: InboxService,
+    callbacks: CallbackService,
+    stack: AsyncExitStack,
+) -> tuple[AuditService, RetentionService]:
+    """Issue 11 (AVG): the audit trail of opened records, and the retention job (running)."""
+    from offline_cache.privacy import SqlAuditTrail, SqlRetention
+
+    trail = SqlAuditTrail(db)
+    organisation = inbox.organisation
+
+    def name_of(colleague_id: str) -> str:
+        colleague = organisation.colleague(colleague_id)
+        return colleague.name if colleague else colleague_id
+
+    audit = AuditService(store=trail, clock=clock, user=lambda: inbox.user, names=name_of)
+    inbox.audit = audit
+    callbacks.audit = audit  # type: ignore[attr-defined]
+    retention = RetentionService(
+        store=SqlRetention(db), audit=trail, clock=clock, days=_retention_days(config)
+    )
+    retention.tasks.on_error(inbox.tasks.notify)
+    stack.push_async_callback(retention.aclose)
+    return audit, retention  # started by build_app once the window can show its report
+
+
+def _retention_days(config: Config) -> int:
+    """Days a closed contact's personal data stays: ``[privacy] retention_days``, else 30."""
+    section = getattr(config, "section", None)
+    privacy = section("privacy") if section is not None else None
+    days = getattr(privacy, "retention_days", None) if privacy is not None else None
+    return int(days) if days else RETENTION_DAYS_DEFAULT
+
+
+def _audit_screen(app: KccApp, window):
+    """The supervisor's audit trail tab (hidden for other roles by the RoleController)."""
+    from widgets.audit_trail import TITLE, AuditTrailScreen
+
+    assert app.audit is not None
+    screen = AuditTrailScreen(
+        app.audit,
+        names=lambda cid: getattr(app.demo.organisation.colleague(cid), "name", cid),
+        tasks=app.inbox.tasks,
+    )
+    action = window.add_screen(screen, TITLE, "Ctrl+Shift+L")
+    screen.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
+    assert app.retention is not None
+    app.retention.on_report(window.messages.show_info)  # what the purge removed
+    app.audit_screen = screen
+    return screen, action
 
 
 def _build_phone(config: Config, data_dir: Path, demo: DemoData) -> Telephony:

@@ -12,6 +12,8 @@ import logging.handlers
 import re
 from pathlib import Path
 
+from console.privatefiles import private_dir, private_file
+
 _PATTERNS = (
     (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "[e-mail]"),
     (re.compile(r"(?<!\w)(\+|00)?\d[\d \-]{7,}\d(?!\w)"), "[nummer]"),
@@ -51,8 +53,10 @@ def setup_logging(*, verbose: bool, log_dir: Path | None) -> Path | None:
     if log_dir is None:
         return None
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        # Owner-only, like the store: masked or not, the log is about residents' contacts.
+        private_dir(log_dir)
         path = log_dir / "console.log"
+        private_file(path)
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )

@@ -13,18 +13,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from console.ports import ChangeNotice, StoreError
+from console.privatefiles import companions, private_dir, private_file
 from offline_cache.migrations import migrate
+from offline_cache.search import register as register_search
 from offline_cache.tx import immediate, reading
 
 log = logging.getLogger(__name__)
@@ -45,8 +51,11 @@ def _store_error(exc: BaseException, path: Path) -> StoreError:
             "Start de console met een andere map (--data-dir) en neem contact op met "
             "de servicedesk om het bestand te laten herstellen."
         )
-    if "disk" in text and "full" in text:
-        return StoreError("De schijf is vol. Maak ruimte vrij; uw werk is nog niet opgeslagen.")
+    if ("disk" in text and "full" in text) or "no space" in text:
+        return StoreError(
+            "De schijf is vol. Wat u net wilde opslaan is NIET opgeslagen; wat u typte staat "
+            "nog in het venster. Maak ruimte vrij op de schijf en probeer het opnieuw."
+        )
     if "readonly" in text or "permission" in text or "unable to open" in text:
         return StoreError(
             f"De console kan niet schrijven in {path.parent}. "
@@ -55,11 +64,35 @@ def _store_error(exc: BaseException, path: Path) -> StoreError:
     return StoreError("Het lokale gegevensbestand gaf een fout. Probeer het opnieuw.")
 
 
-class _ReadState:
-    """Whether the read's awaiting task was cancelled (set on the loop, read on the db thread)."""
+_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
-    def __init__(self) -> None:
+
+def _is_corrupt(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlite_errorcode", None) in _CORRUPT_CODES:
+        return True
+    text = str(orig).lower()
+    return "malformed" in text or "not a database" in text
+
+
+SEARCH_TOO_SLOW = (
+    "Deze zoekvraag kost te veel tijd. Maak hem korter of preciezer, bijvoorbeeld met een "
+    "langer woord, een naam of een telefoonnummer."
+)
+
+
+class _ReadState:
+    """Whether the read's awaiting task was cancelled (set on the loop, read on the db thread).
+
+    ``deadline`` (monotonic seconds): past it the statement is interrupted as well, so one
+    search never holds the database thread longer than its budget.
+    """
+
+    def __init__(self, budget: float | None = None) -> None:
         self.cancelled = False
+        self.budget = budget
+        self.deadline: float | None = None
+        self.overrun = False
 
 
 class Database:
@@ -69,10 +102,13 @@ class Database:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcc-db")
         self._conn: Connection | None = None
+        self._engine: Engine | None = None
         self._active: _ReadState | None = None  # the read running on the database thread
         self._loop: asyncio.AbstractEventLoop | None = None
         self._subscribers: list[Callable[[ChangeNotice], None]] = []
         self.schema_version = 0
+        # Set once corruption is found while running: writes stop, reads go on (see _failed).
+        self.broken: StoreError | None = None
 
     @classmethod
     async def open(cls, path: Path) -> Database:
@@ -91,8 +127,16 @@ class Database:
         return db
 
     def _connect(self) -> int:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
+        # Owner-only before SQLite creates anything: -wal and -shm take the file's mode.
+        try:
+            private_dir(self.path.parent)
+            private_file(self.path)
+        except OSError as exc:
+            raise StoreError(
+                f"De console kan niet schrijven in {self.path.parent}. "
+                "Kies een map waar u mag schrijven (--data-dir)."
+            ) from exc
+        engine = self._engine = create_engine(
             f"sqlite:///{self.path}",
             poolclass=StaticPool,
             connect_args={"check_same_thread": False, "timeout": 5.0},
@@ -108,7 +152,12 @@ class Database:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
+            # Deleted rows are overwritten, not left in free pages: the retention purge must
+            # remove personal data from the disk, not only from the tables (issue 11).
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
+            # The search index's triggers fold text with this (offline_cache.search).
+            register_search(dbapi_conn)
 
         try:
             self._conn = engine.connect()
@@ -123,10 +172,10 @@ class Database:
             version = migrate(self._conn)
         except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
             log.error("opening the store failed: %s", type(exc).__name__)
-            if self._conn is not None:
-                self._conn.close()
+            self._dispose()
             raise _store_error(exc, self.path) from exc
         except RuntimeError as exc:
+            self._dispose()
             raise StoreError(
                 "Dit gegevensbestand is gemaakt door een nieuwere versie van de console. "
                 "Werk de console bij."
@@ -135,33 +184,46 @@ class Database:
 
     def _abort_cancelled(self) -> int:
         active = self._active
-        return 1 if active is not None and active.cancelled else 0
+        if active is None:
+            return 0
+        if active.cancelled:
+            return 1
+        if active.deadline is not None and time.monotonic() > active.deadline:
+            active.overrun = True
+            return 1
+        return 0
 
     async def _call(self, fn: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, fn)
 
-    async def read(self, fn: Callable[[Connection], T]) -> T:
+    async def read(self, fn: Callable[[Connection], T], *, budget: float | None = None) -> T:
         """Run ``fn(connection)`` on the database thread, outside any write transaction.
 
         When the awaiting task is cancelled (a newer search replaced it), the statement is
         interrupted if it is running and skipped if it has not started, so a stale query never
-        keeps the one database thread busy for the next one.
+        keeps the one database thread busy for the next one. With ``budget`` (seconds) it is
+        also interrupted once it has run that long, and the caller gets a StoreError saying
+        the search was too heavy.
         """
-        state = _ReadState()
+        state = _ReadState(budget)
 
         def work() -> T:
             assert self._conn is not None, "database is closed"
             if state.cancelled:
                 raise asyncio.CancelledError
+            if state.budget is not None:
+                state.deadline = time.monotonic() + state.budget
             self._active = state
             try:
                 with reading(self._conn):
                     return fn(self._conn)
-            except (DatabaseError, OperationalError) as exc:
+            except (SQLAlchemyError, sqlite3.Error) as exc:
                 if state.cancelled:
                     raise asyncio.CancelledError from exc
-                raise _store_error(exc, self.path) from exc
+                if state.overrun:
+                    raise StoreError(SEARCH_TOO_SLOW) from exc
+                raise self._failed(exc) from exc
             finally:
                 self._active = None
 
@@ -182,23 +244,75 @@ class Database:
 
         return await self.read(work)
 
+    async def checkpoint(self) -> None:
+        """Move everything from the ``-wal`` file into the store file and empty the log."""
+
+        def work(conn: Connection) -> None:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        await self.read(work)
+
     async def write(self, fn: Callable[[Connection], Sequence[ChangeNotice]]) -> None:
         """Run ``fn`` in one transaction; after the commit, publish the notices it returns."""
         loop = asyncio.get_running_loop()
 
         def work() -> None:
             assert self._conn is not None, "database is closed"
+            if self.broken is not None:
+                raise self.broken  # never write into a file known to be damaged
             try:
                 with immediate(self._conn):
                     notices = fn(self._conn)
-            except (DatabaseError, OperationalError) as exc:
-                raise _store_error(exc, self.path) from exc
+            except (SQLAlchemyError, sqlite3.Error) as exc:
+                raise self._failed(exc) from exc
             # Scheduled from here, right after the commit, so a caller that is cancelled while
             # awaiting still lets every subscriber hear of the change.
             for notice in notices:
                 loop.call_soon_threadsafe(self._publish, notice)
 
         await self._call(work)
+
+    def _failed(self, exc: BaseException) -> StoreError:
+        """The user's message for a failed statement; corruption also stops all writes.
+
+        Database thread only. A damaged file that keeps taking writes spreads the damage, so the
+        first sign of it copies the files aside (for the servicedesk) and refuses every later
+        write with the same message; reading goes on, so the agent can still look things up.
+        """
+        if not _is_corrupt(exc):
+            return _store_error(exc, self.path)
+        if self.broken is None:
+            log.error("store found damaged while running: %s", type(exc).__name__)
+            copy = self._keep_copy()
+            where = (
+                f"Een kopie van het bestand staat in {copy}."
+                if copy is not None
+                else "Er kon geen kopie gemaakt worden; verwijder het bestand niet."
+            )
+            self.broken = StoreError(
+                "Het gegevensbestand is beschadigd. Om verdere schade te voorkomen slaat de "
+                f"console niets meer op; u kunt nog wel lezen. {where} Wat u nu typt, wordt "
+                "NIET opgeslagen: noteer het ergens anders. Sluit de console en bel de "
+                "servicedesk."
+            )
+        return self.broken
+
+    def _keep_copy(self) -> Path | None:
+        """Copy the damaged file and its -wal aside, untouched; None when that fails."""
+        stamp = datetime.now(ZoneInfo("Europe/Amsterdam")).strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.name}.beschadigd-{stamp}")
+        try:
+            for source, target in zip(
+                (self.path, *companions(self.path)),
+                (copy, *companions(copy)),
+                strict=True,
+            ):
+                if source.exists():
+                    shutil.copy2(source, target)
+        except OSError as exc:
+            log.error("could not copy the damaged store: %s", type(exc).__name__)
+            return None
+        return copy
 
     def _publish(self, notice: ChangeNotice) -> None:
         for callback in list(self._subscribers):
@@ -217,15 +331,35 @@ class Database:
 
         return unsubscribe
 
+    def _dispose(self) -> None:
+        """Really close the SQLite connection (the pool would otherwise keep it open)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     async def close(self) -> None:
+        """Checkpoint and close: after this the ``.sqlite3`` file alone holds everything.
+
+        ``Connection.close`` only hands the connection back to the pool; without disposing the
+        engine SQLite never sees its last connection go, never checkpoints, and every change
+        of the session would live only in the ``-wal`` file (issue 11).
+        """
         if self._conn is not None:
 
             def shut() -> None:
                 assert self._conn is not None
-                with reading(self._conn):
-                    self._conn.exec_driver_sql("PRAGMA optimize")
-                self._conn.close()
-                self._conn = None
+                try:
+                    with reading(self._conn):
+                        self._conn.exec_driver_sql("PRAGMA optimize")
+                        self._conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                except (DatabaseError, OperationalError) as exc:
+                    # Closing still goes on: SQLite checkpoints at the last close if it can.
+                    log.warning("checkpoint at close failed: %s", type(exc).__name__)
+                finally:
+                    self._dispose()
 
             await self._call(shut)
         self._executor.shutdown(wait=True)

@@ -9,22 +9,46 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import Connection
-from sqlmodel import SQLModel
 
-from offline_cache import schema
 from offline_cache.tx import immediate, reading
 
 
+def _run(conn: Connection, statements: tuple[str, ...]) -> None:
+    for statement in statements:
+        conn.exec_driver_sql(statement)
+
+
+# Released migrations are literal DDL: they once built their tables from the live model classes
+# (offline_cache.schema), so a later change to a class would have changed what an old release's
+# migration creates (issue 11). These are the statements those classes produced at release.
+_V1_TABLES = (
+    "CREATE TABLE interaction (seq INTEGER NOT NULL, id VARCHAR NOT NULL, "
+    "channel VARCHAR NOT NULL, direction VARCHAR NOT NULL, subject VARCHAR NOT NULL, "
+    "question VARCHAR NOT NULL, received_at VARCHAR NOT NULL, owner_kind VARCHAR NOT NULL, "
+    "owner_id VARCHAR NOT NULL, desk_id VARCHAR NOT NULL, status VARCHAR NOT NULL, "
+    "is_open INTEGER NOT NULL, resident_id VARCHAR, resident_name VARCHAR, "
+    "question_kind VARCHAR NOT NULL, priority INTEGER NOT NULL, deadline VARCHAR NOT NULL, "
+    "outcome VARCHAR, transfers INTEGER NOT NULL, updated_at VARCHAR, closed_at VARCHAR, "
+    "created_by VARCHAR, PRIMARY KEY (seq))",
+    "CREATE UNIQUE INDEX ix_interaction_id ON interaction (id)",
+    "CREATE INDEX ix_interaction_resident_id ON interaction (resident_id)",
+    "CREATE TABLE status_change (seq INTEGER NOT NULL, interaction_id VARCHAR NOT NULL, "
+    'at VARCHAR NOT NULL, "by" VARCHAR NOT NULL, old VARCHAR, new VARCHAR NOT NULL, '
+    "PRIMARY KEY (seq))",
+    "CREATE INDEX ix_status_change_interaction_id ON status_change (interaction_id)",
+    "CREATE TABLE timeline (seq INTEGER NOT NULL, interaction_id VARCHAR NOT NULL, "
+    "at VARCHAR NOT NULL, actor VARCHAR NOT NULL, kind VARCHAR NOT NULL, "
+    "text VARCHAR NOT NULL, PRIMARY KEY (seq))",
+    "CREATE INDEX ix_timeline_interaction_id ON timeline (interaction_id)",
+    "CREATE TABLE resident (id VARCHAR NOT NULL, name VARCHAR NOT NULL, phone VARCHAR, "
+    "phone2 VARCHAR, email VARCHAR, village VARCHAR, address VARCHAR, PRIMARY KEY (id))",
+    "CREATE INDEX ix_resident_phone ON resident (phone)",
+    "CREATE INDEX ix_resident_phone2 ON resident (phone2)",
+)
+
+
 def _v1_inbox(conn: Connection) -> None:
-    SQLModel.metadata.create_all(
-        conn,
-        tables=[
-            schema.InteractionRow.__table__,
-            schema.StatusChangeRow.__table__,
-            schema.TimelineRow.__table__,
-            schema.ResidentRow.__table__,
-        ],
-    )
+    _run(conn, _V1_TABLES)
     # The inbox order is priority, deadline, waiting time: one index per state filter lets
     # SQLite walk rows in that order and stop after one page.
     conn.exec_driver_sql(
@@ -84,10 +108,27 @@ def _v2_supervision(conn: Connection) -> None:
     )
 
 
-def _v3_callback_notes(conn: Connection) -> None:
-    from offline_cache.callback_notes import TABLES
+_V3_TABLES = (
+    "CREATE TABLE callback_note (id VARCHAR NOT NULL, resident_name VARCHAR NOT NULL, "
+    "resident_id VARCHAR, phone VARCHAR NOT NULL, phone2 VARCHAR, email VARCHAR NOT NULL, "
+    "summary VARCHAR NOT NULL, best_time VARCHAR NOT NULL, creator VARCHAR NOT NULL, "
+    "source_interaction_id VARCHAR, advice VARCHAR NOT NULL, override_reason VARCHAR NOT NULL, "
+    "follow_up VARCHAR NOT NULL, outcome_text VARCHAR NOT NULL, PRIMARY KEY (id))",
+    "CREATE INDEX ix_callback_note_phone2 ON callback_note (phone2)",
+    "CREATE INDEX ix_callback_note_phone ON callback_note (phone)",
+    "CREATE INDEX ix_callback_note_creator ON callback_note (creator)",
+    "CREATE INDEX ix_callback_note_resident_id ON callback_note (resident_id)",
+    "CREATE TABLE callback_attempt (seq INTEGER NOT NULL, note_id VARCHAR NOT NULL, "
+    'at VARCHAR NOT NULL, "by" VARCHAR NOT NULL, outcome VARCHAR NOT NULL, '
+    "remark VARCHAR NOT NULL, PRIMARY KEY (seq))",
+    "CREATE INDEX ix_callback_attempt_note_id ON callback_attempt (note_id)",
+    'CREATE TABLE callback_draft ("key" VARCHAR NOT NULL, body VARCHAR NOT NULL, '
+    'updated_at VARCHAR NOT NULL, PRIMARY KEY ("key"))',
+)
 
-    SQLModel.metadata.create_all(conn, tables=list(TABLES))
+
+def _v3_callback_notes(conn: Connection) -> None:
+    _run(conn, _V3_TABLES)
     # "Mijn terugbelnotities" and the creator's N3 check read these in deadline order.
     conn.exec_driver_sql(
         "CREATE INDEX ix_interaction_callback ON interaction (channel, is_open, deadline)"
@@ -96,7 +137,11 @@ def _v3_callback_notes(conn: Connection) -> None:
 
 def _v4_call_records(conn: Connection) -> None:
     """Issue 4: a side table for phone calls (timings, wrap-up outcome, satisfaction 1–10)."""
-    SQLModel.metadata.create_all(conn, tables=[schema.CallRecordRow.__table__])
+    conn.exec_driver_sql(
+        "CREATE TABLE call_record (interaction_id VARCHAR NOT NULL, number VARCHAR NOT NULL, "
+        "rang_at VARCHAR NOT NULL, answered_at VARCHAR, ended_at VARCHAR, outcome VARCHAR, "
+        "satisfaction INTEGER, PRIMARY KEY (interaction_id))"
+    )
 
 
 def _v5_outbox(conn: Connection) -> None:
@@ -154,6 +199,89 @@ def _v6_call_result(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_call_record_rang ON call_record (rang_at)")
 
 
+def _v7_audit_log(conn: Connection) -> None:
+    """Issue 11: the privacy audit trail (AVG), append-only in SQLite itself."""
+    conn.exec_driver_sql(
+        "CREATE TABLE audit_log ("
+        "seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "at TEXT NOT NULL, "
+        "actor TEXT NOT NULL, "  # colleague id, or 'system'
+        "action TEXT NOT NULL, "  # opened | trail_viewed | trail_exported | retention_purge
+        "screen TEXT NOT NULL, "
+        "record_id TEXT, "
+        "resident_id TEXT, "
+        "detail TEXT NOT NULL DEFAULT '')"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_audit_resident ON audit_log (resident_id, seq)")
+    # No code path may rewrite history: the store itself refuses it.
+    for verb in ("UPDATE", "DELETE"):
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log BEGIN "
+            "SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+        )
+
+
+def _v8_folded_search(conn: Connection) -> None:
+    """Issue 11: one folded search index (Yıldız, Kılıç, ĳ, Greek, NFD; numbers, e-mail, postcode).
+
+    Replaces v1's interaction_fts, which folded with SQLite's own rules (no Turkish ı, no ĳ) and
+    held no phone numbers, e-mail addresses or postcodes. The triggers call kcc_search_text
+    (offline_cache.search), registered on every connection the console opens. Rebuilding the
+    index reads every interaction once (about a minute at 10⁶ on the benchmark machine).
+    """
+    from offline_cache.search import reindex_sql
+
+    for name in ("interaction_ai", "interaction_ad", "interaction_au"):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS interaction_fts")
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE interaction_search USING fts5("
+        "body, tokenize='unicode61 remove_diacritics 2')"
+    )
+    conn.exec_driver_sql(reindex_sql("1"))
+    one = "i.seq = new.seq"
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER interaction_search_ai AFTER INSERT ON interaction BEGIN "
+        f"{reindex_sql(one)}; END"
+    )
+    conn.exec_driver_sql(
+        "CREATE TRIGGER interaction_search_ad AFTER DELETE ON interaction BEGIN "
+        "DELETE FROM interaction_search WHERE rowid = old.seq; END"
+    )
+    conn.exec_driver_sql(
+        "CREATE TRIGGER interaction_search_au AFTER UPDATE OF subject, question, "
+        "resident_name, resident_id ON interaction BEGIN "
+        "DELETE FROM interaction_search WHERE rowid = old.seq; "
+        f"{reindex_sql(one)}; END"
+    )
+    # A note's numbers and e-mail, and a resident's, are searchable on their contacts too.
+    note = "i.id = new.id"
+    for event in ("INSERT", "UPDATE OF phone, phone2, email"):
+        suffix = "ai" if event == "INSERT" else "au"
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER callback_note_search_{suffix} AFTER {event} ON callback_note BEGIN "
+            "DELETE FROM interaction_search WHERE rowid = "
+            "(SELECT seq FROM interaction WHERE id = new.id); "
+            f"{reindex_sql(note)}; END"
+        )
+    resident = "i.resident_id = new.id"
+    conn.exec_driver_sql(
+        "CREATE TRIGGER resident_search_ai AFTER INSERT ON resident BEGIN "
+        "DELETE FROM interaction_search WHERE rowid IN "
+        "(SELECT seq FROM interaction WHERE resident_id = new.id); "
+        f"{reindex_sql(resident)}; END"
+    )
+    # Only a real change re-indexes: the demo upserts every resident at each start.
+    conn.exec_driver_sql(
+        "CREATE TRIGGER resident_search_au AFTER UPDATE ON resident "
+        "WHEN old.phone IS NOT new.phone OR old.phone2 IS NOT new.phone2 "
+        "OR old.email IS NOT new.email OR old.address IS NOT new.address BEGIN "
+        "DELETE FROM interaction_search WHERE rowid IN "
+        "(SELECT seq FROM interaction WHERE resident_id = new.id); "
+        f"{reindex_sql(resident)}; END"
+    )
+
+
 # Numbered by position: supervision, callback notes, call records and the outbox were built
 # side by side;
 # all are additive, so their order does not matter beyond being fixed from now on.
@@ -164,6 +292,8 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v4_call_records,
     _v5_outbox,
     _v6_call_result,
+    _v7_audit_log,
+    _v8_folded_search,
 ]
 
 

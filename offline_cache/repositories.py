@@ -8,7 +8,6 @@ urgency indexes (keyset paging, FTS5 for text), because it is the hottest path o
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -32,6 +31,7 @@ from offline_cache.database import Database
 from offline_cache.outbox import Outbox
 from offline_cache.rows import interaction_from_mapping
 from offline_cache.schema import InteractionRow, ResidentRow, StatusChangeRow, TimelineRow
+from offline_cache.search import fts_match_expression
 from offline_cache.timefmt import from_db, to_db
 
 _INTERACTION = InteractionRow.__table__
@@ -43,25 +43,9 @@ _INBOX_COLUMNS = (
     "seq, id, channel, subject, resident_name, received_at, deadline, priority, "
     "owner_kind, owner_id, desk_id, status, closed_at"
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_match_expression(text: str) -> str | None:
-    """Turn what the user typed into a safe FTS5 query.
-
-    Words of three letters or more match as prefixes ("pasp" finds "paspoort"); shorter words
-    match whole words only, because the prefix "h" matches most of a million contacts and would
-    keep the database busy for half a second on the first keystroke (benchmark B2).
-    Quoting each word means FTS5 operators typed by the user (AND, NEAR, quotes, ``*``) are
-    searched for as text instead of breaking the query.
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' if len(w) >= MIN_PREFIX_LENGTH else f'"{w}"' for w in words)
-
-
-MIN_PREFIX_LENGTH = 3
+# The search: one folding for stored text and queries (console.domain.textfold), bounded
+# input, and a time budget on the database thread (issue 11).
+SEARCH_BUDGET_SECONDS = 0.1
 
 
 def _interaction_values(item: Interaction) -> dict[str, object]:
@@ -183,7 +167,7 @@ def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple
         # Closed lists keep SQLite's choice: walking most of the store for a rare word is worse.
         column = "+seq" if query.state is StateFilter.OPEN else "seq"
         where.append(
-            f"{column} IN (SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH ?)"
+            f"{column} IN (SELECT rowid FROM interaction_search WHERE interaction_search MATCH ?)"
         )
         params.append(match)
     if query.state != StateFilter.CLOSED:
@@ -203,6 +187,11 @@ def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple
     sql += " LIMIT ?"
     params.append(limit)
     return sql, params
+
+
+def _budget(query: InboxQuery) -> float | None:
+    """A text search may hold the one database thread this long at most; else no limit."""
+    return SEARCH_BUDGET_SECONDS if fts_match_expression(query.text) else None
 
 
 # Enum members by stored value: a dict lookup per row instead of an Enum call (benchmark B3).
@@ -336,7 +325,7 @@ class SqlInteractionRepository:
             self.rows_fetched += len(rows)
             return rows
 
-        return await self._db.read(work)
+        return await self._db.read(work, budget=_budget(query))
 
     async def count(self, query: InboxQuery) -> int:
         sql, params = inbox_sql(query, None, -1)
@@ -345,7 +334,7 @@ class SqlInteractionRepository:
         def work(conn: Connection) -> int:
             return int(conn.exec_driver_sql(count_sql, tuple(params)).scalar_one())
 
-        return await self._db.read(work)
+        return await self._db.read(work, budget=_budget(query))
 
     async def timeline(self, interaction_id: str) -> list[TimelineEntry]:
         def work(conn: Connection) -> list[TimelineEntry]:

@@ -35,6 +35,8 @@ class InteractionRow(SQLModel, table=True):
     updated_at: str | None = None
     closed_at: str | None = None
     created_by: str | None = None
+    # Added by migration v2 (the N16 score); the class follows the table, not the reverse.
+    satisfaction: int | None = None
 
 
 class StatusChangeRow(SQLModel, table=True):

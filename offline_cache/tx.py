@@ -7,21 +7,40 @@ write lock is taken up front and a second process fails fast instead of half-way
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 
 @contextmanager
 def immediate(conn: Connection) -> Iterator[Connection]:
+    """One write transaction; on any failure, the commit's included, it is rolled back whole.
+
+    A failed COMMIT (a full disk) used to leave SQLAlchemy's connection in "invalid
+    transaction" state, so every later read and write of the session failed with
+    PendingRollbackError, even after space was freed (issue 11).
+    """
     conn.exec_driver_sql("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.commit()
     except BaseException:
-        conn.rollback()
+        rollback(conn)
         raise
-    conn.commit()
+
+
+def rollback(conn: Connection) -> None:
+    """Roll back in SQLite and in SQLAlchemy's bookkeeping, whatever state either is in."""
+    raw = conn.connection.dbapi_connection
+    # SQLite may already have rolled back itself (SQLITE_FULL does); then ROLLBACK would fail.
+    if isinstance(raw, sqlite3.Connection) and raw.in_transaction:
+        with suppress(sqlite3.Error):
+            raw.execute("ROLLBACK")
+    with suppress(SQLAlchemyError, sqlite3.Error):
+        conn.rollback()
 
 
 @contextmanager

@@ -620,6 +620,11 @@ class _Handler(BaseHTTPRequestHandler):
         faults = server.faults
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
+        if len(raw) < length:
+            # The client went away before its body arrived (a console killed mid-request): a
+            # real server never handles such a request, so it is neither served nor judged.
+            self.close_connection = True
+            return
         with server.lock:
             server.counters.requests += 1
             roll = server.rng.random()

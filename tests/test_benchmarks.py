@@ -33,7 +33,7 @@ def test_quick_suite_writes_every_figure(tmp_path):
     result = run_benchmarks(
         "--quick",
         "--only",
-        "B1,B2,B3,B4,B5,B8,B9",
+        "B1,B2,B3,B4,B5,B8,B9,B10",
         "--json",
         str(out),
         "--cache-dir",
@@ -51,7 +51,7 @@ def test_quick_suite_writes_every_figure(tmp_path):
     by_id: dict[str, list[dict]] = {}
     for figure in report["figures"]:
         by_id.setdefault(figure["id"], []).append(figure)
-    for built in ("B1", "B2", "B3", "B4", "B5", "B8", "B9"):
+    for built in ("B1", "B2", "B3", "B4", "B5", "B8", "B9", "B11"):
         assert by_id[built], built
         for figure in by_id[built]:
             assert figure["status"] == "measured"
@@ -139,7 +139,7 @@ def test_generated_store_is_the_real_schema_with_realistic_rows(tmp_path, qloop)
         assert len(channels) >= 6
         # The FTS5 index was filled by the real triggers: subjects are found.
         (hits,) = conn.execute(
-            "SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH 'paspoort'"
+            "SELECT count(*) FROM interaction_search WHERE interaction_search MATCH 'paspoort'"
         ).fetchone()
         assert 0 < hits < total
         # Planner statistics as after a day of use (they decide the text-search plans).

@@ -50,7 +50,7 @@ def _reference(path, query: InboxQuery, limit: int) -> list[str]:
         matches = {
             r[0]
             for r in conn.execute(
-                "SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH ?",
+                "SELECT rowid FROM interaction_search WHERE interaction_search MATCH ?",
                 (fts_match_expression(query.text),),
             )
         }

@@ -59,7 +59,7 @@ def test_new_store_is_wal_with_latest_schema(tmp_path):
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"interaction", "status_change", "timeline", "resident", "interaction_fts"} <= tables
+    assert {"interaction", "status_change", "timeline", "resident", "interaction_search"} <= tables
 
 
 def test_reopening_keeps_data_and_does_not_migrate_twice(tmp_path):

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.audit import AuditScreen
 from console.domain.callbacks import (
     AttemptOutcome,
     CallbackDraft,
@@ -485,6 +486,7 @@ class CallbacksScreen(QWidget):
             self.table.selectRow(row)
         else:
             self.detail.clear()
+            self._opened_id = None
         self.count.setText(f"{self.model.rowCount()} notities")
         self.refreshed.emit()
 
@@ -514,6 +516,11 @@ class CallbacksScreen(QWidget):
             self._service.tasks.spawn(self._show(note), what="notitie tonen", latest="note-detail")
 
     async def _show(self, note: CallbackNote) -> None:
+        # The privacy audit trail first; a reload that keeps the same note selected is not a
+        # new opening.
+        if note.id != getattr(self, "_opened_id", None):
+            await self._service.opened(note)
+            self._opened_id = note.id
         history = await self._service.history(note.id)
         if self.selected_id() == note.id:
             self.detail.setPlainText(_history_text(note, history, self._service))
@@ -635,7 +642,7 @@ class CallbackUi(QObject):
         """The dialog's starting values from an inbox item (its resident and question)."""
         if item_id is None:
             return CallbackDraft()
-        detail = await self._inbox.detail(item_id)
+        detail = await self._inbox.detail(item_id, opened_from=AuditScreen.CALLBACK_DIALOG)
         if detail is None:
             return CallbackDraft()
         item, resident = detail.interaction, detail.resident

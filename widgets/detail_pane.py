@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.audit import AuditScreen
 from console.domain.model import TimelineEntry, TimelineKind
 from console.ports import ChangeNotice
 from console.services.inbox import InboxService, InteractionDetail
@@ -129,16 +130,26 @@ class DetailPane(QWidget):
         return self._shown_id
 
     def show_interaction(self, interaction_id: str | None) -> None:
+        already_shown = interaction_id == self._shown_id and self.detail is not None
         self._shown_id = interaction_id
         if interaction_id is None:
             self._clear()
             return
+        self._spawn_load(interaction_id, opened=not already_shown)
+
+    def _spawn_load(self, interaction_id: str, *, opened: bool) -> None:
         self._inbox.tasks.spawn(
-            self._load(interaction_id), what="details laden", latest=f"detail{id(self)}"
+            self._load(interaction_id, opened=opened),
+            what="details laden",
+            latest=f"detail{id(self)}",
         )
 
-    async def _load(self, interaction_id: str) -> None:
-        detail = await self._inbox.detail(interaction_id)
+    async def _load(self, interaction_id: str, *, opened: bool = False) -> None:
+        # Opening a record is written to the privacy audit trail; a refresh after a change
+        # of the same record is not a new opening.
+        detail = await self._inbox.detail(
+            interaction_id, opened_from=AuditScreen.INBOX_DETAIL if opened else None
+        )
         if interaction_id != self._shown_id:
             return
         if detail is None:
@@ -148,7 +159,7 @@ class DetailPane(QWidget):
 
     def _on_store_changed(self, notice: ChangeNotice) -> None:
         if self._shown_id is not None and self._shown_id in notice.ids:
-            self.show_interaction(self._shown_id)
+            self._spawn_load(self._shown_id, opened=False)
 
     def _clear(self) -> None:
         self.detail = None

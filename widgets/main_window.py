@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.inbox import InboxQuery, Scope, StateFilter
 from console.domain.model import Channel
+from console.domain.textfold import TRUNCATED_HINT, parse_query
 from console.services.inbox import InboxService
 from widgets import texts
 from widgets.detail_pane import DetailPane
@@ -100,7 +101,9 @@ class MainWindow(QMainWindow):
         self.messages = MessageBar()
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Zoek in onderwerp, vraag en naam (Ctrl+F)")
+        self.search.setPlaceholderText(
+            "Zoek op onderwerp, vraag, naam, telefoon, e-mail of postcode (Ctrl+F)"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Zoeken")
         self.channel = QComboBox()
@@ -288,7 +291,9 @@ class MainWindow(QMainWindow):
         self.model.refreshed.connect(self._on_model_refreshed)
         self.table.activated.connect(lambda _index: self.detail.timeline.setFocus())
 
-    def _on_search_text_changed(self, _text: str) -> None:
+    def _on_search_text_changed(self, text: str) -> None:
+        if parse_query(text).truncated:  # a pasted page: say that only its start is searched
+            self.messages.show_info(TRUNCATED_HINT)
         self._apply_filters()
 
     def _on_filter_changed(self, *_args: object) -> None:

@@ -15,12 +15,13 @@ from console.domain.model import Role
 class Screen(enum.StrEnum):
     INBOX = "inbox"
     DASHBOARD = "dashboard"
+    AUDIT = "audit"  # the privacy audit trail (issue 11)
 
 
 VISIBLE_SCREENS: dict[Role, frozenset[Screen]] = {
     Role.AGENT: frozenset({Screen.INBOX}),
     Role.BACK_OFFICE: frozenset({Screen.INBOX}),
-    Role.SUPERVISOR: frozenset({Screen.INBOX, Screen.DASHBOARD}),
+    Role.SUPERVISOR: frozenset({Screen.INBOX, Screen.DASHBOARD, Screen.AUDIT}),
 }
 
 DEFAULT_SCREEN: dict[Role, Screen] = {

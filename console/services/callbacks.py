@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from console.domain import lifecycle
+from console.domain.audit import AuditScreen
 from console.domain.availability import (
     Availability,
     Candidate,
@@ -439,6 +440,12 @@ class CallbackService:
 
     async def history(self, note_id: str) -> list[TimelineEntry]:
         return await self._interactions.timeline(note_id)
+
+    async def opened(self, note: CallbackNote) -> None:
+        """The user opens a note in the callback list: the audit trail hears of it first."""
+        audit = getattr(self, "audit", None)  # console.services.privacy.AuditService
+        if audit is not None:
+            await audit.opened(note.id, note.resident_id, AuditScreen.CALLBACK_LIST)
 
     def subscribe(self, callback: Callable[[ChangeNotice], None]) -> Callable[[], None]:
         def only_notes(notice: ChangeNotice) -> None:

@@ -11,8 +11,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from console.domain import lifecycle
+from console.domain.audit import AuditScreen
 from console.domain.calendar import WorkingCalendar
 from console.domain.deadlines import urgency_for
 from console.domain.errors import DomainError
@@ -79,6 +81,9 @@ class InboxService:
         self.clock = clock
         self.user = user
         self.tasks = TaskGroup()
+        # The privacy audit trail (console.services.privacy.AuditService), set by the
+        # composition root; every record opened from a screen is written there first.
+        self.audit: Any = None
 
     # -- identity ---------------------------------------------------------------------------
 
@@ -103,10 +108,19 @@ class InboxService:
     async def count(self, query: InboxQuery) -> int:
         return await self._interactions.count(query)
 
-    async def detail(self, interaction_id: str) -> InteractionDetail | None:
+    async def detail(
+        self, interaction_id: str, *, opened_from: AuditScreen | None = None
+    ) -> InteractionDetail | None:
+        """The item with its history and resident.
+
+        With ``opened_from`` the user is opening the record on that screen: the audit trail
+        gets an entry before any of it is returned (no entry, no record shown).
+        """
         item = await self._interactions.get(interaction_id)
         if item is None:
             return None
+        if opened_from is not None and self.audit is not None:
+            await self.audit.opened(item.id, item.resident_id, opened_from)
         timeline = await self._interactions.timeline(interaction_id)
         changes = await self._interactions.status_changes(interaction_id)
         resident = await self._residents.get(item.resident_id) if item.resident_id else None

@@ -1,0 +1,145 @@
+"""The privacy audit trail (AVG): who opened which resident's record, when, from which screen.
+
+Pure values and rules; stdlib only. The trail is append-only (the store refuses changes); every
+look at the trail is itself an entry, so a supervisor's reading is as visible as an agent's.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+RETENTION_DAYS_DEFAULT = 30  # personal data of a closed contact stays this long (issue 11)
+
+
+class AuditAction(enum.StrEnum):
+    OPENED = "opened"  # a record with a resident's data was shown
+    TRAIL_VIEWED = "trail_viewed"  # someone looked at this trail
+    TRAIL_EXPORTED = "trail_exported"
+    RETENTION_PURGE = "retention_purge"  # the retention job removed personal data
+
+
+class AuditScreen(enum.StrEnum):
+    INBOX_DETAIL = "inbox_detail"
+    CALLBACK_LIST = "callback_list"
+    CALLBACK_DIALOG = "callback_dialog"
+    AUDIT_TRAIL = "audit_trail"
+    RETENTION_JOB = "retention_job"
+
+
+SCREEN_NAMES = {
+    AuditScreen.INBOX_DETAIL: "Inbox, details",
+    AuditScreen.CALLBACK_LIST: "Terugbelnotities",
+    AuditScreen.CALLBACK_DIALOG: "Terugbelnotitie maken",
+    AuditScreen.AUDIT_TRAIL: "Inzagelogboek",
+    AuditScreen.RETENTION_JOB: "Bewaartermijn (automatisch)",
+}
+ACTION_NAMES = {
+    AuditAction.OPENED: "geopend",
+    AuditAction.TRAIL_VIEWED: "inzagelogboek bekeken",
+    AuditAction.TRAIL_EXPORTED: "inzagelogboek opgeslagen",
+    AuditAction.RETENTION_PURGE: "gegevens verwijderd",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: datetime
+    actor: str  # colleague id, or "system" for the retention job
+    action: AuditAction
+    screen: AuditScreen
+    record_id: str | None = None  # the interaction (or note) opened
+    resident_id: str | None = None
+    detail: str = ""  # counts only; never personal data
+    seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeReport:
+    """What the retention job removed: counts per kind, and the cut-off moment."""
+
+    cutoff: datetime
+    interactions: int = 0
+    callback_notes: int = 0
+    timeline_entries: int = 0
+    call_records: int = 0
+    drafts: int = 0
+    kept_unsent: int = 0  # old enough, but not yet delivered to the system of record
+
+    @property
+    def removed_anything(self) -> bool:
+        return any(
+            (
+                self.interactions,
+                self.callback_notes,
+                self.timeline_entries,
+                self.call_records,
+                self.drafts,
+            )
+        )
+
+    def summary(self) -> str:
+        """One Dutch (B1) sentence for the user; counts only."""
+        day = self.cutoff.strftime("%d-%m-%Y")
+        if not self.removed_anything:
+            text = f"Bewaartermijn: er waren geen gegevens van vóór {day} om te verwijderen."
+        else:
+            text = (
+                f"Bewaartermijn: gegevens van vóór {day} verwijderd: "
+                f"{self.interactions} afgesloten contacten, "
+                f"{self.callback_notes} terugbelnotities, "
+                f"{self.timeline_entries} regels geschiedenis, "
+                f"{self.call_records} gespreksgegevens en {self.drafts} concepten."
+            )
+        if self.kept_unsent:
+            text += (
+                f" {self.kept_unsent} contacten zijn nog niet naar het klantcontactsysteem "
+                "verstuurd en blijven daarom nog staan."
+            )
+        return text
+
+    def detail(self) -> str:
+        return (
+            f"contacten={self.interactions}; notities={self.callback_notes}; "
+            f"geschiedenis={self.timeline_entries}; gesprekken={self.call_records}; "
+            f"concepten={self.drafts}; niet_verstuurd={self.kept_unsent}"
+        )
+
+
+def retention_cutoff(now: datetime, days: int) -> datetime:
+    """Contacts closed before this moment have had their retention period."""
+    if days < 1:
+        raise ValueError("a retention period is at least one day")
+    return now - timedelta(days=days)
+
+
+CSV_HEADER = ("Moment", "Medewerker", "Handeling", "Scherm", "Contact", "Inwoner", "Toelichting")
+
+
+def trail_csv(
+    entries: Iterable[AuditEntry],
+    *,
+    names: Callable[[str], str],
+    moment: Callable[[datetime], str],
+) -> str:
+    """The trail as CSV for Dutch Excel (";"), oldest first; ``names`` maps colleague ids."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for e in entries:
+        writer.writerow(
+            (
+                moment(e.at),
+                f"{names(e.actor)} ({e.actor})",
+                ACTION_NAMES[e.action],
+                SCREEN_NAMES[e.screen],
+                e.record_id or "",
+                e.resident_id or "",
+                e.detail,
+            )
+        )
+    return out.getvalue()
