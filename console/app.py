@@ -33,6 +33,7 @@ from console.ports import (
 from console.services.callbacks import CallbackService
 from console.services.calls import CallService
 from console.services.inbox import InboxService
+from console.services.session import Session
 from console.services.supervision import SupervisionService
 from console.services.sync import SyncService
 from console.services.tasks import TaskGroup
@@ -73,6 +74,7 @@ class KccApp:
 
     options: AppOptions
     db: Database
+    session: Session
     interactions: SqlInteractionRepository
     residents: SqlResidentRepository
     inbox: InboxService
@@ -133,7 +135,11 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     if user is None:
         raise DomainError(f"De demogebruiker '{config.demo_user}' bestaat niet.")
 
-    def inbox_for(colleague_id: str) -> InboxService:
+    # The ONE session every service reads (issue 12); the simulator's inbox for the other
+    # colleagues keeps a private one, so its switching never touches the signed-in user.
+    session = Session(user, organisation=organisation)
+
+    def inbox_for(own: Session) -> InboxService:
         return InboxService(
             interactions=interactions,
             residents=residents,
@@ -141,12 +147,12 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             organisation=organisation,
             calendar=calendar,
             clock=clock,
-            user=organisation.colleague(colleague_id) or user,
+            session=own,
         )
 
-    inbox = inbox_for(user.id)
+    inbox = inbox_for(session)
     stack.push_async_callback(inbox.aclose)
-    others = inbox_for(user.id)
+    others = inbox_for(Session(user, organisation=organisation))
     stack.push_async_callback(others.aclose)
     # The simulator's failures (and the other colleagues') reach the same message bar.
     others.tasks.on_error(inbox.tasks.notify)
@@ -186,7 +192,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         organisation=organisation,
         calendar=calendar,
         clock=clock,
-        user=user,
+        session=session,
         availability_timeout=options.availability_timeout,
     )
     stack.push_async_callback(callbacks.aclose)
@@ -195,6 +201,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     app = KccApp(
         options=options,
         db=db,
+        session=session,
         interactions=interactions,
         residents=residents,
         inbox=inbox,

@@ -114,7 +114,7 @@ class CallService:
         self._records = records
         self._residents = residents
         self.clock = clock
-        self.desk_id = desk_id or inbox.user.desk_id
+        self._desk_id = desk_id  # fixed desk for new calls; None: the signed-in user's desk
         self.state = CallState()
         self.tasks = TaskGroup()
         self._listeners: list[Callable[[CallState], None]] = []
@@ -122,6 +122,11 @@ class CallService:
         self._event_hooks: list[Callable[[CallEvent], None]] = []
         self._unsubscribe: Callable[[], None] | None = None
         self._waiting: dict[str, tuple[str, datetime]] = {}  # call id → number, rang at
+
+    @property
+    def desk_id(self) -> str:
+        """The desk that owns new calls: read from the session now, so a switch follows."""
+        return self._desk_id or self.inbox.user.desk_id
 
     # -- wiring -----------------------------------------------------------------------------
 
