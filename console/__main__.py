@@ -336,10 +336,36 @@ def run_secrets(argv: list[str], *, store=None) -> int:
     return 2
 
 
+ORG_USAGE = "Gebruik: kcc-console org check BESTAND  (controleert een organisatiebestand)"
+
+
+def run_org(argv: list[str]) -> int:
+    """``kcc-console org check FILE``: name each mistake in the organisation file (exit 2)."""
+    if len(argv) != 2 or argv[0] != "check":
+        print(ORG_USAGE, file=sys.stderr)
+        return 2
+    from integrations.organisation_file import OrganisationFileError, load_organisation
+
+    try:
+        found = load_organisation(Path(argv[1]))
+    except OrganisationFileError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    org = found.organisation
+    print(
+        f"Het organisatiebestand is in orde: {org.name}, {len(org.desks)} afdelingen en teams, "
+        f"{len(org.colleagues)} collega's, {len(org.partners)} partners, "
+        f"{len(found.closing_days)} sluitingsdagen."
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["secrets"]:
         return run_secrets(argv[1:])
+    if argv[:1] == ["org"]:
+        return run_org(argv[1:])
     args = parse_args(argv)
     if args.config is None and not (args.self_test or args.screenshots):
         args.config = default_config_path()

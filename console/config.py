@@ -109,6 +109,7 @@ class Config:
     source: Path | None = None
     telephony: TelephonyConfig = field(default_factory=TelephonyConfig)
     klantinteracties: KlantinteractiesConfig | None = None
+    organisation: Path | None = None  # the organisation file (issue 12; console/config_identity)
     # Sections registered by other adapters (name → their built value); see ``section``.
     sections: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -642,5 +643,10 @@ def load_config(path: Path | None) -> Config:
         source=path,
         telephony=SECTIONS["telephony"].build(values["telephony"]),  # type: ignore[arg-type]
         klantinteracties=klantinteracties,  # type: ignore[arg-type]
+        organisation=organisation_path(values[""].get("organisation"), path),
         sections=MappingProxyType(sections),
     )
+
+
+# Sections defined in their own modules register themselves here (after the schema exists).
+from console.config_identity import organisation_path  # noqa: E402 - issue 12: [identity]
