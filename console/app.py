@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,12 @@ from pathlib import Path
 from console.clock import SystemClock
 from console.config import Config, KlantinteractiesConfig
 from console.demo.availability import DemoAvailabilitySource
-from console.demo.organisation import DemoData, DemoOrganisationSource
+from console.demo.organisation import (
+    DemoData,
+    DemoOrganisationSource,
+    build_demo,
+    read_demo_file,
+)
 from console.demo.simulator import TrafficSimulator
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
@@ -66,6 +72,8 @@ class AppOptions:
     availability_timeout: float = 3.0
     telephony: Telephony | None = None  # tests inject a phone; else chosen by config
     secrets: SecretStore | None = None  # connected mode; None: the OS keyring
+    # Sign-in (issue 12): how the system browser is opened; tests pass an HTTP-driven one.
+    open_browser: Callable[[str], object] | None = None
 
 
 @dataclass
@@ -95,6 +103,8 @@ class KccApp:
     call_panel: object | None = None  # widgets.call_panel.CallPanel when built
     sync: SyncService | None = None  # connected mode only
     sync_engine: object | None = None  # offline_cache.sync.SyncEngine in connected mode
+    sign_in: object | None = None  # integrations.oidc.SignInResult in connected mode
+    sign_out: Callable[[], Awaitable[None]] | None = None  # forget the sign-in, end the session
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -112,6 +122,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     stack.callback(lock.release)
 
     connected = config.mode == "connected" and config.klantinteracties is not None
+    # The organisation from its file (issue 12): checked first, it is local and cheap.
+    org_file = _organisation_file(config)
     token: str | None = None
     if connected:
         assert config.klantinteracties is not None
@@ -119,25 +131,37 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         # hears which command fixes that).
         token = await _token(options, config.klantinteracties.secret)
 
+    # Connected mode works as the person the identity provider signed in (issue 12).
+    signed: tuple | None = None
+    if connected:
+        signed = await _sign_in(options, config, org_file, clock, stack)
+
     db = await Database.open(options.data_dir / STORE_FILE)
     stack.push_async_callback(db.close)
     outbox = Outbox() if connected else None
     interactions = SqlInteractionRepository(db, outbox=outbox)
     residents = SqlResidentRepository(db)
 
-    demo = DemoOrganisationSource().data(now=clock.now())
+    if connected:  # no demo residents, subjects or agendas in a real municipality's store
+        demo = DemoData(org_file.organisation, (), {}, dict(org_file.closing_days))
+    elif config.organisation is not None:
+        demo = build_demo(read_demo_file(), now=clock.now(), organisation=org_file)
+    else:
+        demo = DemoOrganisationSource().data(now=clock.now())
     organisation = demo.organisation
     calendar = WorkingCalendar(
         holidays=DutchHolidays(include_good_friday=config.include_good_friday),
         closing_days=demo.closing_days,
     )
-    user = organisation.colleague(config.demo_user)
+    user = signed[0] if signed else organisation.colleague(config.demo_user)
     if user is None:
         raise DomainError(f"De demogebruiker '{config.demo_user}' bestaat niet.")
 
     # The ONE session every service reads (issue 12); the simulator's inbox for the other
     # colleagues keeps a private one, so its switching never touches the signed-in user.
     session = Session(user, organisation=organisation)
+    if signed:
+        session.sign_in(user, **signed[2])
 
     def inbox_for(own: Session) -> InboxService:
         return InboxService(
@@ -157,7 +181,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     # The simulator's failures (and the other colleagues') reach the same message bar.
     others.tasks.on_error(inbox.tasks.notify)
 
-    await residents.upsert_many(demo.residents)
+    if not connected:
+        await residents.upsert_many(demo.residents)
     simulator = TrafficSimulator(
         inbox=inbox,
         colleagues_inbox=others,
@@ -213,6 +238,9 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         callback_notes=callback_notes,
     )
 
+    if signed:
+        app.sign_in = signed[1]
+        app.sign_out = _sign_out_for(signed[3], session)
     if connected:
         assert config.klantinteracties is not None and token is not None
         app.sync_engine, app.sync = await _start_sync(
@@ -303,6 +331,12 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         panel = install_call_panel(window, calls, transfers)
         app.call_panel = panel
         stack.callback(panel.cleanup)
+        from widgets.session_ui import install_session_ui
+
+        window.session_ui = session_ui = install_session_ui(  # type: ignore[attr-defined]
+            window, session, sign_out=app.sign_out, notice=_grace_notice(app.sign_in)
+        )
+        stack.callback(session_ui.cleanup)
         if phone_error:
             window.messages.show_error(phone_error)
     elif phone_error:
@@ -394,3 +428,119 @@ async def _start_sync(
     stack.push_async_callback(sync.aclose)
     sync.tasks.on_error(inbox.tasks.notify)
     return engine, sync
+
+
+# -- who is signed in, and the organisation (issue 12) ----------------------------------------
+
+NO_ORGANISATION = (
+    "In verbonden modus heeft de console het organisatiebestand van de gemeente nodig. Zet in "
+    "{config} de regel organisation = \"pad/naar/organisatie.toml\" en controleer het bestand "
+    "met: kcc-console org check pad/naar/organisatie.toml. Vraag het bestand aan de functioneel "
+    "beheerder."
+)
+NO_IDENTITY = (
+    "In verbonden modus meldt u zich aan met het account van de gemeente. Zet in {config} een "
+    "blok [identity] met issuer en client_id van de identiteitsprovider (zie de README); vraag "
+    "die gegevens aan de functioneel beheerder."
+)
+
+
+def _organisation_file(config: Config):
+    """The configured organisation file; the shipped demo file in demo mode without one.
+
+    Raises:
+        ConfigError: connected mode without an organisation file.
+        OrganisationFileError: the file has mistakes (each named with its line).
+    """
+    from console.config import ConfigError
+    from console.demo.organisation import demo_organisation_path
+    from integrations.organisation_file import load_organisation
+
+    if config.organisation is None:
+        if config.mode == "connected":
+            raise ConfigError(NO_ORGANISATION.format(config=config.source or "de instellingen"))
+        return load_organisation(demo_organisation_path())
+    if config.mode == "connected" and config.section("identity") is None:
+        raise ConfigError(NO_IDENTITY.format(config=config.source or "de instellingen"))
+    return load_organisation(config.organisation)
+
+
+async def _sign_in(options: AppOptions, config: Config, org_file, clock: Clock, stack):
+    """Sign the user in with OpenID Connect; returns (colleague, result, session kwargs, oidc).
+
+    Raises:
+        ConfigError: no [identity] in the config.
+        SignInError: the provider refused, is unreachable past the grace period, or the person
+            has no known role or is not in the organisation file.
+    """
+    from dataclasses import replace
+
+    from console.config import ConfigError
+    from console.domain.model import Role
+    from console.services.session import SignInKind
+    from integrations.oidc.client import OidcSignIn, SignInError, role_for
+
+    settings = config.section("identity")
+    if settings is None:
+        raise ConfigError(NO_IDENTITY.format(config=config.source or "de instellingen"))
+    if options.secrets is not None:
+        secrets = options.secrets
+    else:
+        from integrations.secrets_keyring import KeyringSecretStore
+
+        secrets = KeyringSecretStore()
+    if options.open_browser is not None:
+        open_browser = options.open_browser
+    else:
+        import webbrowser
+
+        open_browser = webbrowser.open
+    oidc = OidcSignIn(settings, secrets=secrets, clock=clock, open_browser=open_browser)
+    stack.push_async_callback(oidc.aclose)
+    result = await oidc.start()
+    identity = result.identity
+    colleague = org_file.colleague_by_email(identity.email)
+    if colleague is None:
+        await oidc.sign_out()  # the next start asks again (perhaps someone else, or after a fix)
+        raise SignInError(
+            f"U bent aangemeld als {identity.email}, maar dat adres staat niet in het "
+            "organisatiebestand. Vraag de functioneel beheerder u toe te voegen.",
+        )
+    role = role_for(identity, settings.roles)
+    if role is None:
+        await oidc.sign_out()
+        raise SignInError(
+            f"Uw account ({identity.email}) heeft geen rol voor de KCC-console (agent, backoffice "
+            f"of teamleider). Vraag {settings.help_contact} u in de juiste groep te zetten.",
+        )
+    user = replace(colleague, role=Role(role))
+    kind = SignInKind.GRACE if result.offline else SignInKind.OIDC
+    session_kwargs = {
+        "kind": kind,
+        "verified_at": identity.verified_at,
+        "offline_until": result.offline_until,
+    }
+    log.info("signed in (%s, role %s)", kind.value, role.value)
+    return user, result, session_kwargs, oidc
+
+
+def _sign_out_for(oidc, session: Session) -> Callable[[], Awaitable[None]]:
+    async def sign_out() -> None:
+        await oidc.sign_out()
+        session.sign_out()
+
+    return sign_out
+
+
+def _grace_notice(result) -> str | None:
+    if result is None or not result.offline or result.offline_until is None:
+        return None
+    from console.domain.calendar import AMSTERDAM
+
+    verified = result.identity.verified_at.astimezone(AMSTERDAM)
+    until = result.offline_until.astimezone(AMSTERDAM)
+    return (
+        "De identiteitsprovider is niet bereikbaar. U werkt met uw laatste aanmelding van "
+        f"{verified:%d-%m %H:%M}; dat kan tot {until:%d-%m %H:%M}. Daarna moet het netwerk "
+        "terug zijn om aan te melden."
+    )

@@ -643,10 +643,10 @@ def load_config(path: Path | None) -> Config:
         source=path,
         telephony=SECTIONS["telephony"].build(values["telephony"]),  # type: ignore[arg-type]
         klantinteracties=klantinteracties,  # type: ignore[arg-type]
-        organisation=organisation_path(values[""].get("organisation"), path),
+        organisation=_identity.organisation_path(values[""].get("organisation"), path),
         sections=MappingProxyType(sections),
     )
 
 
 # Sections defined in their own modules register themselves here (after the schema exists).
-from console.config_identity import organisation_path  # noqa: E402 - issue 12: [identity]
+import console.config_identity as _identity  # noqa: E402 - issue 12: [identity], organisation

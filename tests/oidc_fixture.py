@@ -124,3 +124,49 @@ class Browser:
                 action = urljoin(str(response.url), unescape(form.group(1)))
                 response = await client.post(action, data=fields)
             self.pages.append(response.text)
+
+
+DEMO_ORGANISATION = Path(__file__).resolve().parent.parent / "resources/demo/organisation.toml"
+
+
+def connected_config_file(
+    tmp_path: Path, *, openklant: str, issuer: str, roles: dict[str, str] | None = None, **extra
+) -> Path:
+    """A connected-mode config: Open Klant, the organisation file and [identity] for ``issuer``."""
+    lines = [
+        'mode = "connected"',
+        f'organisation = "{extra.pop("organisation", DEMO_ORGANISATION)}"',
+        "[klantinteracties]",
+        f'base_url = "{openklant}"',
+        "timeout = 2",
+        "[identity]",
+        f'issuer = "{issuer}"',
+        f'client_id = "{CLIENT_ID}"',
+        'scopes = ["openid", "profile", "email", "groups", "offline_access"]',
+        'role_claim = "groups"',
+        'prompt = "consent"',
+        "sign_in_timeout = 30",
+        "timeout = 5",
+        *(f"{k} = {json.dumps(v)}" for k, v in extra.items()),
+        "[identity.roles]",
+        *(f'"{claim}" = "{role}"' for claim, role in (roles or ROLES).items()),
+    ]
+    path = tmp_path / "kcc.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def oidc_keyring():
+    """An in-memory keyring holding the Open Klant token, as ``kcc-console secrets set`` would."""
+    import keyring
+
+    from tests.klantinteracties_server import TOKEN
+    from tests.memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    keyring.set_password("kcc-console", "klantinteracties", TOKEN)
+    yield backend
+    keyring.set_keyring(previous)

@@ -257,3 +257,54 @@ def test_org_check_on_the_command_line_names_the_mistake_and_exits_2(tmp_path):
 
 def test_a_missing_file_is_named(tmp_path):
     assert run_org(["check", str(tmp_path / "weg.toml")]) == 2
+
+
+# -- the console at start ------------------------------------------------------------------------
+
+
+def _connected(tmp_path, *lines: str) -> list[str]:
+    config = tmp_path / "kcc.toml"
+    config.write_text(
+        "\n".join(
+            [
+                'mode = "connected"',
+                *lines,
+                "[klantinteracties]",
+                'base_url = "https://openklant.example.nl"',
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return ["--config", str(config), "--data-dir", str(tmp_path / "data")]
+
+
+IDENTITY = '[identity]\nissuer = "https://login.example.nl"\nclient_id = "kcc"'
+
+
+def test_connected_mode_without_an_organisation_file_says_what_to_do(tmp_path):
+    result = run_cli(*_connected(tmp_path))
+    assert result.returncode == 2
+    assert "organisatiebestand" in result.stderr and "organisation =" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_connected_mode_without_sign_in_settings_says_what_to_do(tmp_path):
+    result = run_cli(*_connected(tmp_path, f'organisation = "{DEMO}"'))
+    assert result.returncode == 2
+    assert "meldt u zich aan" in result.stderr and "[identity]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_console_refuses_a_broken_organisation_file_at_start(tmp_path):
+    broken = tmp_path / "organisatie.toml"
+    broken.write_text(VALID.replace('role = "agent"', 'role = "baas"'), encoding="utf-8")
+    # The [identity] table goes last: a top-level key after it would belong to it.
+    args = _connected(tmp_path, f'organisation = "{broken}"')
+    config = Path(args[1])
+    config.write_text(config.read_text(encoding="utf-8") + IDENTITY + "\n", encoding="utf-8")
+    result = run_cli(*args)
+    assert result.returncode == 2
+    line = _line_of(broken.read_text(encoding="utf-8"), 'role = "baas"')
+    assert f"regel {line}, [[colleagues]] nr. 1" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -23,6 +23,7 @@ from typing import Any
 
 import phonenumbers
 
+from console.domain.errors import UserFacingError
 from console.domain.model import (
     Colleague,
     Desk,
@@ -100,7 +101,7 @@ class Mistake:
         return f"{where}{self.place}: {self.text}" if self.place else f"{where}{self.text}"
 
 
-class OrganisationFileError(Exception):
+class OrganisationFileError(UserFacingError):
     """The organisation file cannot be used; ``mistakes`` lists each one, ``message`` all."""
 
     def __init__(self, path: Path | None, mistakes: list[Mistake]) -> None:
@@ -113,8 +114,7 @@ class OrganisationFileError(Exception):
             "herstellen en controleer het daarna met: kcc-console org check <bestand>",
             *(f"  - {m}" for m in mistakes),
         ]
-        self.message = "\n".join(lines)
-        super().__init__(self.message)
+        super().__init__("\n".join(lines))
 
 
 @dataclass(frozen=True)
@@ -518,9 +518,7 @@ class _Checker:
             opening_hours=hours,
         )
 
-    def _colleague(
-        self, index: int, entry: dict[str, Any], desk_ids: set[str]
-    ) -> Colleague | None:
+    def _colleague(self, index: int, entry: dict[str, Any], desk_ids: set[str]) -> Colleague | None:
         table = "colleagues"
         email = self._email(table, index, entry, "email")
         name = self._text(table, index, entry, "name")
@@ -564,9 +562,7 @@ class _Checker:
             desk = self._text("topics", index, entry, "desk")
             partner = self._text("topics", index, entry, "partner")
             if (desk is None) == (partner is None):
-                self.wrong(
-                    "topics", index, None, "noem precies één: desk = \"…\" of partner = \"…\"."
-                )
+                self.wrong("topics", index, None, 'noem precies één: desk = "…" of partner = "…".')
                 continue
             if desk is not None and desk not in desk_ids:
                 self.wrong(
