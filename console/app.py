@@ -326,6 +326,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
         app.callback_ui = CallbackUi(window=window, service=callbacks, inbox=inbox)
         stack.callback(app.callback_ui.cleanup)
+        # Another person now: their callback lists at once, not at the next store change.
+        stack.callback(session.subscribe(lambda _state: app.callback_ui.screen.reload()))
         from widgets.call_panel import install_call_panel
 
         panel = install_call_panel(window, calls, transfers)

@@ -39,7 +39,15 @@ def test_switching_the_demo_user_changes_notes_calls_and_title_at_once(qloop, tm
             seen: dict[str, object] = {}
             sanne_note = await app.callbacks.create(_draft(), check=None)
 
+            # Sanne's "Door mij gemaakt" is on screen when she hands over to Fatima.
+            screen = app.callback_ui.screen
+            window.show_screen(screen)
+            screen.set_scope("created")
+            await app.callbacks.tasks.drain()
+            seen["before"] = [screen.model.note_at(r).id for r in range(screen.model.rowCount())]
             app.roles.switch_to("c03")  # Fatima Bouzid, supervisor at the general KCC
+            await app.callbacks.tasks.drain()
+            seen["after switch"] = screen.model.rowCount()
             seen["label"] = window.user_label.text()
             seen["role"] = app.session.role
             fatima_note = await app.callbacks.create(
@@ -71,6 +79,8 @@ def test_switching_the_demo_user_changes_notes_calls_and_title_at_once(qloop, tm
     assert "Fatima Bouzid" in seen["label"]
     assert seen["role"] is Role.SUPERVISOR
     assert sanne_note.creator == "c01"
+    assert seen["before"] == [sanne_note.id]
+    assert seen["after switch"] == 0  # the list followed the switch: Fatima made none yet
     assert fatima_note.creator == "c03"
     assert seen["created_list"] == [fatima_note.id]  # not Sanne's note
     assert "Gemaakt door Fatima Bouzid" in seen["detail"]

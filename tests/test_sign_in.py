@@ -178,6 +178,22 @@ def test_the_role_comes_from_the_configured_claim_mapping(
     assert (actors.colleague, actors.desk) == (SANNE, "kcc")
 
 
+def test_the_next_start_renews_silently_without_the_browser(
+    tmp_path, clock, klantinteracties_server, oidc_provider, oidc_keyring
+):
+    async def start():
+        browser, options = _options(tmp_path, klantinteracties_server, oidc_provider, FATIMA)
+        async with running_app(tmp_path / "data", clock, with_window=False, **options) as app:
+            return browser.opened, app.session.state.kind, app.session.user.id
+
+    first = asyncio.run(start())
+    token = oidc_keyring.values[REFRESH]
+    second = asyncio.run(start())
+    assert len(first[0]) == 1
+    assert second == ([], SignInKind.OIDC, "c03")  # no browser: the refresh token did it
+    assert oidc_keyring.values[REFRESH] != token  # rotated by the provider, kept again
+
+
 def test_a_start_without_the_network_works_within_the_grace_period_and_not_after(
     tmp_path, clock, klantinteracties_server, oidc_keyring
 ):
