@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
@@ -64,18 +65,23 @@ def start_provider(**env: str) -> Provider:
         _missing("Node.js (node)")
     if not (OIDC_DIR / "node_modules" / "oidc-provider").is_dir():
         _missing("the npm package oidc-provider in tests/oidc/node_modules")
+    # Its warnings go to a file, not a pipe nobody reads (a full pipe would stall it).
+    errors = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(
         [node, str(OIDC_DIR / "provider.mjs")],
         cwd=OIDC_DIR,
         env={**os.environ, **env},
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=errors,
         text=True,
     )
     line = process.stdout.readline()  # the provider prints its issuer once it listens
     if not line:
         process.kill()
-        raise RuntimeError(f"oidc-provider did not start: {process.stderr.read()[-2000:]}")
+        process.wait()
+        errors.seek(0)
+        raise RuntimeError(f"oidc-provider did not start: {errors.read()[-2000:]}")
+    errors.close()  # the process keeps its own handle
     return Provider(json.loads(line)["issuer"], process)
 
 
@@ -86,9 +92,8 @@ def stop_provider(provider: Provider) -> None:
     except subprocess.TimeoutExpired:
         provider.process.kill()
         provider.process.wait()
-    for stream in (provider.process.stdout, provider.process.stderr):
-        if stream:
-            stream.close()
+    if provider.process.stdout:
+        provider.process.stdout.close()
 
 
 @pytest.fixture(scope="session")
