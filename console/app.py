@@ -435,15 +435,15 @@ async def _start_sync(
 # -- who is signed in, and the organisation (issue 12) ----------------------------------------
 
 NO_ORGANISATION = (
-    "In verbonden modus heeft de console het organisatiebestand van de gemeente nodig. Zet in "
-    "{config} de regel organisation = \"pad/naar/organisatie.toml\" en controleer het bestand "
-    "met: kcc-console org check pad/naar/organisatie.toml. Vraag het bestand aan de functioneel "
-    "beheerder."
+    "Voor de verbonden modus heeft de console het organisatiebestand van de gemeente nodig. "
+    'Zet in {config} deze regel: organisation = "pad/naar/organisatie.toml". Controleer het '
+    "bestand met: kcc-console org check pad/naar/organisatie.toml. U krijgt het bestand van de "
+    "functioneel beheerder."
 )
 NO_IDENTITY = (
-    "In verbonden modus meldt u zich aan met het account van de gemeente. Zet in {config} een "
-    "blok [identity] met issuer en client_id van de identiteitsprovider (zie de README); vraag "
-    "die gegevens aan de functioneel beheerder."
+    "In de verbonden modus meldt u zich aan met uw account van de gemeente. Zet daarvoor in "
+    "{config} een blok [identity] met issuer en client_id. Die gegevens krijgt u van de "
+    "functioneel beheerder. Kijk ook in de README."
 )
 
 
@@ -542,7 +542,7 @@ def _grace_notice(result) -> str | None:
     verified = result.identity.verified_at.astimezone(AMSTERDAM)
     until = result.offline_until.astimezone(AMSTERDAM)
     return (
-        "De identiteitsprovider is niet bereikbaar. U werkt met uw laatste aanmelding van "
+        "De aanmeldserver is niet bereikbaar. U werkt met uw laatste aanmelding van "
         f"{verified:%d-%m %H:%M}; dat kan tot {until:%d-%m %H:%M}. Daarna moet het netwerk "
         "terug zijn om aan te melden."
     )

@@ -157,10 +157,10 @@ class OidcSignIn:
         until = identity.verified_at + timedelta(hours=self.settings.offline_grace_hours)
         if self._clock.now() > until:
             raise self._ask(
-                "De identiteitsprovider is niet bereikbaar en uw laatste aanmelding is van "
-                f"{identity.verified_at:%d-%m-%Y %H:%M}, langer geleden dan de "
-                f"{self.settings.offline_grace_hours:g} uur die de console zonder netwerk mag "
-                "werken. Aanmelden lukt weer zodra het netwerk terug is.",
+                "De aanmeldserver is niet bereikbaar. Uw laatste aanmelding was op "
+                f"{identity.verified_at:%d-%m-%Y} om {identity.verified_at:%H:%M}. Dat is langer "
+                f"dan {self.settings.offline_grace_hours:g} uur geleden. Zo lang mag de console "
+                "zonder netwerk werken. Aanmelden lukt weer als het netwerk terug is.",
                 offline=True,
             )
         log.info("provider unreachable; using the last verified identity within the grace period")
@@ -217,13 +217,12 @@ class OidcSignIn:
         query = parse_qs(urlsplit(redirected).query)
         if "error" in query:
             raise self._ask(
-                "De identiteitsprovider heeft het aanmelden geweigerd "
-                f"({query.get('error', [''])[0]})."
+                f"De aanmeldserver heeft het aanmelden geweigerd ({query.get('error', [''])[0]})."
             )
         try:
             code = oauth2.parse_authorization_code_response(redirected, state=state)["code"]
         except Exception as exc:  # Authlib raises its own types for a wrong state or no code
-            raise self._ask("Het antwoord van de identiteitsprovider klopt niet.") from exc
+            raise self._ask("Het antwoord van de aanmeldserver klopt niet.") from exc
         tokens = await self._token_request(
             grant_type="authorization_code",
             code=code,
@@ -251,12 +250,12 @@ class OidcSignIn:
         metadata = await self._get_json(url)
         if str(metadata.get("issuer", "")).rstrip("/") != issuer:
             raise self._ask(
-                f"De identiteitsprovider op {issuer} noemt zich anders "
+                f"De aanmeldserver op {issuer} noemt zich anders "
                 f"({metadata.get('issuer')!s}). De instelling issuer in [identity] klopt niet."
             )
         for key in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
             if not metadata.get(key):
-                raise self._ask(f"De identiteitsprovider op {issuer} mist {key}.")
+                raise self._ask(f"De aanmeldserver op {issuer} mist {key}.")
         self._metadata = metadata
         return metadata
 
@@ -265,21 +264,21 @@ class OidcSignIn:
             response = await self._http.get(url)
         except httpx.HTTPError as exc:
             raise self._ask(
-                f"De identiteitsprovider ({self.settings.issuer}) is niet bereikbaar. Controleer "
+                f"De aanmeldserver ({self.settings.issuer}) is niet bereikbaar. Controleer "
                 "de netwerkverbinding.",
                 offline=True,
             ) from exc
         if response.status_code != 200:
             raise self._ask(
-                f"De identiteitsprovider ({self.settings.issuer}) antwoordt niet zoals verwacht "
+                f"De aanmeldserver ({self.settings.issuer}) antwoordt niet zoals verwacht "
                 f"(status {response.status_code})."
             )
         try:
             found = response.json()
         except ValueError as exc:
-            raise self._ask("De identiteitsprovider stuurt iets onleesbaars terug.") from exc
+            raise self._ask("De aanmeldserver stuurt iets onleesbaars terug.") from exc
         if not isinstance(found, dict):
-            raise self._ask("De identiteitsprovider stuurt iets onleesbaars terug.")
+            raise self._ask("De aanmeldserver stuurt iets onleesbaars terug.")
         return found
 
     async def _token_request(self, **params: str) -> dict[str, Any]:
@@ -293,7 +292,7 @@ class OidcSignIn:
             )
         except httpx.HTTPError as exc:
             raise self._ask(
-                f"De identiteitsprovider ({self.settings.issuer}) is niet bereikbaar.",
+                f"De aanmeldserver ({self.settings.issuer}) is niet bereikbaar.",
                 offline=True,
             ) from exc
         try:
@@ -303,7 +302,7 @@ class OidcSignIn:
         if response.status_code != 200 or not isinstance(tokens, dict):
             error = tokens.get("error", "") if isinstance(tokens, dict) else ""
             raise self._ask(
-                "De identiteitsprovider weigert de aanmelding"
+                "De aanmeldserver weigert de aanmelding"
                 + (f" ({error})." if error else f" (status {response.status_code}).")
             )
         return tokens
@@ -312,7 +311,7 @@ class OidcSignIn:
         """Check the ID token: signature (JWKS), issuer, audience, expiry, nonce."""
         raw = tokens.get("id_token")
         if not isinstance(raw, str):
-            raise self._ask("De identiteitsprovider stuurt geen ID-token mee.")
+            raise self._ask("De aanmeldserver stuurt geen ID-token mee.")
         keys = await self._jwks()
         try:
             token = jwt.decode(raw, keys)
@@ -323,7 +322,7 @@ class OidcSignIn:
                     token = jwt.decode(raw, await self._jwks())
                 except JoseError:
                     raise self._ask(
-                        "Het ID-token van de identiteitsprovider is niet echt (de handtekening "
+                        "Het ID-token van de aanmeldserver is niet echt (de handtekening "
                         "klopt niet). Er is niemand aangemeld."
                     ) from exc
             else:  # pragma: no cover - _jwks always sets _keys
@@ -352,12 +351,12 @@ class OidcSignIn:
                 "nonce": "het hoort niet bij deze aanmelding",
             }
             reason = what.get(getattr(exc, "claim", ""), "het is niet geldig")
-            message = f"Het ID-token van de identiteitsprovider is afgewezen: {reason}."
+            message = f"Het ID-token van de aanmeldserver is afgewezen: {reason}."
             raise self._ask(message) from exc
         email = str(claims.get(self.settings.email_claim) or "").strip().lower()
         if not email:
             raise self._ask(
-                f"De identiteitsprovider geeft geen e-mailadres mee (claim "
+                f"De aanmeldserver geeft geen e-mailadres mee (claim "
                 f"'{self.settings.email_claim}'), dus de console weet niet wie u bent."
             )
         values = claims.get(self.settings.role_claim) or []
