@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import socket
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -288,8 +289,12 @@ def test_a_person_without_a_known_role_is_told_whom_to_ask(
 def test_an_unreachable_provider_without_an_earlier_sign_in_is_refused(
     tmp_path, clock, klantinteracties_server, oidc_keyring
 ):
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
     class Gone:
-        issuer = "http://127.0.0.1:9"  # the discard port: nothing listens there
+        issuer = f"http://127.0.0.1:{port}"
 
     message = _refused(tmp_path, clock, klantinteracties_server, Gone(), FATIMA)
     assert "niet bereikbaar" in message and "Vraag de functioneel beheerder" in message
