@@ -193,7 +193,21 @@ async def run_gui(args: argparse.Namespace) -> int:
     closed = asyncio.Event()
     qt.aboutToQuit.connect(closed.set)
     async with AsyncExitStack() as stack:
-        app = await build_app(_options(args, data_dir), stack)
+        options = _options(args, data_dir)
+        waiting = None
+        if options.config.mode == "connected":  # issue 12: say where to sign in meanwhile
+            import webbrowser
+
+            from widgets.session_ui import SignInWaiting
+
+            waiting = SignInWaiting(webbrowser.open)
+            options.open_browser = waiting.open_browser
+        try:
+            app = await build_app(options, stack)
+        finally:
+            if waiting is not None:
+                waiting.close()
+                waiting.deleteLater()
         install_excepthook(app.inbox.tasks.notify)
         app.window.show()  # type: ignore[union-attr]
         app.window.table.setFocus()  # type: ignore[union-attr]

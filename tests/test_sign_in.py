@@ -373,3 +373,28 @@ def test_the_genuine_token_passes_the_same_checks(oidc_provider, oidc_keyring):
     identity = asyncio.run(_sign_in(oidc_provider, clock=FakeClock(datetime.now(UTC))))
     assert identity.email == FATIMA and "KCC-Teamleiders" in identity.claim_values
     assert keyring.get_password(*REFRESH)
+
+
+def test_while_the_browser_is_open_the_console_says_where_to_sign_in(
+    qloop, tmp_path, clock, klantinteracties_server, oidc_provider, oidc_keyring
+):
+    from widgets.session_ui import SignInWaiting
+
+    async def scenario():
+        browser, options = _options(tmp_path, klantinteracties_server, oidc_provider, SANNE)
+        shown = []
+
+        async def opener(url: str) -> None:
+            shown.append((waiting.isVisible(), waiting.address.text()))
+            await browser.open(url)
+
+        waiting = SignInWaiting(opener)
+        options["open_browser"] = waiting.open_browser
+        async with running_app(tmp_path / "data", clock, **options) as app:
+            waiting.close()
+            waiting.deleteLater()
+            return shown, browser.opened, app.session.user.id
+
+    shown, opened, user = qloop.run_until_complete(scenario())
+    assert shown == [(True, opened[0])]  # the address to copy when no browser window appears
+    assert user == "c01"

@@ -3,7 +3,8 @@
 GUI thread only. ``SessionUi`` follows the one ``Session`` (issue 12): the window title names
 the signed-in person and their role (and "demo" in demo mode); "Afmelden" (menu "Account")
 forgets the sign-in through the callable the composition root gives and closes the window.
-``cleanup()`` unsubscribes from the session.
+``cleanup()`` unsubscribes from the session. ``SignInWaiting`` tells the user, while the browser
+is open, where to sign in.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from console.services.session import Session, SessionState, SignInKind
 from widgets import dashboard_texts
@@ -88,3 +89,36 @@ def install_session_ui(
     if notice:
         window.messages.show_info(notice)  # type: ignore[attr-defined]
     return ui
+
+
+WAITING_TITLE = "Aanmelden"
+WAITING_TEXT = (
+    "Meld u aan in het browservenster dat nu opent. Daarna start de console vanzelf.\n\n"
+    "Opent er geen venster? Kopieer dan dit adres naar uw browser:"
+)
+
+
+class SignInWaiting(QDialog):
+    """Says where the sign-in happens while the browser is open (RFC 8252: the system browser).
+
+    ``open_browser`` is what the composition root calls with the authorization URL: it shows
+    this dialog with the address (to copy when no browser window appears) and then asks
+    ``opener`` to open it. Not modal: the event loop keeps running for the loopback answer.
+    """
+
+    def __init__(self, opener: Callable[[str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._opener = opener
+        self.setWindowTitle(WAITING_TITLE)
+        layout = QVBoxLayout(self)
+        text = QLabel(WAITING_TEXT)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.address = QLineEdit()
+        self.address.setReadOnly(True)
+        layout.addWidget(self.address)
+
+    def open_browser(self, url: str) -> object:
+        self.address.setText(url)
+        self.show()
+        return self._opener(url)
