@@ -193,7 +193,21 @@ async def run_gui(args: argparse.Namespace) -> int:
     closed = asyncio.Event()
     qt.aboutToQuit.connect(closed.set)
     async with AsyncExitStack() as stack:
-        app = await build_app(_options(args, data_dir), stack)
+        options = _options(args, data_dir)
+        waiting = None
+        if options.config.mode == "connected":  # issue 12: say where to sign in meanwhile
+            import webbrowser
+
+            from widgets.session_ui import SignInWaiting
+
+            waiting = SignInWaiting(webbrowser.open)
+            options.open_browser = waiting.open_browser
+        try:
+            app = await build_app(options, stack)
+        finally:
+            if waiting is not None:
+                waiting.close()
+                waiting.deleteLater()
         install_excepthook(app.inbox.tasks.notify)
         app.window.show()  # type: ignore[union-attr]
         app.window.table.setFocus()  # type: ignore[union-attr]
@@ -336,10 +350,36 @@ def run_secrets(argv: list[str], *, store=None) -> int:
     return 2
 
 
+ORG_USAGE = "Gebruik: kcc-console org check BESTAND  (controleert een organisatiebestand)"
+
+
+def run_org(argv: list[str]) -> int:
+    """``kcc-console org check FILE``: name each mistake in the organisation file (exit 2)."""
+    if len(argv) != 2 or argv[0] != "check":
+        print(ORG_USAGE, file=sys.stderr)
+        return 2
+    from integrations.organisation_file import OrganisationFileError, load_organisation
+
+    try:
+        found = load_organisation(Path(argv[1]))
+    except OrganisationFileError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    org = found.organisation
+    print(
+        f"Het organisatiebestand is in orde: {org.name}, {len(org.desks)} afdelingen en teams, "
+        f"{len(org.colleagues)} collega's, {len(org.partners)} partners, "
+        f"{len(found.closing_days)} sluitingsdagen."
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["secrets"]:
         return run_secrets(argv[1:])
+    if argv[:1] == ["org"]:
+        return run_org(argv[1:])
     args = parse_args(argv)
     if args.config is None and not (args.self_test or args.screenshots):
         args.config = default_config_path()

@@ -18,7 +18,12 @@ from pathlib import Path
 from console.clock import SystemClock
 from console.config import Config, KlantinteractiesConfig
 from console.demo.availability import DemoAvailabilitySource
-from console.demo.organisation import DemoData, DemoOrganisationSource
+from console.demo.organisation import (
+    DemoData,
+    DemoOrganisationSource,
+    build_demo,
+    read_demo_file,
+)
 from console.demo.simulator import TrafficSimulator
 from console.domain.audit import RETENTION_DAYS_DEFAULT
 from console.domain.calendar import WorkingCalendar
@@ -36,6 +41,7 @@ from console.services.callbacks import CallbackService
 from console.services.calls import CallService
 from console.services.inbox import InboxService
 from console.services.privacy import AuditService, RetentionService
+from console.services.session import Session
 from console.services.supervision import SupervisionService
 from console.services.sync import SyncService
 from console.services.tasks import TaskGroup
@@ -74,6 +80,8 @@ class AppOptions:
     # The retention purge's first run, seconds after start (then daily): not in the start-up
     # rush, where it would compete with the first page for the one database thread.
     retention_delay: float = 600.0
+    # Sign-in (issue 12): how the system browser is opened; tests pass an HTTP-driven one.
+    open_browser: Callable[[str], object] | None = None
 
 
 @dataclass
@@ -82,6 +90,7 @@ class KccApp:
 
     options: AppOptions
     db: Database
+    session: Session
     interactions: SqlInteractionRepository
     residents: SqlResidentRepository
     inbox: InboxService
@@ -105,6 +114,8 @@ class KccApp:
     audit: AuditService | None = None  # the privacy audit trail (issue 11)
     retention: RetentionService | None = None
     audit_screen: object | None = None  # widgets.audit_trail.AuditTrailScreen when built
+    sign_in: object | None = None  # integrations.oidc.SignInResult in connected mode
+    sign_out: Callable[[], Awaitable[None]] | None = None  # forget the sign-in, end the session
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -122,6 +133,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     stack.callback(lock.release)
 
     connected = config.mode == "connected" and config.klantinteracties is not None
+    # The organisation from its file (issue 12): checked first, it is local and cheap.
+    org_file = _organisation_file(config)
     token: str | None = None
     if connected:
         assert config.klantinteracties is not None
@@ -129,23 +142,39 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         # hears which command fixes that).
         token = await _token(options, config.klantinteracties.secret)
 
+    # Connected mode works as the person the identity provider signed in (issue 12).
+    signed: tuple | None = None
+    if connected:
+        signed = await _sign_in(options, config, org_file, clock, stack)
+
     db = await Database.open(options.data_dir / STORE_FILE)
     stack.push_async_callback(db.close)
     outbox = Outbox() if connected else None
     interactions = SqlInteractionRepository(db, outbox=outbox)
     residents = SqlResidentRepository(db)
 
-    demo = DemoOrganisationSource().data(now=clock.now())
+    if connected:  # no demo residents, subjects or agendas in a real municipality's store
+        demo = DemoData(org_file.organisation, (), {}, dict(org_file.closing_days))
+    elif config.organisation is not None:
+        demo = build_demo(read_demo_file(), now=clock.now(), organisation=org_file)
+    else:
+        demo = DemoOrganisationSource().data(now=clock.now())
     organisation = demo.organisation
     calendar = WorkingCalendar(
         holidays=DutchHolidays(include_good_friday=config.include_good_friday),
         closing_days=demo.closing_days,
     )
-    user = organisation.colleague(config.demo_user)
+    user = signed[0] if signed else organisation.colleague(config.demo_user)
     if user is None:
         raise DomainError(f"De demogebruiker '{config.demo_user}' bestaat niet.")
 
-    def inbox_for(colleague_id: str) -> InboxService:
+    # The ONE session every service reads (issue 12); the simulator's inbox for the other
+    # colleagues keeps a private one, so its switching never touches the signed-in user.
+    session = Session(user, organisation=organisation)
+    if signed:
+        session.sign_in(user, **signed[2])
+
+    def inbox_for(own: Session) -> InboxService:
         return InboxService(
             interactions=interactions,
             residents=residents,
@@ -153,17 +182,18 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             organisation=organisation,
             calendar=calendar,
             clock=clock,
-            user=organisation.colleague(colleague_id) or user,
+            session=own,
         )
 
-    inbox = inbox_for(user.id)
+    inbox = inbox_for(session)
     stack.push_async_callback(inbox.aclose)
-    others = inbox_for(user.id)
+    others = inbox_for(Session(user, organisation=organisation))
     stack.push_async_callback(others.aclose)
     # The simulator's failures (and the other colleagues') reach the same message bar.
     others.tasks.on_error(inbox.tasks.notify)
 
-    await residents.upsert_many(demo.residents)
+    if not connected:
+        await residents.upsert_many(demo.residents)
     simulator = TrafficSimulator(
         inbox=inbox,
         colleagues_inbox=others,
@@ -199,7 +229,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         organisation=organisation,
         calendar=calendar,
         clock=clock,
-        user=user,
+        session=session,
         availability_timeout=options.availability_timeout,
     )
     stack.push_async_callback(callbacks.aclose)
@@ -208,6 +238,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     app = KccApp(
         options=options,
         db=db,
+        session=session,
         interactions=interactions,
         residents=residents,
         inbox=inbox,
@@ -221,6 +252,9 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
     app.audit, app.retention = _start_privacy(config, db, clock, inbox, callbacks, stack)
 
+    if signed:
+        app.sign_in = signed[1]
+        app.sign_out = _sign_out_for(signed[3], session)
     if connected:
         assert config.klantinteracties is not None and token is not None
         app.sync_engine, app.sync = await _start_sync(
@@ -312,11 +346,19 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
         app.callback_ui = CallbackUi(window=window, service=callbacks, inbox=inbox)
         stack.callback(app.callback_ui.cleanup)
+        # Another person now: their callback lists at once, not at the next store change.
+        stack.callback(session.subscribe(lambda _state: app.callback_ui.screen.reload()))
         from widgets.call_panel import install_call_panel
 
         panel = install_call_panel(window, calls, transfers)
         app.call_panel = panel
         stack.callback(panel.cleanup)
+        from widgets.session_ui import install_session_ui
+
+        window.session_ui = session_ui = install_session_ui(  # type: ignore[attr-defined]
+            window, session, sign_out=app.sign_out, notice=_grace_notice(app.sign_in)
+        )
+        stack.callback(session_ui.cleanup)
         if phone_error:
             window.messages.show_error(phone_error)
     elif phone_error:
@@ -492,3 +534,117 @@ async def _availability(
         return DemoAvailabilitySource(organisation)
     stack.push_async_callback(source.aclose)  # type: ignore[attr-defined]
     return source
+# -- who is signed in, and the organisation (issue 12) ----------------------------------------
+
+NO_ORGANISATION = (
+    "Voor de verbonden modus heeft de console het organisatiebestand van de gemeente nodig. "
+    'Zet in {config} deze regel: organisation = "pad/naar/organisatie.toml". Controleer het '
+    "bestand met: kcc-console org check pad/naar/organisatie.toml. U krijgt het bestand van de "
+    "functioneel beheerder."
+)
+NO_IDENTITY = (
+    "In de verbonden modus meldt u zich aan met uw account van de gemeente. Zet daarvoor in "
+    "{config} een blok [identity] met issuer en client_id. Die gegevens krijgt u van de "
+    "functioneel beheerder. Kijk ook in de README."
+)
+
+
+def _organisation_file(config: Config):
+    """The configured organisation file; the shipped demo file in demo mode without one.
+
+    Raises:
+        ConfigError: connected mode without an organisation file.
+        OrganisationFileError: the file has mistakes (each named with its line).
+    """
+    from console.config import ConfigError
+    from console.demo.organisation import demo_organisation_path
+    from integrations.organisation_file import load_organisation
+
+    if config.organisation is None:
+        if config.mode == "connected":
+            raise ConfigError(NO_ORGANISATION.format(config=config.source or "de instellingen"))
+        return load_organisation(demo_organisation_path())
+    if config.mode == "connected" and config.section("identity") is None:
+        raise ConfigError(NO_IDENTITY.format(config=config.source or "de instellingen"))
+    return load_organisation(config.organisation)
+
+
+async def _sign_in(options: AppOptions, config: Config, org_file, clock: Clock, stack):
+    """Sign the user in with OpenID Connect; returns (colleague, result, session kwargs, oidc).
+
+    Raises:
+        ConfigError: no [identity] in the config.
+        SignInError: the provider refused, is unreachable past the grace period, or the person
+            has no known role or is not in the organisation file.
+    """
+    from dataclasses import replace
+
+    from console.config import ConfigError
+    from console.domain.model import Role
+    from console.services.session import SignInKind
+    from integrations.oidc.client import OidcSignIn, SignInError, role_for
+
+    settings = config.section("identity")
+    if settings is None:
+        raise ConfigError(NO_IDENTITY.format(config=config.source or "de instellingen"))
+    if options.secrets is not None:
+        secrets = options.secrets
+    else:
+        from integrations.secrets_keyring import KeyringSecretStore
+
+        secrets = KeyringSecretStore()
+    if options.open_browser is not None:
+        open_browser = options.open_browser
+    else:
+        import webbrowser
+
+        open_browser = webbrowser.open
+    oidc = OidcSignIn(settings, secrets=secrets, clock=clock, open_browser=open_browser)
+    stack.push_async_callback(oidc.aclose)
+    result = await oidc.start()
+    identity = result.identity
+    colleague = org_file.colleague_by_email(identity.email)
+    if colleague is None:
+        await oidc.sign_out()  # the next start asks again (perhaps someone else, or after a fix)
+        raise SignInError(
+            f"U bent aangemeld als {identity.email}, maar dat adres staat niet in het "
+            "organisatiebestand. Vraag de functioneel beheerder u toe te voegen.",
+        )
+    role = role_for(identity, settings.roles)
+    if role is None:
+        await oidc.sign_out()
+        raise SignInError(
+            f"Uw account ({identity.email}) heeft geen rol voor de KCC-console (agent, backoffice "
+            f"of teamleider). Vraag {settings.help_contact} u in de juiste groep te zetten.",
+        )
+    user = replace(colleague, role=Role(role))
+    kind = SignInKind.GRACE if result.offline else SignInKind.OIDC
+    session_kwargs = {
+        "kind": kind,
+        "verified_at": identity.verified_at,
+        "offline_until": result.offline_until,
+    }
+    log.info("signed in (%s, role %s)", kind.value, role.value)
+    return user, result, session_kwargs, oidc
+
+
+def _sign_out_for(oidc, session: Session) -> Callable[[], Awaitable[None]]:
+    async def sign_out() -> None:
+        await oidc.sign_out()
+        session.sign_out()
+
+    return sign_out
+
+
+def _grace_notice(result) -> str | None:
+    if result is None or not result.offline or result.offline_until is None:
+        return None
+    from console.domain.calendar import AMSTERDAM
+
+    verified = result.identity.verified_at.astimezone(AMSTERDAM)
+    until = result.offline_until.astimezone(AMSTERDAM)
+    return (
+        "De aanmeldserver is niet bereikbaar. U werkt met uw laatste aanmelding van "
+        f"{verified:%d-%m %H:%M}; dat kan tot {until:%d-%m %H:%M}. Daarna moet het netwerk "
+        "terug zijn om aan te melden."
+    )

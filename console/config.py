@@ -111,6 +111,7 @@ class Config:
     source: Path | None = None
     telephony: TelephonyConfig = field(default_factory=TelephonyConfig)
     klantinteracties: KlantinteractiesConfig | None = None
+    organisation: Path | None = None  # the organisation file (issue 12; console/config_identity)
     # Sections registered by other adapters (name → their built value); see ``section``.
     sections: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -645,9 +646,11 @@ def load_config(path: Path | None) -> Config:
         source=path,
         telephony=SECTIONS["telephony"].build(values["telephony"]),  # type: ignore[arg-type]
         klantinteracties=klantinteracties,  # type: ignore[arg-type]
+        organisation=_identity.organisation_path(values[""].get("organisation"), path),
         sections=MappingProxyType(sections),
     )
 
 
 # Sections registered by other modules of the console; imported last, when the schema exists.
+import console.config_identity as _identity  # noqa: E402 - issue 12: [identity], organisation
 from console import availability_setup as _availability_setup  # noqa: E402, F401

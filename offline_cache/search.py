@@ -1,6 +1,6 @@
 """The inbox's text search on the store: one folded FTS5 index and its query expression.
 
-``interaction_search`` (migration v7) holds, per interaction (rowid = ``interaction.seq``), the
+``interaction_search`` (migration v8) holds, per interaction (rowid = ``interaction.seq``), the
 text ``console.domain.textfold.search_text`` makes of its subject, question and resident name,
 the resident's phone numbers, e-mail and address, and a callback note's numbers and e-mail.
 Triggers keep it in step; they call the Python function ``kcc_search_text``, which ``register``

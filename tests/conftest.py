@@ -73,3 +73,7 @@ def klantinteracties_server():
     yield server
     server.stop()
     assert not server.violations, "spec violations:\n" + "\n".join(server.violations[:20])
+
+
+# The real OpenID Connect provider and its keyring (issue 12), for every test module.
+from tests.oidc_fixture import oidc_keyring, oidc_provider  # noqa: E402, F401

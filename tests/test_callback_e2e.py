@@ -86,7 +86,7 @@ def test_agent_routes_a_note_to_the_replacement_and_the_creator_is_asked_after_t
             # The replacement's own list ("Mijn terugbelnotities").
             ui = app.callback_ui
             screen = ui.screen
-            app.callbacks.user = app.demo.organisation.colleague("c22")
+            app.session.switch_to("c22")
             app.window.show_screen(screen)
             screen.set_scope("mine")
             await app.callbacks.tasks.drain()
@@ -112,7 +112,7 @@ def test_agent_routes_a_note_to_the_replacement_and_the_creator_is_asked_after_t
             )
 
             # After the deadline the creator is asked, with the history.
-            app.callbacks.user = app.inbox.user
+            app.session.switch_to("c01")
             clock.set(WED_FIVE + timedelta(minutes=1))
             follow_up = await ui.check_follow_ups()
             seen["prompt"] = (follow_up.isVisible(), follow_up.question.text())
@@ -356,7 +356,7 @@ def test_back_office_reassigns_with_a_fresh_check_and_closes_with_an_outcome(
                 ),
                 check=None,
             )
-            app.callbacks.user = app.demo.organisation.colleague("c22")
+            app.session.switch_to("c22")
             screen = app.callback_ui.screen
             app.window.show_screen(screen)
             screen.set_scope("mine")
@@ -384,7 +384,7 @@ def test_back_office_reassigns_with_a_fresh_check_and_closes_with_an_outcome(
             moved = await app.callbacks.get(note.id)
 
             # The desk's list now has it; close it there with an outcome.
-            app.callbacks.user = app.demo.organisation.colleague("c36")
+            app.session.switch_to("c36")
             screen.set_scope("desk")
             await app.callbacks.tasks.drain()
             await signal_until(screen.refreshed, lambda: screen.model.rowCount() == 1)

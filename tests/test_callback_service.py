@@ -185,13 +185,13 @@ def test_an_open_note_for_the_same_number_is_shown_before_saving(tmp_path, clock
 def test_not_reached_keeps_the_note_open_and_closing_ends_it(tmp_path, clock):
     async def scenario(app):
         note = await app.callbacks.create(draft(target_id="c22"), check=None)
-        app.callbacks.user = app.demo.organisation.colleague("c22")
+        app.session.switch_to("c22")
         clock.advance(timedelta(hours=2))
         await app.callbacks.log_attempt(note.id, AttemptOutcome.NOT_REACHED)
         after_attempt = await app.callbacks.my_notes()
         await app.callbacks.log_attempt(note.id, AttemptOutcome.REACHED, "Uitgelegd")
         closed = await app.callbacks.close(note.id, "Scootmobiel komt vrijdag")
-        app.callbacks.user = app.inbox.user
+        app.session.switch_to("c01")
         created = await app.callbacks.created_notes()
         return after_attempt, closed, created, await app.callbacks.notes_for(closed.assignee)
 

@@ -207,7 +207,10 @@ def test_a_keyring_without_dbus_is_explained_without_traceback(tmp_path):
     drop = ("DBUS_SESSION_BUS_ADDRESS",)
     listing = run_cli("secrets", "list", env=env, drop=drop)
     path = tmp_path / "kcc.toml"
-    path.write_text(CONNECTED, encoding="utf-8")
+    # Connected mode needs its organisation file and sign-in settings before the keyring.
+    demo_org = ROOT / "resources" / "demo" / "organisation.toml"
+    identity = '[identity]\nissuer = "https://login.example.nl"\nclient_id = "kcc"\n'
+    path.write_text(f'organisation = "{demo_org}"\n' + CONNECTED + identity, encoding="utf-8")
     start = run_cli(
         "--config",
         str(path),

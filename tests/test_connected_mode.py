@@ -25,6 +25,7 @@ from integrations.secrets_keyring import KeyringSecretStore
 from tests.helpers import running_app, signal_until
 from tests.klantinteracties_server import TOKEN
 from tests.memory_keyring import MemoryKeyring
+from tests.oidc_fixture import Browser, connected_config_file
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.klantinteracties
@@ -39,11 +40,15 @@ def memory_keyring():
     keyring.set_keyring(previous)
 
 
-def write_config(tmp_path: Path, url: str, **extra: str) -> Path:
-    lines = ['mode = "connected"', "[klantinteracties]", f'base_url = "{url}"', "timeout = 2"]
-    lines += [f'{k} = "{v}"' for k, v in extra.items()]
-    path = tmp_path / "kcc.toml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def write_config(
+    tmp_path: Path, url: str, *, issuer: str = "http://127.0.0.1:9", **extra: str
+) -> Path:
+    """Connected mode: Open Klant, the organisation file and sign-in (issue 12)."""
+    path = connected_config_file(tmp_path, openklant=url, issuer=issuer)
+    text = path.read_text(encoding="utf-8").replace(
+        "timeout = 2\n", "timeout = 2\n" + "".join(f'{k} = "{v}"\n' for k, v in extra.items()), 1
+    )
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -113,9 +118,10 @@ def test_the_console_refuses_to_start_without_its_token(tmp_path, klantinteracti
 # -- the app in connected mode ---------------------------------------------------------------
 
 
-def _connected_options(tmp_path, server, secrets):
-    config = load_config(write_config(tmp_path, server.root))
-    return {"config": config, "secrets": secrets}
+def _connected_options(tmp_path, server, secrets, provider):
+    config = load_config(write_config(tmp_path, server.root, issuer=provider.issuer))
+    browser = Browser("s.deboer@westbetuwe.example")  # Sanne de Boer (c01) signs in
+    return {"config": config, "secrets": secrets, "open_browser": browser.open}
 
 
 async def _wait_synced(app):
@@ -139,7 +145,7 @@ async def _wait_synced(app):
 
 
 def test_the_token_is_nowhere_but_in_the_keyring(
-    qloop, tmp_path, clock, klantinteracties_server, memory_keyring, caplog
+    qloop, tmp_path, clock, klantinteracties_server, memory_keyring, oidc_provider, caplog
 ):
     server = klantinteracties_server
     caplog.set_level(logging.DEBUG)
@@ -148,7 +154,7 @@ def test_the_token_is_nowhere_but_in_the_keyring(
     data = tmp_path / "data"
 
     async def scenario():
-        options = _connected_options(tmp_path, server, secrets)
+        options = _connected_options(tmp_path, server, secrets, oidc_provider)
         async with running_app(data, clock, **options) as app:
             user = app.inbox.user
             note = await app.inbox.receive(
@@ -184,7 +190,7 @@ def test_the_token_is_nowhere_but_in_the_keyring(
 
 
 def test_the_ui_never_waits_on_a_slow_server(
-    qloop, tmp_path, clock, klantinteracties_server, memory_keyring
+    qloop, tmp_path, clock, klantinteracties_server, memory_keyring, oidc_provider
 ):
     server = klantinteracties_server
     server.faults.delay = 5.0  # every answer takes five seconds
@@ -192,7 +198,7 @@ def test_the_ui_never_waits_on_a_slow_server(
     keyring.set_password("kcc-console", "klantinteracties", TOKEN)
 
     async def scenario():
-        options = _connected_options(tmp_path, server, secrets)
+        options = _connected_options(tmp_path, server, secrets, oidc_provider)
         async with running_app(tmp_path / "data", clock, **options) as app:
             window = app.window
             window.show()
@@ -254,7 +260,7 @@ def test_the_ui_never_waits_on_a_slow_server(
 
 
 def test_a_callback_note_from_the_dialog_service_reaches_open_klant(
-    qloop, tmp_path, clock, klantinteracties_server, memory_keyring
+    qloop, tmp_path, clock, klantinteracties_server, memory_keyring, oidc_provider
 ):
     """Issue 3 meets issue 6: the note and its internetaak go out through the outbox."""
     from console.domain.callbacks import CallbackDraft
@@ -263,7 +269,7 @@ def test_a_callback_note_from_the_dialog_service_reaches_open_klant(
     keyring.set_password("kcc-console", "klantinteracties", TOKEN)
 
     async def scenario():
-        options = _connected_options(tmp_path, server, KeyringSecretStore())
+        options = _connected_options(tmp_path, server, KeyringSecretStore(), oidc_provider)
         async with running_app(tmp_path / "data", clock, **options) as app:
             draft = CallbackDraft(
                 resident_name="mevrouw J. de Vries",

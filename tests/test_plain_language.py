@@ -185,10 +185,11 @@ def resident_texts() -> list[tuple[str, str]]:
                     text = _INSTRUCTION.sub("", _PLACEHOLDER.sub("Jan", text))
                     text = re.sub(r"^Onderwerp:\s*", "", text)
                     found.append((f"templates/{entry.name}", text))
-    organisation = json.loads((root / "demo" / "organisation.json").read_text(encoding="utf-8"))
-    for colleague in organisation.get("colleagues", []):
-        for absence in colleague.get("out_of_office", []):
-            found.append((f"out_of_office of {colleague.get('id')}", absence["message"]))
+    # The demo's out-of-office replies (demo-only data beside the organisation file).
+    demo = json.loads((root / "demo" / "demo.json").read_text(encoding="utf-8"))
+    for colleague_id, extra in demo.get("availability", {}).items():
+        for absence in extra.get("out_of_office", []):
+            found.append((f"out_of_office of {colleague_id}", absence["message"]))
     return found
 
 

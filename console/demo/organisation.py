@@ -1,4 +1,8 @@
-"""The demo organisation: desks, colleagues, partners and residents from ``resources/demo``.
+"""The demo organisation: an organisation file plus the demo's residents and agendas.
+
+The organisation (desks, colleagues, partners) is ``resources/demo/organisation.toml``, read by
+the same loader as a municipality's own file; residents, subjects and agendas are the demo's
+own, in ``resources/demo/demo.json``.
 
 Agendas and out-of-office periods in the file are relative (weekly appointments, days from
 today), so the demo looks alive on any day; ``load`` turns them into moments around ``now``.
@@ -8,37 +12,23 @@ Implements ``console.ports.OrganisationSource``. Reading the file is quick and d
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from console.domain.calendar import AMSTERDAM
 from console.domain.model import (
     AgendaItem,
-    Colleague,
-    Desk,
-    DeskKind,
-    OpeningHours,
     OutOfOffice,
-    PartnerOrganisation,
     Presence,
     Resident,
-    Role,
 )
 from console.domain.organisation import Organisation
+from integrations.organisation_file import OrganisationFile, load_organisation
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _hours(raw: dict[str, list[list[str]]]) -> OpeningHours:
-    return {
-        WEEKDAYS.index(day): tuple(
-            (time.fromisoformat(start), time.fromisoformat(end)) for start, end in periods
-        )
-        for day, periods in raw.items()
-        if periods
-    }
 
 
 def _agenda(raw: list[dict[str, Any]], today: date, weeks: int = 2) -> tuple[AgendaItem, ...]:
@@ -83,53 +73,48 @@ class DemoData:
     closing_days: dict[date, str]
 
 
+DEMO_ORGANISATION = "demo/organisation.toml"  # the organisation file, as a municipality has one
+DEMO_EXTRAS = "demo/demo.json"  # what only the demo has: residents, subjects, agendas
+
+
+def demo_organisation_path() -> Path:
+    """The shipped demo organisation file (also an example for functional administrators)."""
+    return Path(str(resources.files("resources").joinpath(DEMO_ORGANISATION)))
+
+
 def read_demo_file() -> dict[str, Any]:
-    text = resources.files("resources").joinpath("demo/organisation.json").read_text("utf-8")
+    text = resources.files("resources").joinpath(DEMO_EXTRAS).read_text("utf-8")
     return json.loads(text)
 
 
-def build_demo(raw: dict[str, Any], *, now: datetime) -> DemoData:
+def build_demo(
+    raw: dict[str, Any], *, now: datetime, organisation: OrganisationFile | None = None
+) -> DemoData:
+    """The demo: the organisation file plus the demo's residents, subjects and agendas.
+
+    ``raw`` is ``demo.json``: per colleague id a weekly agenda, out-of-office periods in days
+    from today and a presence, so availability looks alive on any day.
+    """
     today = now.astimezone(AMSTERDAM).date()
-    desks = tuple(
-        Desk(
-            id=d["id"],
-            name=d["name"],
-            kind=DeskKind(d["kind"]),
-            phone=d.get("phone"),
-            mailbox=d.get("mailbox"),
-            topics=tuple(d.get("topics", ())),
-            opening_hours=_hours(d["opening_hours"]),
+    org_file = organisation or load_organisation(demo_organisation_path())
+    extras = raw.get("availability", {})
+    colleagues = []
+    for colleague in org_file.organisation.colleagues:
+        extra = extras.get(colleague.id, {})
+        absences = tuple(
+            o if o.replacement_id else replace(o, replacement_id=colleague.replacement_id)
+            for o in _out_of_office(extra.get("out_of_office", []), today)
         )
-        for d in raw["desks"]
-    )
-    colleagues = tuple(
-        Colleague(
-            id=c["id"],
-            name=c["name"],
-            role=Role(c["role"]),
-            desk_id=c["desk"],
-            extension=c.get("extension"),
-            phone=c.get("phone"),
-            email=c.get("email"),
-            working_hours=_hours(c.get("working_hours", {})),
-            agenda=_agenda(c.get("agenda", []), today),
-            out_of_office=_out_of_office(c.get("out_of_office", []), today),
-            presence=Presence(c.get("presence", "unknown")),
+        colleagues.append(
+            replace(
+                colleague,
+                agenda=_agenda(extra.get("agenda", []), today),
+                out_of_office=absences,
+                presence=Presence(extra.get("presence", "unknown")),
+            )
         )
-        for c in raw["colleagues"]
-    )
-    partners = tuple(
-        PartnerOrganisation(
-            id=p["id"],
-            name=p["name"],
-            kind=p["kind"],
-            phone=p.get("phone"),
-            email=p.get("email"),
-            topics=tuple(p.get("topics", ())),
-            opening_hours=_hours(p["opening_hours"]),
-        )
-        for p in raw["partners"]
-    )
+    org = replace(org_file.organisation, colleagues=tuple(colleagues))
+    org = Organisation(org.name, org.desks, org.colleagues, org.partners)  # fresh indexes
     residents = tuple(
         Resident(
             id=r["id"],
@@ -143,16 +128,11 @@ def build_demo(raw: dict[str, Any], *, now: datetime) -> DemoData:
         )
         for r in raw["residents"]
     )
-    closing = {
-        date.fromisoformat(d): "sluitingsdag van de gemeente"
-        for d in raw.get("local_closing_days", [])
-    }
-    org = Organisation(raw["municipality"], desks, colleagues, partners)
-    return DemoData(org, residents, raw["subjects"], closing)
+    return DemoData(org, residents, raw["subjects"], dict(org_file.closing_days))
 
 
 class DemoOrganisationSource:
-    """``OrganisationSource`` for demo mode (reads the shipped file)."""
+    """``OrganisationSource`` for demo mode (reads the shipped files)."""
 
     def __init__(self, raw: dict[str, Any] | None = None) -> None:
         self._raw = raw

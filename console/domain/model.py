@@ -176,6 +176,8 @@ class Colleague:
     agenda: tuple[AgendaItem, ...] = ()
     out_of_office: tuple[OutOfOffice, ...] = ()
     presence: Presence = Presence.UNKNOWN
+    # The standing replacement (organisation file); an out-of-office may name another.
+    replacement_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

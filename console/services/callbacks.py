@@ -66,6 +66,7 @@ from console.ports import (
     PhoneNumberError,
     PhoneNumbers,
 )
+from console.services.session import Session
 from console.services.tasks import TaskGroup
 
 TARGET_GONE = "Deze collega of afdeling bestaat niet (meer). Kies een ander."
@@ -144,9 +145,15 @@ class CallbackService:
         organisation: Organisation,
         calendar: WorkingCalendar,
         clock: Clock,
-        user: Colleague,
+        session: Session | None = None,
+        user: Colleague | None = None,
         availability_timeout: float = 3.0,
     ) -> None:
+        if session is None:  # a private session (tests); the app passes the shared one
+            if user is None:
+                raise TypeError("CallbackService needs a session or a user")
+            session = Session(user, organisation=organisation)
+        self.session = session
         self._notes = notes
         self._interactions = interactions
         self._availability = availability
@@ -155,9 +162,13 @@ class CallbackService:
         self.organisation = organisation
         self.calendar = calendar
         self.clock = clock
-        self.user = user
         self.availability_timeout = availability_timeout
         self.tasks = TaskGroup()
+
+    @property
+    def user(self) -> Colleague:
+        """Who acts now: read from the session at each use, so a switch reaches every note."""
+        return self.session.user
 
     # -- targets and availability -----------------------------------------------------------
 

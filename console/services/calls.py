@@ -142,7 +142,7 @@ class CallService:
         self._records = records
         self._residents = residents
         self.clock = clock
-        self.desk_id = desk_id or inbox.user.desk_id
+        self._desk_id = desk_id  # fixed desk for new calls; None: the signed-in user's desk
         self.state = CallState()
         self.tasks = TaskGroup()
         self._listeners: list[Callable[[CallState], None]] = []
@@ -153,6 +153,11 @@ class CallService:
         self._arrival: dict[str, int] = {}  # call id → order of ringing (clocks may tie)
         self._answering = ""  # the call an answer is in flight for
         self._hanging_up = ""  # the call the agent is hanging up (its CLOSED is no news)
+
+    @property
+    def desk_id(self) -> str:
+        """The desk that owns new calls: read from the session now, so a switch follows."""
+        return self._desk_id or self.inbox.user.desk_id
 
     # -- wiring -----------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from console.domain.model import (
 )
 from console.domain.organisation import Organisation
 from console.ports import ChangeFeed, ChangeNotice, Clock, InteractionRepository, ResidentRepository
+from console.services.session import Session
 from console.services.tasks import TaskGroup
 
 
@@ -71,15 +72,22 @@ class InboxService:
         organisation: Organisation,
         calendar: WorkingCalendar,
         clock: Clock,
-        user: Colleague,
+        session: Session | None = None,
+        user: Colleague | None = None,
     ) -> None:
+        # One session for every service; ``user`` alone gives this service a private one
+        # (tests, and the demo simulator acting as the other colleagues).
+        if session is None:
+            if user is None:
+                raise TypeError("InboxService needs a session or a user")
+            session = Session(user, organisation=organisation)
+        self.session = session
         self._interactions = interactions
         self._residents = residents
         self._changes = changes
         self.organisation = organisation
         self.calendar = calendar
         self.clock = clock
-        self.user = user
         self.tasks = TaskGroup()
         # The privacy audit trail (console.services.privacy.AuditService), set by the
         # composition root; every record opened from a screen is written there first.
@@ -87,12 +95,15 @@ class InboxService:
 
     # -- identity ---------------------------------------------------------------------------
 
+    @property
+    def user(self) -> Colleague:
+        return self.session.user
+
     def switch_user(self, colleague_id: str) -> Colleague:
-        found = self.organisation.colleague(colleague_id)
-        if found is None:
-            raise DomainError("Deze medewerker bestaat niet (meer).")
-        self.user = found
-        return found
+        """Work as another colleague; every service sharing this session follows."""
+        if self.session.organisation is None:
+            self.session.organisation = self.organisation
+        return self.session.switch_to(colleague_id)
 
     def query(self, **changes: object) -> InboxQuery:
         """A query for this user ("mine" and "my desk" mean the signed-in colleague)."""
