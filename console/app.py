@@ -22,6 +22,7 @@ from console.demo.simulator import TrafficSimulator
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
 from console.domain.model import Owner
+from console.domain.organisation import Organisation
 from console.ports import (
     AvailabilitySource,
     Clock,
@@ -209,7 +210,14 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     if connected:
         assert config.klantinteracties is not None and token is not None
         app.sync_engine, app.sync = await _start_sync(
-            config.klantinteracties, token, db=db, clock=clock, inbox=inbox, stack=stack
+            config.klantinteracties,
+            token,
+            db=db,
+            clock=clock,
+            inbox=inbox,
+            stack=stack,
+            organisation=organisation,
+            deadline_for=callbacks.deadline,
         )
 
     if options.simulate and not connected:
@@ -362,6 +370,8 @@ async def _start_sync(
     clock: Clock,
     inbox: InboxService,
     stack: AsyncExitStack,
+    organisation: Organisation | None = None,
+    deadline_for=None,
 ):
     """The Klantinteracties adapter, the sync engine and the sync service, started."""
     from integrations.klantinteracties.adapter import KlantinteractiesAdapter
@@ -375,12 +385,20 @@ async def _start_sync(
         connect_timeout=settings.connect_timeout,
     )
     stack.push_async_callback(client.aclose)
-    adapter = KlantinteractiesAdapter(client, agent_actor=settings.actor_id, agent_id=inbox.user.id)
+    # Actors follow KISS/ITA's conventions from the organisation (colleague by e-mail, desk as
+    # group): issue 10. Notes made elsewhere get their N1 deadline from when they were made.
+    adapter = KlantinteractiesAdapter(
+        client,
+        agent_actor=settings.actor_id,
+        agent_id=inbox.user.id,
+        organisation=organisation,
+    )
     engine = SyncEngine(
         db,
         adapter,
         clock=clock,
         owners=lambda: [Owner.colleague(inbox.user.id), Owner.desk(inbox.user.desk_id)],
+        **({"deadline_for": deadline_for} if deadline_for else {}),
     )
     sync = SyncService(engine=engine, changes=db, clock=clock, interval=settings.sync_interval)
     sync.start()

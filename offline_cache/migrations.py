@@ -11,7 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
-from offline_cache import schema
+from offline_cache import quarantine, schema
 from offline_cache.tx import immediate, reading
 
 
@@ -146,6 +146,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v3_callback_notes,
     _v4_call_records,
     _v5_outbox,
+    quarantine.v6_quarantine,  # issue 10: unreadable answers kept aside
 ]
 
 

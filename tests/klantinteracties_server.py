@@ -50,7 +50,69 @@ COLLECTIONS = (
     "internetaken",
     "betrokkenen",
     "digitaleadressen",
+    "onderwerpobjecten",
 )
+# Nullable references the real server sends as ``null``; openapi-core rejects ``null`` for an
+# allOf-wrapped nullable reference, so they are left out of the copy that is validated only.
+NULLABLE_REFS = frozenset(
+    {
+        "verstrektDoorPartij",
+        "verstrektDoorBetrokkene",
+        "wasPartij",
+        "klantcontact",
+        "wasKlantcontact",
+        "onderwerpobjectidentificator",
+        "contactnaam",
+        "bezoekadres",
+        "correspondentieadres",
+    }
+)
+
+
+def _without_null_refs(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _without_null_refs(v)
+            for k, v in value.items()
+            if not (v is None and k in NULLABLE_REFS)
+            # The real server sends empty addresses ("" postcode) that break the spec's own
+            # patterns: left out of the validated copy, like a null.
+            and not (k in ("bezoekadres", "correspondentieadres") and not any(v.values()))
+            and not (k == "referentie" and v == "")
+        }
+    if isinstance(value, list):
+        return [_without_null_refs(v) for v in value]
+    return value
+
+
+def _validation_copy(raw: bytes) -> bytes:
+    if not raw:
+        return raw
+    try:
+        return json.dumps(_without_null_refs(json.loads(raw))).encode()
+    except ValueError:
+        return raw
+
+
+EMPTY_ADDRESS = {
+    "nummeraanduidingId": "",
+    "straatnaam": "",
+    "huisnummer": None,
+    "huisnummertoevoeging": "",
+    "postcode": "",
+    "stad": "",
+    "adresregel1": "",
+    "adresregel2": "",
+    "adresregel3": "",
+    "land": "",
+}
+
+
+def _full_name(parts: Any) -> str:
+    if not isinstance(parts, dict):
+        return ""
+    words = [parts.get(k) for k in ("voornaam", "voorvoegselAchternaam", "achternaam")]
+    return " ".join(str(w) for w in words if w)
 
 
 def spec_path() -> Path:
@@ -131,6 +193,8 @@ class KlantinteractiesServer:
         self.by_klantcontact: dict[str, dict[str, list[str]]] = {
             c: {} for c in ("internetaken", "betrokkenen", "actorklantcontacten")
         }
+        self.chained: dict[str, list[str]] = {}  # original klantcontact → onderwerpobjecten
+        self.about: dict[str, list[str]] = {}  # klantcontact → its own onderwerpobjecten
         self.references: dict[str, str] = {}
         self._port = port
         self.connections: set[socket.socket] = set()
@@ -244,6 +308,10 @@ class KlantinteractiesServer:
                 self.ref("internetaken", t) for t in linked["internetaken"]
             ]
             out["hadBetrokkenen"] = [self.ref("betrokkenen", b) for b in linked["betrokkenen"]]
+            # The real server lists the onderwerpobjecten whose klantcontact is this one.
+            out["gingOverOnderwerpobjecten"] = [
+                self.ref("onderwerpobjecten", o) for o in self.about.get(uid, [])
+            ]
             out["hadBetrokkenActoren"] = [
                 self._render(
                     "actoren",
@@ -260,10 +328,26 @@ class KlantinteractiesServer:
             extra["leiddeTotInterneTaken"] = [
                 self.data["internetaken"][r["uuid"]] for r in out["leiddeTotInterneTaken"]
             ]
-        if "hadBetrokkenen" in expand or "hadBetrokkenen.digitaleAdressen" in expand:
-            extra["hadBetrokkenen"] = [
-                self.data["betrokkenen"][r["uuid"]] for r in out["hadBetrokkenen"]
+        if "gingOverOnderwerpobjecten" in expand:
+            extra["gingOverOnderwerpobjecten"] = [
+                self.data["onderwerpobjecten"][r["uuid"]] for r in out["gingOverOnderwerpobjecten"]
             ]
+        people = [e for e in expand if e.startswith("hadBetrokkenen")]
+        if people:
+            extra["hadBetrokkenen"] = []
+            for r in out["hadBetrokkenen"]:
+                person = dict(self.data["betrokkenen"][r["uuid"]])
+                inner: dict[str, Any] = {}
+                if "hadBetrokkenen.wasPartij" in expand:
+                    inner["wasPartij"] = None  # no partijen in this server
+                if "hadBetrokkenen.digitaleAdressen" in expand:
+                    inner["digitaleAdressen"] = [
+                        self.data["digitaleadressen"][a["uuid"]]
+                        for a in person["digitaleAdressen"]
+                    ]
+                if inner:
+                    person["_expand"] = inner
+                extra["hadBetrokkenen"].append(person)
         if expand:
             out["_expand"] = extra
         return out
@@ -363,6 +447,13 @@ class KlantinteractiesServer:
                 body.get("adres", "")
             ):
                 return self._invalid("adres", "invalid", "Voer een geldig telefoonnummer in.")
+            if "verstrektDoorPartij" not in body:
+                # Open Klant 2.18 needs the key (the spec says optional); null is fine.
+                return self._invalid("verstrektDoorPartij", "required", "Dit veld is vereist.")
+            if body["verstrektDoorPartij"] is not None:
+                return self._invalid(
+                    "verstrektDoorPartij.uuid", "does_not_exist", "Bestaat niet."
+                )
             owner = body.get("verstrektDoorBetrokkene")
             if owner is not None and not self._exists("betrokkenen", owner):
                 return self._invalid(
@@ -375,8 +466,11 @@ class KlantinteractiesServer:
                 # empty: openapi-core rejects null for an allOf-wrapped nullable reference.
                 "isStandaardAdres": False,
                 "omschrijving": "",
+                "referentie": "",
                 "verificatieDatum": None,
                 **body,
+                "verstrektDoorBetrokkene": None,
+                "verstrektDoorPartij": None,
             }
             if owner is not None:
                 item["verstrektDoorBetrokkene"] = self.ref("betrokkenen", owner["uuid"])
@@ -389,15 +483,39 @@ class KlantinteractiesServer:
             for name in ("rol", "initiator"):
                 if name not in body:
                     return self._invalid(name, "required", "Dit veld is vereist.")
+            if body.get("wasPartij") is not None:
+                return self._invalid("wasPartij.uuid", "does_not_exist", "Bestaat niet.")
             item = {
                 "uuid": uid,
                 "url": self.href(collection, uid),
+                "wasPartij": None,
+                "bezoekadres": dict(EMPTY_ADDRESS),
+                "correspondentieadres": dict(EMPTY_ADDRESS),
+                "contactnaam": None,
                 "organisatienaam": "",
                 **body,
                 "hadKlantcontact": self.ref("klantcontacten", body["hadKlantcontact"]["uuid"]),
                 "digitaleAdressen": [],
-                "volledigeNaam": "",
             }
+            item["volledigeNaam"] = _full_name(item.get("contactnaam"))
+        elif collection == "onderwerpobjecten":
+            for name in ("klantcontact", "wasKlantcontact"):
+                ref = body.get(name)
+                if ref is not None and not self._exists("klantcontacten", ref):
+                    return self._invalid(f"{name}.uuid", "does_not_exist", "Bestaat niet.")
+            item = {
+                "uuid": uid,
+                "url": self.href(collection, uid),
+                "klantcontact": None,
+                "wasKlantcontact": None,
+                "onderwerpobjectidentificator": None,
+                **body,
+            }
+            for name in ("klantcontact", "wasKlantcontact"):
+                if item[name] is not None:
+                    item[name] = self.ref("klantcontacten", item[name]["uuid"])
+            if item["klantcontact"] is not None:
+                self.about.setdefault(item["klantcontact"]["uuid"], []).append(uid)
         else:
             item = {"uuid": uid, "url": self.href(collection, uid), **body}
         self.data[collection][uid] = item
@@ -445,6 +563,10 @@ class KlantinteractiesServer:
 
     _FILTERS: ClassVar[dict[str, dict[str, Any]]] = {
         "klantcontacten": {"referentienummer": lambda i, v: i.get("referentienummer") == v},
+        "onderwerpobjecten": {
+            "wasKlantcontact__uuid": lambda i, v: (i.get("wasKlantcontact") or {}).get("uuid") == v,
+            "klantcontact__uuid": lambda i, v: (i.get("klantcontact") or {}).get("uuid") == v,
+        },
         "internetaken": {
             "status": lambda i, v: i["status"] == v,
             "toegewezenAanActor__uuid": lambda i, v: any(
@@ -471,6 +593,12 @@ class KlantinteractiesServer:
             "actoridentificatorCodeRegister": lambda i, v: (
                 i["actoridentificator"]["codeRegister"] == v
             ),
+            "actoridentificatorCodeObjecttype": lambda i, v: (
+                i["actoridentificator"]["codeObjecttype"] == v
+            ),
+            "actoridentificatorCodeSoortObjectId": lambda i, v: (
+                i["actoridentificator"]["codeSoortObjectId"] == v
+            ),
             "soortActor": lambda i, v: i["soortActor"] == v,
         },
     }
@@ -491,6 +619,10 @@ class KlantinteractiesServer:
         for name, value in query.items():
             if name in filters:
                 items = [i for i in items if filters[name](i, value)]
+        if collection == "klantcontacten" and "leiddeTotInterneTaken" in query:
+            wanted = query["leiddeTotInterneTaken"] == "true"
+            tasks = self.by_klantcontact["internetaken"]
+            items = [i for i in items if bool(tasks.get(i["uuid"])) == wanted]
         total = len(items)
         start = (page - 1) * size
         if page < 1 or (start >= total and page != 1):
@@ -732,7 +864,7 @@ class _Handler(BaseHTTPRequestHandler):
             split.path,
             args={k: v[-1] for k, v in parse_qs(split.query, keep_blank_values=True).items()},
             headers={k: v for k, v in self.headers.items()},
-            data=raw or None,
+            data=_validation_copy(raw) or None,
             content_type=self.headers.get("Content-Type", "application/json").split(";")[0],
         )
 
@@ -749,7 +881,7 @@ class _Handler(BaseHTTPRequestHandler):
             from openapi_core.testing import MockResponse
 
             response = MockResponse(
-                encoded or None,
+                _validation_copy(encoded) or None,
                 status_code=status,
                 headers={"API-version": "0.9.0"},
                 content_type=content_type,

@@ -23,9 +23,11 @@ from integrations.klantinteracties.errors import (
     AMBIGUOUS_MESSAGE,
     AUTH_MESSAGE,
     NOT_FOUND_MESSAGE,
+    REDIRECT_MESSAGE,
     UNAVAILABLE_MESSAGE,
     AmbiguousWrite,
     AuthenticationFailed,
+    Malformed,
     NotFound,
     ReferenceTaken,
     Rejected,
@@ -93,6 +95,9 @@ class KlantinteractiesClient:
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        deadline: float | None = None,
+        max_pages: int = 2000,
+        verify: Any = True,
     ) -> None:
         root = base_url.rstrip("/")
         if not root.endswith(API_PATH):
@@ -102,11 +107,14 @@ class KlantinteractiesClient:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self.requests_sent = 0
+        self._deadline = deadline if deadline is not None else 3 * timeout
+        self.max_pages = max_pages
         self._http = httpx.AsyncClient(
             base_url=root,
             headers={"Authorization": f"Token {token}", "Accept": "application/json"},
             timeout=httpx.Timeout(timeout, connect=connect_timeout),
             transport=transport,
+            verify=verify,
             # Never follow redirects: a trailing-slash redirect would hide a wrong path.
             follow_redirects=False,
         )
@@ -139,7 +147,14 @@ class KlantinteractiesClient:
             wait: float | None = None
             try:
                 self.requests_sent += 1
-                response = await self._http.request(method, path, params=params, json=json)
+                # A whole-request deadline: httpx's read timeout is per chunk, so a server
+                # that drips one byte at a time would otherwise hold the round for ever.
+                async with asyncio.timeout(self._deadline):
+                    response = await self._http.request(method, path, params=params, json=json)
+            except TimeoutError as exc:
+                if not safe_to_repeat:
+                    raise AmbiguousWrite(AMBIGUOUS_MESSAGE) from exc
+                failure = Unavailable(UNAVAILABLE_MESSAGE)
             except httpx.ConnectError as exc:
                 # Nothing reached the server: always safe to try again.
                 failure: Exception = Unavailable(UNAVAILABLE_MESSAGE)
@@ -159,8 +174,12 @@ class KlantinteractiesClient:
             else:
                 status = response.status_code
                 if status < 300:
-                    return None if status == 204 or not response.content else response.json()
-                if status == 429:
+                    return self._decode(response, method=method)
+                if status < 400:
+                    # A redirect (a login page, a proxy, a moved server): the request was not
+                    # handled. Safe to try again later; never followed.
+                    failure = Unavailable(REDIRECT_MESSAGE, status=status)
+                elif status == 429:
                     # Throttled before doing anything: safe to repeat, also for POST.
                     wait = _retry_after(response)
                     failure = Unavailable(UNAVAILABLE_MESSAGE, status=status)
@@ -176,6 +195,28 @@ class KlantinteractiesClient:
             delay = wait if wait is not None else self._retry.delay(attempt, self._rng)
             log.info("klantinteracties %s retry %d in %.2fs", method, attempt, delay)
             await self._sleep(delay)
+
+    @staticmethod
+    def _decode(response: httpx.Response, *, method: str) -> Any:
+        """The JSON of a 2xx answer; Malformed (with the raw text) when it is not JSON."""
+        if response.status_code == 204 or not response.content:
+            if method.upper() in ("GET", "POST"):
+                raise Malformed("Het klantcontactsysteem gaf een leeg antwoord.", raw="")
+            return None
+        try:
+            body = response.json()
+        except ValueError:
+            raise Malformed(
+                "Het klantcontactsysteem gaf een antwoord dat geen gegevens zijn "
+                "(bijvoorbeeld een inlogpagina).",
+                raw=response.text[:20000],
+                status=response.status_code,
+            ) from None
+        if method.upper() in ("POST", "PATCH") and not (
+            isinstance(body, dict) and isinstance(body.get("uuid"), str)
+        ):
+            raise Malformed("Het klantcontactsysteem gaf een antwoord zonder uuid.", raw=body)
+        return body
 
     @staticmethod
     def _client_error(response: httpx.Response) -> Exception:
@@ -205,15 +246,24 @@ class KlantinteractiesClient:
     ) -> AsyncIterator[list[dict[str, Any]]]:
         """Yield every page of a list, following ``next`` until it is null."""
         query: dict[str, Any] = {**(params or {}), "pageSize": min(page_size, MAX_PAGE_SIZE)}
-        while True:
+        asked: set[tuple[tuple[str, str], ...]] = set()
+        for _ in range(self.max_pages):
+            asked.add(tuple(sorted((str(k), str(v)) for k, v in query.items())))
             body = await self.request("GET", path, params=query)
-            yield list(body.get("results", []))
+            if not isinstance(body, dict) or not isinstance(body.get("results"), list):
+                raise Malformed("Een lijst van het klantcontactsysteem is niet te lezen.", raw=body)
+            yield list(body["results"])
             following = body.get("next")
             if not following:
                 return
+            if not isinstance(following, str):
+                raise Malformed("Een lijst met een onleesbare volgende pagina.", raw=body)
             # Keep our own base URL: follow only the query of ``next`` (the server may not
             # know the address it is reached at behind a proxy).
             query = dict(parse_qsl(urlsplit(following).query))
+            if tuple(sorted(query.items())) in asked:
+                raise Malformed("Een lijst wijst naar een pagina die al gelezen is.", raw=following)
+        raise Malformed("Een lijst heeft meer pagina's dan verwacht.", raw=path)
 
     async def list_all(
         self, path: str, *, params: dict[str, Any] | None = None, page_size: int = 100

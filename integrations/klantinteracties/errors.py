@@ -9,6 +9,7 @@ Hierarchy (every class carries ``message``, Dutch for the user, without personal
     │                        sending it): look it up before sending it again
     ├── AuthenticationFailed the token is missing, wrong or lacks the rights (401/403)
     ├── NotFound             the record does not exist (404)
+    ├── Malformed            a 2xx answer that cannot be read; ``raw`` keeps it (quarantine)
     └── Rejected             the server (or our own check before sending) refused the content;
         │                    ``field`` names the field, retrying the same request will not help
         ├── LimitExceeded    refused before sending: a spec limit (length, phone pattern)
@@ -25,6 +26,7 @@ from console.ports import (
     RemoteAmbiguous,
     RemoteAuthFailed,
     RemoteError,
+    RemoteMalformed,
     RemoteReferenceTaken,
     RemoteRejected,
     RemoteUnavailable,
@@ -55,6 +57,10 @@ class Rejected(KlantinteractiesError, RemoteRejected):
     """400: the server refused the content; sending it again unchanged will not help."""
 
 
+class Malformed(KlantinteractiesError, RemoteMalformed):
+    """A 200 answer we cannot read (HTML, not a list, a record without uuid, a bad date)."""
+
+
 class LimitExceeded(Rejected):
     """Refused by our own check before sending (length limit or phone pattern)."""
 
@@ -75,3 +81,7 @@ AUTH_MESSAGE = (
     "kcc-console secrets set klantinteracties"
 )
 NOT_FOUND_MESSAGE = "Dit contact bestaat niet (meer) in het klantcontactsysteem."
+REDIRECT_MESSAGE = (
+    "Het klantcontactsysteem stuurt de console door naar een andere pagina (misschien een "
+    "inlogpagina). Uw werk is bewaard; de console probeert het later opnieuw."
+)
