@@ -803,7 +803,10 @@ def _insert_remote(
     )
     if note is None:
         return
-    summary = state.question or state.subject
+    # What KISS shows: the question (onderwerp), the notes (inhoud), the toelichting.
+    summary = state.subject.strip()
+    if state.question.strip() and state.question.strip() != summary:
+        summary = f"{summary}\n{state.question.strip()}" if summary else state.question.strip()
     if note.explanation and note.explanation.strip() != summary.strip():
         summary = f"{summary}\n\nToelichting: {note.explanation}"
     conn.exec_driver_sql(

@@ -558,17 +558,25 @@ class KlantinteractiesAdapter:
         return assignees[0] if assignees else listed_for
 
     async def _closing_of(self, original: str) -> tuple[str, str]:
-        """(closer's name, outcome) from the last klantcontact chained to ``original``."""
+        """(closer's name, outcome) from the latest klantcontact chained to ``original``.
+
+        The server does not list onderwerpobjecten in creation order: the latest is the one
+        that took place last (``plaatsgevondenOp``).
+        """
         chained = await self.client.list_all(
             "/onderwerpobjecten", params={"wasKlantcontact__uuid": original}
         )
         refs = [(o.get("klantcontact") or {}).get("uuid") for o in chained if isinstance(o, dict)]
-        refs = [r for r in refs if r]
-        if not refs:
+        contacts = []
+        for ref in refs:
+            if not ref:
+                continue
+            contact = await self.client.request("GET", f"/klantcontacten/{ref}")
+            if isinstance(contact, dict):
+                contacts.append(contact)
+        if not contacts:
             return "", ""
-        last = await self.client.request("GET", f"/klantcontacten/{refs[-1]}")
-        if not isinstance(last, dict):
-            return "", ""
+        last = max(contacts, key=lambda c: str(c.get("plaatsgevondenOp") or ""))
         actors = [a for a in last.get("hadBetrokkenActoren") or [] if isinstance(a, dict)]
         name = str(actors[0].get("naam") or "") if actors else ""
         return name, str(last.get("inhoud") or "")
