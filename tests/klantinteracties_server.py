@@ -184,6 +184,9 @@ class KlantinteractiesServer:
         self.validate = validate
         self.rng = random.Random(seed)
         self.faults = Faults()
+        # tamper(method, path, query) → None (serve normally) or (status, body bytes,
+        # content type, headers); a status of -1 drips the body one byte per 0.2 s.
+        self.tamper: Any = None
         self.counters = Counters()
         self.violations: list[str] = []
         self.lock = threading.RLock()
@@ -739,6 +742,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _drip(self, body: bytes, content_type: str) -> None:
+        """A server that answers, but one byte at a time (never a read timeout)."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for byte in body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
     def _drop(self) -> None:
         """Close the connection without an answer (a lost response)."""
         self.close_connection = True
@@ -761,6 +778,16 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(faults.delay)
         split = urlsplit(self.path)
         path = split.path
+        if server.tamper is not None:
+            query0 = {k: v[-1] for k, v in parse_qs(split.query, keep_blank_values=True).items()}
+            forged = server.tamper(method, path, query0)
+            if forged is not None:
+                status, body, content_type, headers = forged
+                if status == -1:
+                    self._drip(body, content_type)
+                else:
+                    self._send(status, body, content_type, headers)
+                return
         if path.endswith("/") or not path.startswith(BASE):
             self._send(404, b"<html><body>Not Found</body></html>", "text/html")
             return
