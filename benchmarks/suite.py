@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from benchmarks import (  # noqa: F401  (registers B1–B7, B9)
     dashboard,
+    first_sync,
     inbox,
     process,
     store,
@@ -23,7 +24,7 @@ not_yet(
     reason="availability via Microsoft Graph (adapter and Graph test server) is not built yet",
 )
 
-ORDER = ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9")
+ORDER = ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10")
 
 
 def all_benchmarks() -> list[Benchmark]:

@@ -266,6 +266,10 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window.statusBar().addPermanentWidget(status)
             window.sync_status = status  # type: ignore[attr-defined]
             stack.callback(status.cleanup)
+            from widgets.sync_problems import install_sync_menu
+
+            problems = install_sync_menu(window, app.sync)  # issue 10: Niet verzonden & co
+            stack.callback(problems.cleanup)
 
         def close_window() -> None:
             window.cleanup()

@@ -166,7 +166,7 @@ class SyncEngine:
     # -- one round ---------------------------------------------------------------------------
 
     async def sync_once(self) -> SyncReport:
-        """Push everything deliverable, then pull and merge.
+        """Pull and merge, then push everything deliverable.
 
         Raises:
             RemoteUnavailable: the server could not be reached (the outbox keeps everything).
@@ -178,15 +178,21 @@ class SyncEngine:
     async def _sync_once(self) -> SyncReport:
         report = SyncReport()
         self._deferred.clear()
-        report.delivered, report.failed = await self.push()
+        # Pull first: a change made elsewhere since we last looked becomes a conflict that
+        # holds our waiting edit, instead of being overwritten by it (a lost update).
+        unreadable: RemoteMalformed | None = None
         try:
             pulled, merged, conflicts = await self.pull()
+            report.pulled, report.merged, report.conflicts = pulled, merged, conflicts
         except RemoteMalformed as exc:
-            # A whole list could not be read: keep it aside; what was merged stays merged.
+            # A whole list could not be read: keep it aside; what was merged stays merged,
+            # and our own writes still go out below.
             await self.put_aside([RemoteUnreadable(exc.message, exc.raw)])
             report.quarantined += 1
-            raise
-        report.pulled, report.merged, report.conflicts = pulled, merged, conflicts
+            unreadable = exc
+        report.delivered, report.failed = await self.push()
+        if unreadable is not None:
+            raise unreadable
         moment = self._clock.now().isoformat()
 
         def mark(conn: Connection) -> list[ChangeNotice]:

@@ -199,6 +199,10 @@ class KlantinteractiesServer:
         self.chained: dict[str, list[str]] = {}  # original klantcontact → onderwerpobjecten
         self.about: dict[str, list[str]] = {}  # klantcontact → its own onderwerpobjecten
         self.references: dict[str, str] = {}
+        # Filtered lists are cached until the next write, so paging through 10⁵ records costs
+        # one filter pass, not one per page (the real server uses database indexes).
+        self.generation = 0
+        self._list_cache: dict[tuple, tuple[int, list[dict[str, Any]]]] = {}
         self._port = port
         self.connections: set[socket.socket] = set()
         self._httpd: ThreadingHTTPServer | None = None
@@ -345,8 +349,7 @@ class KlantinteractiesServer:
                     inner["wasPartij"] = None  # no partijen in this server
                 if "hadBetrokkenen.digitaleAdressen" in expand:
                     inner["digitaleAdressen"] = [
-                        self.data["digitaleadressen"][a["uuid"]]
-                        for a in person["digitaleAdressen"]
+                        self.data["digitaleadressen"][a["uuid"]] for a in person["digitaleAdressen"]
                     ]
                 if inner:
                     person["_expand"] = inner
@@ -356,6 +359,7 @@ class KlantinteractiesServer:
         return out
 
     def _create(self, collection: str, body: dict[str, Any]) -> tuple[int, dict]:
+        self.generation += 1
         uid = str(uuidlib.uuid4())
         body = {k: v for k, v in body.items() if k not in ("uuid", "url")}
         if collection == "klantcontacten":
@@ -454,9 +458,7 @@ class KlantinteractiesServer:
                 # Open Klant 2.18 needs the key (the spec says optional); null is fine.
                 return self._invalid("verstrektDoorPartij", "required", "Dit veld is vereist.")
             if body["verstrektDoorPartij"] is not None:
-                return self._invalid(
-                    "verstrektDoorPartij.uuid", "does_not_exist", "Bestaat niet."
-                )
+                return self._invalid("verstrektDoorPartij.uuid", "does_not_exist", "Bestaat niet.")
             owner = body.get("verstrektDoorBetrokkene")
             if owner is not None and not self._exists("betrokkenen", owner):
                 return self._invalid(
@@ -535,6 +537,7 @@ class KlantinteractiesServer:
         return 201, self._render(collection, item)
 
     def _patch(self, collection: str, uid: str, body: dict[str, Any]) -> tuple[int, dict]:
+        self.generation += 1
         item = self.data[collection].get(uid)
         if item is None:
             return self._problem(404, "not_found", "Niet gevonden.")
@@ -614,18 +617,29 @@ class KlantinteractiesServer:
             return self._invalid("page", "invalid", "Geen getal.")
         size = max(1, min(size, 500))
         filters = self._FILTERS.get(collection, {})
-        if collection == "klantcontacten" and "referentienummer" in query:
-            found = self.references.get(query["referentienummer"])
-            items = [self.data[collection][found]] if found else []
+        key = (
+            collection,
+            tuple(
+                sorted((k, v) for k, v in query.items() if k not in ("page", "pageSize", "expand"))
+            ),
+        )
+        cached = self._list_cache.get(key)
+        if cached is not None and cached[0] == self.generation:
+            items = cached[1]
         else:
-            items = self.all(collection)
-        for name, value in query.items():
-            if name in filters:
-                items = [i for i in items if filters[name](i, value)]
-        if collection == "klantcontacten" and "leiddeTotInterneTaken" in query:
-            wanted = query["leiddeTotInterneTaken"] == "true"
-            tasks = self.by_klantcontact["internetaken"]
-            items = [i for i in items if bool(tasks.get(i["uuid"])) == wanted]
+            if collection == "klantcontacten" and "referentienummer" in query:
+                found = self.references.get(query["referentienummer"])
+                items = [self.data[collection][found]] if found else []
+            else:
+                items = self.all(collection)
+            for name, value in query.items():
+                if name in filters:
+                    items = [i for i in items if filters[name](i, value)]
+            if collection == "klantcontacten" and "leiddeTotInterneTaken" in query:
+                wanted = query["leiddeTotInterneTaken"] == "true"
+                tasks = self.by_klantcontact["internetaken"]
+                items = [i for i in items if bool(tasks.get(i["uuid"])) == wanted]
+            self._list_cache[key] = (self.generation, items)
         total = len(items)
         start = (page - 1) * size
         if page < 1 or (start >= total and page != 1):
@@ -676,6 +690,7 @@ class KlantinteractiesServer:
                 if method == "DELETE":
                     if item is None:
                         return self._problem(404, "not_found", "Niet gevonden.")
+                    self.generation += 1
                     del self.data[collection][uid]
                     self.order[collection].remove(uid)
                     return 204, None

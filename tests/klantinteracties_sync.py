@@ -147,9 +147,7 @@ async def add_notes(repo: SqlInteractionRepository, count: int, *, start: int = 
 
 def seed_server(server: KlantinteractiesServer, count: int, *, desk: str = DESK) -> None:
     """Put ``count`` callback notes for ``desk`` on the server directly (fast, no HTTP)."""
-    actor = server.insert(
-        "actoren", actor_identity(Owner.desk(desk), test_organisation()).body()
-    )
+    actor = server.insert("actoren", actor_identity(Owner.desk(desk), test_organisation()).body())
     for n in range(count):
         item = make_note(100_000_000 + n, desk=desk)
         kc = server.insert(

@@ -126,6 +126,7 @@ def test_a_task_deleted_on_the_server_is_noticed_once(tmp_path, loose_server):
             gone = server.all("internetaken")[0]["uuid"]
             with server.lock:
                 del server.data["internetaken"][gone]
+                server.generation += 1
                 server.order["internetaken"].remove(gone)
             await c.engine.sync_once()
             before = server.counters.requests

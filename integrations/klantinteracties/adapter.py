@@ -29,6 +29,9 @@ EXPAND = (
     "hadBetrokkenen.digitaleAdressen,hadBetrokkenen.wasPartij"
 )
 
+# A scan needs less: the resident, numbers and tasks (closes are read one by one).
+SCAN_EXPAND = "leiddeTotInterneTaken,hadBetrokkenen,hadBetrokkenen.digitaleAdressen"
+
 
 class ActorDirectory:
     """Our colleagues and desks ↔ actor uuids, looked up once and remembered.
@@ -390,6 +393,7 @@ class KlantinteractiesAdapter:
                 "/internetaken",
                 params={"toegewezenAanActor__uuid": actor, "status": "te_verwerken"},
                 page_size=500,
+                prefetch=True,
             ):
                 bad: list[RemoteState | RemoteUnreadable] = []
                 for task in page:
@@ -443,8 +447,9 @@ class KlantinteractiesAdapter:
         """Every klantcontact that led to a task, expanded, until all ``wanted`` are found."""
         async for page in self.client.pages(
             "/klantcontacten",
-            params={"leiddeTotInterneTaken": "true", "expand": EXPAND},
+            params={"leiddeTotInterneTaken": "true", "expand": SCAN_EXPAND},
             page_size=500,
+            prefetch=True,
         ):
             batch: list[RemoteState | RemoteUnreadable] = []
             for kc in page:

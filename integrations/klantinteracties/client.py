@@ -242,28 +242,55 @@ class KlantinteractiesClient:
     # -- lists --------------------------------------------------------------------------------
 
     async def pages(
-        self, path: str, *, params: dict[str, Any] | None = None, page_size: int = 100
+        self,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        page_size: int = 100,
+        prefetch: bool = False,
     ) -> AsyncIterator[list[dict[str, Any]]]:
-        """Yield every page of a list, following ``next`` until it is null."""
+        """Yield every page of a list, following ``next`` until it is null.
+
+        Bounded: a ``next`` that points at a page already read, or more than ``max_pages``
+        pages, raise ``Malformed`` instead of looping. With ``prefetch`` the next page is asked
+        for while the caller works on this one (a long first sync: the server's work and ours
+        overlap); the request is cancelled if the caller stops early.
+        """
         query: dict[str, Any] = {**(params or {}), "pageSize": min(page_size, MAX_PAGE_SIZE)}
         asked: set[tuple[tuple[str, str], ...]] = set()
-        for _ in range(self.max_pages):
-            asked.add(tuple(sorted((str(k), str(v)) for k, v in query.items())))
-            body = await self.request("GET", path, params=query)
-            if not isinstance(body, dict) or not isinstance(body.get("results"), list):
-                raise Malformed("Een lijst van het klantcontactsysteem is niet te lezen.", raw=body)
-            yield list(body["results"])
-            following = body.get("next")
-            if not following:
-                return
-            if not isinstance(following, str):
-                raise Malformed("Een lijst met een onleesbare volgende pagina.", raw=body)
-            # Keep our own base URL: follow only the query of ``next`` (the server may not
-            # know the address it is reached at behind a proxy).
-            query = dict(parse_qsl(urlsplit(following).query))
-            if tuple(sorted(query.items())) in asked:
-                raise Malformed("Een lijst wijst naar een pagina die al gelezen is.", raw=following)
-        raise Malformed("Een lijst heeft meer pagina's dan verwacht.", raw=path)
+        ahead: asyncio.Task[Any] | None = None
+        try:
+            for _ in range(self.max_pages):
+                asked.add(tuple(sorted((str(k), str(v)) for k, v in query.items())))
+                if ahead is not None:
+                    body, ahead = await ahead, None
+                else:
+                    body = await self.request("GET", path, params=query)
+                if not isinstance(body, dict) or not isinstance(body.get("results"), list):
+                    raise Malformed(
+                        "Een lijst van het klantcontactsysteem is niet te lezen.", raw=body
+                    )
+                following = body.get("next")
+                if following is not None and not isinstance(following, str):
+                    raise Malformed("Een lijst met een onleesbare volgende pagina.", raw=body)
+                if following:
+                    # Keep our own base URL: follow only the query of ``next`` (the server
+                    # may not know the address it is reached at behind a proxy).
+                    query = dict(parse_qsl(urlsplit(following).query))
+                    if tuple(sorted(query.items())) in asked:
+                        raise Malformed(
+                            "Een lijst wijst naar een pagina die al gelezen is.", raw=following
+                        )
+                    if prefetch:
+                        ahead = asyncio.ensure_future(self.request("GET", path, params=query))
+                yield list(body["results"])
+                if not following:
+                    return
+            raise Malformed("Een lijst heeft meer pagina's dan verwacht.", raw=path)
+        finally:
+            if ahead is not None:
+                ahead.cancel()
+                await asyncio.gather(ahead, return_exceptions=True)
 
     async def list_all(
         self, path: str, *, params: dict[str, Any] | None = None, page_size: int = 100
