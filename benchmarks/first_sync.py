@@ -1,4 +1,4 @@
-"""B10: a first sync of open callback tasks, from the fake (10⁵) and the real Open Klant (10⁴).
+"""B11: a first sync of open callback tasks, from the fake (10⁵) and the real Open Klant (10⁴).
 
 What a new console costs the server and the user on its first start against a desk with many
 open tasks: wall time from an empty store to every open task merged, and the requests it took
@@ -64,7 +64,7 @@ async def _first_sync(path, server, desk: str) -> tuple[float, int, int]:
 def _figure(label: str, count: int, seconds: float, requests: int, pulled: int, budget):
     pages = max(1, math.ceil(count / PAGE))
     return Figure(
-        "B10",
+        "B11",
         label,
         [seconds * 1000.0],
         size=count,
@@ -98,7 +98,7 @@ def _fake(ctx: Context, count: int) -> Figure:
             if time.monotonic() > deadline:
                 raise RuntimeError("the Klantinteracties test server did not start")
         server = SimpleNamespace(root=parent.recv())
-        path = ctx.scratch / "b10" / "fake.sqlite3"
+        path = ctx.scratch / "b11" / "fake.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
         seconds, requests, pulled = asyncio.run(_first_sync(path, server, desk))
     finally:
@@ -160,7 +160,7 @@ async def _seed_real(server, desk: str, count: int) -> None:
                         "gevraagdeHandeling": "Contact opnemen met betrokkene",
                         "aanleidinggevendKlantcontact": {"uuid": kc.json()["uuid"]},
                         "toegewezenAanActoren": [{"uuid": actor}],
-                        "toelichting": "Benchmark B10",
+                        "toelichting": "Benchmark B11",
                         "status": "te_verwerken",
                     },
                 )
@@ -174,11 +174,11 @@ def _real(ctx: Context, count: int) -> Figure | None:
 
     found = find_or_start()
     if isinstance(found, str):
-        print(f"B10 real server: not measured ({found})", flush=True)
+        print(f"B11 real server: not measured ({found})", flush=True)
         return None
     desk = f"bench-first-sync-{count}"
     asyncio.run(_seed_real(found, desk, count))
-    path = ctx.scratch / "b10" / "real.sqlite3"
+    path = ctx.scratch / "b11" / "real.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
     seconds, requests, pulled = asyncio.run(_first_sync(path, found, desk))
     return _figure(
@@ -192,11 +192,11 @@ def _real(ctx: Context, count: int) -> Figure | None:
 
 
 @benchmark(
-    "B10",
+    "B11",
     what="first sync of open callback tasks into an empty store (fake 10⁵, real Open Klant 10⁴)",
     budget="≤ 60 s for 10⁵ (fake); requests per page of 500",
 )
-def b10_first_sync(ctx: Context) -> list[Figure]:
+def b11_first_sync(ctx: Context) -> list[Figure]:
     fake_count, real_count = (1_000, 100) if ctx.quick else (100_000, 10_000)
     figures = [_fake(ctx, fake_count)]
     real = _real(ctx, real_count)

@@ -24,7 +24,7 @@ not_yet(
     reason="availability via Microsoft Graph (adapter and Graph test server) is not built yet",
 )
 
-ORDER = ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10")
+ORDER = ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B11")
 
 
 def all_benchmarks() -> list[Benchmark]:

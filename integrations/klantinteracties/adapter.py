@@ -418,7 +418,7 @@ class KlantinteractiesAdapter:
                     yield batch
         gone = [u for u, v in known.items() if u not in seen and v.startswith("te_verwerken")]
         if gone:
-            yield await self._gone(gone, owners)
+            yield await self._gone(gone, owners, known=known)
 
     async def _states_for(
         self, tasks: Iterable[tuple[dict[str, Any], Owner]]
@@ -471,9 +471,18 @@ class KlantinteractiesAdapter:
             yield await self._gone(list(wanted), [o for _t, o in wanted.values()])
 
     async def _gone(
-        self, uuids: list[str], owners: Sequence[Owner]
+        self,
+        uuids: list[str],
+        owners: Sequence[Owner],
+        *,
+        known: Mapping[str, str] | None = None,
     ) -> list[RemoteState | RemoteUnreadable]:
-        """Tasks we knew as open that left our lists: handled, moved on or deleted."""
+        """Tasks we knew as open that left our lists: handled, moved on or deleted.
+
+        Our notes for other desks are never in our lists: one request each tells whether they
+        changed; only a changed one is read in full (N3: the creator sees the outcome).
+        """
+        known = known or {}
         found: list[RemoteState | RemoteUnreadable] = []
         for uuid in uuids:
             try:
@@ -493,6 +502,8 @@ class KlantinteractiesAdapter:
                 continue
             if _kc_uuid(task) is None:
                 found.append(_unreadable("Een interne taak zonder uuid.", task, internetaak=uuid))
+                continue
+            if uuid in known and known[uuid] == mapping.task_version(task):
                 continue
             found.extend(await self._states_for([(task, owners[0])]))
         return found
