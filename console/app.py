@@ -387,6 +387,7 @@ async def _start_sync(
         token=token,
         timeout=settings.timeout,
         connect_timeout=settings.connect_timeout,
+        ca_file=settings.ca_file,
     )
     stack.push_async_callback(client.aclose)
     # Actors follow KISS/ITA's conventions from the organisation (colleague by e-mail, desk as

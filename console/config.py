@@ -51,6 +51,7 @@ class KlantinteractiesConfig:
     actor_id: str | None = None  # this agent's actor uuid; looked up by user id when absent
     sync_interval: float = 30.0
     secret: str = "klantinteracties"  # the keyring name of the token
+    ca_file: str | None = None  # PEM of the municipality's own CA; else the OS trust store
 
 
 MODES = ("demo", "connected")
@@ -96,6 +97,7 @@ def _klantinteracties(raw: dict, path: Path) -> KlantinteractiesConfig:
         actor_id=str(table["actor_id"]) if table.get("actor_id") else None,
         sync_interval=float(table.get("sync_interval", 30.0)),
         secret=secret,
+        ca_file=str(table["ca_file"]) if table.get("ca_file") else None,
     )
 
 

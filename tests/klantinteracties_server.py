@@ -177,7 +177,9 @@ class Counters:
 class KlantinteractiesServer:
     """See the module docstring. ``start()`` … ``stop()``; ``url`` is the API root."""
 
-    def __init__(self, *, seed: int = 1, validate: bool = True, port: int = 0) -> None:
+    def __init__(
+        self, *, seed: int = 1, validate: bool = True, port: int = 0, tls: Any = None
+    ) -> None:
         self.spec_file = spec_path()
         self.openapi = _openapi(self.spec_file) if validate else None
         self.allowed_params = _query_parameters(self.spec_file)
@@ -204,6 +206,7 @@ class KlantinteractiesServer:
         self.generation = 0
         self._list_cache: dict[tuple, tuple[int, list[dict[str, Any]]]] = {}
         self._port = port
+        self.tls = tls  # an ssl.SSLContext (server side): serve https
         self.connections: set[socket.socket] = set()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -212,7 +215,8 @@ class KlantinteractiesServer:
 
     @property
     def root(self) -> str:
-        return f"http://127.0.0.1:{self._port}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://127.0.0.1:{self._port}"
 
     @property
     def url(self) -> str:
@@ -226,6 +230,8 @@ class KlantinteractiesServer:
 
         httpd = ThreadingHTTPServer(("127.0.0.1", self._port), Handler)
         httpd.daemon_threads = True
+        if self.tls is not None:
+            httpd.socket = self.tls.wrap_socket(httpd.socket, server_side=True)
         self._port = httpd.server_address[1]
         self._httpd = httpd
         self._thread = threading.Thread(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,11 +23,13 @@ import httpx
 from integrations.klantinteracties.errors import (
     AMBIGUOUS_MESSAGE,
     AUTH_MESSAGE,
+    CERTIFICATE_MESSAGE,
     NOT_FOUND_MESSAGE,
     REDIRECT_MESSAGE,
     UNAVAILABLE_MESSAGE,
     AmbiguousWrite,
     AuthenticationFailed,
+    CertificateRefused,
     Malformed,
     NotFound,
     ReferenceTaken,
@@ -53,6 +56,36 @@ class RetryPolicy:
     def delay(self, attempt: int, rng: random.Random) -> float:
         # Full jitter: many consoles coming back online must not knock in step.
         return rng.uniform(0, min(self.max_delay, self.base_delay * 2**attempt))
+
+
+def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
+    """How the server's certificate is checked (always; never switched off).
+
+    With ``ca_file`` (the municipality's own CA, PEM) exactly that CA is trusted; otherwise the
+    operating system's trust store (``truststore``: where IT installs an internal CA), falling
+    back to Python's default bundle where truststore cannot run.
+    """
+    if ca_file:
+        return ssl.create_default_context(cafile=ca_file)
+    try:
+        import truststore
+
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except (ImportError, OSError):  # pragma: no cover - platform without a usable store
+        return ssl.create_default_context()
+
+
+def _certificate_refused(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(
+            seen
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -97,7 +130,8 @@ class KlantinteractiesClient:
         transport: httpx.AsyncBaseTransport | None = None,
         deadline: float | None = None,
         max_pages: int = 2000,
-        verify: Any = True,
+        verify: Any = None,
+        ca_file: str | None = None,
     ) -> None:
         root = base_url.rstrip("/")
         if not root.endswith(API_PATH):
@@ -114,7 +148,7 @@ class KlantinteractiesClient:
             headers={"Authorization": f"Token {token}", "Accept": "application/json"},
             timeout=httpx.Timeout(timeout, connect=connect_timeout),
             transport=transport,
-            verify=verify,
+            verify=verify if verify is not None else tls_context(ca_file),
             # Never follow redirects: a trailing-slash redirect would hide a wrong path.
             follow_redirects=False,
         )
@@ -156,6 +190,10 @@ class KlantinteractiesClient:
                     raise AmbiguousWrite(AMBIGUOUS_MESSAGE) from exc
                 failure = Unavailable(UNAVAILABLE_MESSAGE)
             except httpx.ConnectError as exc:
+                if _certificate_refused(exc):
+                    # Reachable, but not trusted: say so (not "niet bereikbaar"); retrying
+                    # now will not help until the CA is configured.
+                    raise CertificateRefused(CERTIFICATE_MESSAGE) from exc
                 # Nothing reached the server: always safe to try again.
                 failure: Exception = Unavailable(UNAVAILABLE_MESSAGE)
                 failure.__cause__ = exc

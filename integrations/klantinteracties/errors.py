@@ -5,8 +5,9 @@ Hierarchy (every class carries ``message``, Dutch for the user, without personal
     KlantinteractiesError
     ├── Unavailable          the server cannot be reached now (down, timeouts, 5xx, 429 after
     │   │                    the retries); safe to try again later
-    │   └── AmbiguousWrite   a write may or may not have landed (timeout or lost answer after
-    │                        sending it): look it up before sending it again
+    │   ├── AmbiguousWrite   a write may or may not have landed (timeout or lost answer after
+    │   │                    sending it): look it up before sending it again
+    │   └── CertificateRefused  reachable, but its certificate is not trusted (set ca_file)
     ├── AuthenticationFailed the token is missing, wrong or lacks the rights (401/403)
     ├── NotFound             the record does not exist (404)
     ├── Malformed            a 2xx answer that cannot be read; ``raw`` keeps it (quarantine)
@@ -39,6 +40,10 @@ class KlantinteractiesError(RemoteError):
 
 class Unavailable(KlantinteractiesError, RemoteUnavailable):
     """The server is unreachable or overloaded now; the outbox keeps the work."""
+
+
+class CertificateRefused(Unavailable):
+    """The server answers but its TLS certificate is not trusted (wrong or missing CA)."""
 
 
 class AmbiguousWrite(Unavailable, RemoteAmbiguous):
@@ -84,4 +89,8 @@ NOT_FOUND_MESSAGE = "Dit contact bestaat niet (meer) in het klantcontactsysteem.
 REDIRECT_MESSAGE = (
     "Het klantcontactsysteem stuurt de console door naar een andere pagina (misschien een "
     "inlogpagina). Uw werk is bewaard; de console probeert het later opnieuw."
+)
+CERTIFICATE_MESSAGE = (
+    "Het klantcontactsysteem is bereikbaar, maar zijn certificaat wordt niet vertrouwd. Vraag de "
+    "beheerder het certificaat van de gemeente (ca_file) in te stellen. Uw werk is bewaard."
 )
