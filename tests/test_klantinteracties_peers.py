@@ -237,3 +237,40 @@ def test_two_consoles_share_a_note_across_desks(tmp_path, peer):  # noqa: F811
     assert at_a.outcome_text == "Aanvraag is goedgekeurd, inwoner geïnformeerd."
     closed = [t for t in timeline_texts(history) if t.startswith("Afgehandeld door")]
     assert closed and "Bram de Wit" in closed[-1]
+
+
+def test_a_task_for_an_unknown_actor_and_my_team_arrives_and_the_sync_goes_on(tmp_path, peer):  # noqa: F811
+    """An actor without identificator (four empty strings) used to build Owner.desk("")."""
+    org = organisation()
+    anna = org.colleague("c01")
+    clock = FakeClock(TUESDAY_MORNING)
+    made = TUESDAY_MORNING.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    http = Http(peer)
+    try:
+        nobody = http.post(
+            "/actoren", {"naam": "Balie", "soortActor": "medewerker", "indicatieActief": True}
+        )["uuid"]
+        team = http.actor(group_ident(anna.desk_id), soort="organisatorische_eenheid", naam="KCC")
+        kiss_contactverzoek(
+            http,
+            agent_actor=nobody,
+            targets=[nobody, team],
+            question="Vraag over de hondenbelasting",
+            name={"voornaam": "Kees", "achternaam": "Mol"},
+            phone="0611122233",
+            explanation="Terugbellen graag.",
+            at=made,
+        )
+    finally:
+        http.close()
+
+    async def scenario():
+        async with console(tmp_path / "a.sqlite3", peer, org, "c01", clock=clock) as a:
+            first = await a.engine.sync_once()
+            second = await a.engine.sync_once()
+            return first, second, await a.callbacks.desk_notes()
+
+    first, second, notes = run(scenario())
+    assert first.pulled == 1 and second.pulled == 0
+    [note] = notes
+    assert note.assignee == Owner.desk(anna.desk_id) and note.resident_name == "Kees Mol"
