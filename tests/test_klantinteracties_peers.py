@@ -192,6 +192,7 @@ def test_kiss_contactverzoeken_for_me_and_my_team_become_callback_notes(tmp_path
     assert any("Anna Jansen (ITA)" in t for t in timeline_texts(history))
     # Closed here → closed in Open Klant, with an ITA-style chained contact by our colleague.
     assert team_task["status"] == "verwerkt" and team_task["afgehandeldOp"]
+    assert team_task["toelichting"] == "Bel liefst in de ochtend."  # KISS's text kept
     assert outcome["inhoud"] == "Vergunning verlengd."
     assert [a["naam"] for a in outcome["hadBetrokkenActoren"]] == ["Anna Jansen"]
     assert team_note.phones == ("0687654321",)

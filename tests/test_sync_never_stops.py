@@ -265,3 +265,39 @@ def test_a_contact_carrying_our_id_does_not_take_over_our_note(tmp_path, klantin
 
     mine, link, subject = run(scenario())
     assert link == mine["uuid"] and subject != "Iets anders"
+
+
+def test_an_unreadable_answer_to_a_write_is_looked_up_next_round_not_sent_twice(
+    tmp_path, loose_server
+):
+    server = loose_server
+    html_once = {"left": 1}
+
+    def tamper(method, path, query):
+        if method == "POST" and path == f"{BASE}/klantcontacten" and html_once["left"]:
+            html_once["left"] -= 1
+            # The write is stored, but the answer is a login page (a proxy in between).
+            server.handle("POST", path, {}, json.loads(tamper.body))
+            return (200, b"<html>Inloggen</html>", "text/html", ())
+        return None
+
+    async def scenario():
+        async with connected(tmp_path / "s.sqlite3", server) as c:
+            [note_id] = await add_notes(c.repo, 1)
+            payload = await c.db.read(
+                lambda conn: conn.exec_driver_sql("SELECT payload, reference FROM outbox").first()
+            )
+            from integrations.klantinteracties import mapping
+            from offline_cache.outbox import interaction_from_json
+
+            item = interaction_from_json(json.loads(payload[0])["interaction"])
+            tamper.body = json.dumps(mapping.klantcontact_body(item, reference=payload[1]))
+            server.tamper = tamper
+            await c.engine.sync_once()
+            first = await c.engine.status(online=True)
+            await c.engine.sync_once()
+            return note_id, first, await c.engine.status(online=True)
+
+    note_id, first, final = run(scenario())
+    assert first.quarantined == 1 and first.failed == 0 and first.waiting == 1
+    assert final.waiting == 0 and len(ours(server, note_id)) == 1

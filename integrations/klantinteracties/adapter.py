@@ -289,11 +289,8 @@ class KlantinteractiesAdapter:
             patch: dict[str, Any] = {
                 "status": "te_verwerken" if item.is_open else "verwerkt",
             }
-            if task is not None:
-                mapping.check_task(task)
-                patch["gevraagdeHandeling"] = task.action
-                if task.explanation:
-                    patch["toelichting"] = task.explanation
+            # gevraagdeHandeling and toelichting are written once, at creation: a note made in
+            # KISS keeps what its colleague wrote there.
             assignees = (task.assignees if task and task.assignees else ()) or (item.owner,)
             if item.is_open:
                 # Reassigning: the task follows the question's owner (N4).
