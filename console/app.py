@@ -29,6 +29,7 @@ from console.domain.audit import RETENTION_DAYS_DEFAULT
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
 from console.domain.model import Owner
+from console.domain.organisation import Organisation
 from console.ports import (
     AvailabilitySource,
     Clock,
@@ -258,7 +259,14 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     if connected:
         assert config.klantinteracties is not None and token is not None
         app.sync_engine, app.sync = await _start_sync(
-            config.klantinteracties, token, db=db, clock=clock, inbox=inbox, stack=stack
+            config.klantinteracties,
+            token,
+            db=db,
+            clock=clock,
+            inbox=inbox,
+            stack=stack,
+            organisation=organisation,
+            deadline_for=callbacks.deadline,
         )
 
     if options.simulate and not connected:
@@ -307,6 +315,10 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window.statusBar().addPermanentWidget(status)
             window.sync_status = status  # type: ignore[attr-defined]
             stack.callback(status.cleanup)
+            from widgets.sync_problems import install_sync_menu
+
+            problems = install_sync_menu(window, app.sync)  # issue 10: Niet verzonden & co
+            stack.callback(problems.cleanup)
 
         def close_window() -> None:
             window.cleanup()
@@ -482,6 +494,8 @@ async def _start_sync(
     clock: Clock,
     inbox: InboxService,
     stack: AsyncExitStack,
+    organisation: Organisation | None = None,
+    deadline_for=None,
 ):
     """The Klantinteracties adapter, the sync engine and the sync service, started."""
     from integrations.klantinteracties.adapter import KlantinteractiesAdapter
@@ -493,14 +507,23 @@ async def _start_sync(
         token=token,
         timeout=settings.timeout,
         connect_timeout=settings.connect_timeout,
+        ca_file=settings.ca_file,
     )
     stack.push_async_callback(client.aclose)
-    adapter = KlantinteractiesAdapter(client, agent_actor=settings.actor_id, agent_id=inbox.user.id)
+    # Actors follow KISS/ITA's conventions from the organisation (colleague by e-mail, desk as
+    # group): issue 10. Notes made elsewhere get their N1 deadline from when they were made.
+    adapter = KlantinteractiesAdapter(
+        client,
+        agent_actor=settings.actor_id,
+        agent_id=inbox.user.id,
+        organisation=organisation,
+    )
     engine = SyncEngine(
         db,
         adapter,
         clock=clock,
         owners=lambda: [Owner.colleague(inbox.user.id), Owner.desk(inbox.user.desk_id)],
+        **({"deadline_for": deadline_for} if deadline_for else {}),
     )
     sync = SyncService(engine=engine, changes=db, clock=clock, interval=settings.sync_interval)
     sync.start()

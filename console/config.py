@@ -96,6 +96,7 @@ class KlantinteractiesConfig:
     actor_id: str | None = None  # this agent's actor uuid; looked up by user id when absent
     sync_interval: float = 30.0
     secret: str = "klantinteracties"  # the keyring name of the token
+    ca_file: str | None = None  # PEM of the municipality's own CA; else the OS trust store
 
 
 MODES = ("demo", "connected")
@@ -246,6 +247,8 @@ register_section(
             # Polling more often than every 5 s floods the shared server for no gain.
             "sync_interval": Key("float", 30.0, low=5.0, high=3600.0),
             "secret": Key("keyring_name", "klantinteracties"),
+            # The municipality's own CA (PEM file); without it the OS trust store decides.
+            "ca_file": Key("str", None, max_length=1000),
         },
         build=lambda values: KlantinteractiesConfig(**values),
     )

@@ -465,6 +465,23 @@ class RemoteReferenceTaken(RemoteRejected):
     """The client reference is used by another record; choose another reference."""
 
 
+class RemoteMalformed(RemoteError):
+    """An answer that cannot be read; ``raw`` keeps it (as text) for the quarantine list."""
+
+    def __init__(self, message: str, *, raw: object = None, status: int | None = None):
+        super().__init__(message, status=status)
+        self.raw = raw if isinstance(raw, str) else _raw_text(raw)
+
+
+def _raw_text(raw: object) -> str:
+    import json
+
+    try:
+        return json.dumps(raw, ensure_ascii=False)[:20000]
+    except (TypeError, ValueError):
+        return repr(raw)[:20000]
+
+
 class RemoteAuthFailed(RemoteError):
     """The stored token is wrong or lacks rights."""
 
@@ -481,6 +498,27 @@ class InternalTask:
     explanation: str = ""  # toelichting, at most 1000 characters
     assignees: tuple[Owner, ...] = ()  # colleagues or desks; empty: the interaction's owner
     callback_numbers: tuple[str, ...] = ()
+    # What KISS and ITA show (issue 10): the resident as betrokkene, how the contact came in,
+    # the call attempts and the outcome (as klantcontacten chained to the note).
+    contact_name: str = ""
+    email: str = ""
+    channel: Channel | None = None  # how the resident reached us; None: by phone
+    attempts: tuple[Attempt, ...] = ()
+    outcome_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteNote:
+    """What a callback note made anywhere (KISS, ITA, another console) carries for ours."""
+
+    contact_name: str = ""
+    phones: tuple[str, ...] = ()
+    email: str = ""
+    explanation: str = ""  # the internetaak's toelichting
+    action: str = ""  # gevraagdeHandeling
+    created_by: str = ""  # the display name of who registered it
+    closed_by_name: str = ""  # who closed it, by name (ITA or a console)
+    outcome_text: str = ""  # what came of it (the last chained klantcontact)
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,6 +547,8 @@ class RemoteState:
     outcome: Outcome | None = None
     assignees: tuple[Owner, ...] = ()
     version: str = ""  # the task's status, assignees and handling time: changes when they do
+    note: RemoteNote | None = None  # set for callback notes (a klantcontact with a task)
+    reference: str | None = None  # the klantcontact's referentienummer
 
     def signature(self) -> dict[str, str | None]:
         """The fields another desk can change, as plain text (stored as the merge base)."""
@@ -521,6 +561,16 @@ class RemoteState:
             "question": self.question,
             "assignees": ",".join(f"{a.kind.value}:{a.id}" for a in self.assignees),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteUnreadable:
+    """A record the pull could not read (or that is gone): put aside, the rest goes on."""
+
+    message: str  # Dutch, for the quarantine list
+    raw: str  # the answer as received (kept so a person can look at it)
+    internetaak: str | None = None
+    gone: bool = False  # deleted on the server
 
 
 class InteractionRemote(Protocol):
@@ -558,8 +608,11 @@ class InteractionRemote(Protocol):
 
     def iter_changes(
         self, owners: Sequence[Owner], *, known: Mapping[str, str] | None = None
-    ) -> AsyncIterator[list[RemoteState]]:
-        """The same as ``changes``, a batch at a time (the sync engine merges as they come)."""
+    ) -> AsyncIterator[list[RemoteState | RemoteUnreadable]]:
+        """The same as ``changes``, a batch at a time (the sync engine merges as they come).
+
+        Records that cannot be read come as ``RemoteUnreadable`` in the batch.
+        """
         ...
 
 
@@ -573,3 +626,4 @@ class SyncStatus:
     failed: int = 0
     last_success: datetime | None = None
     message: str | None = None
+    quarantined: int = 0  # answers that could not be read, kept aside for a person to see

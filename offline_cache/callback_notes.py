@@ -25,7 +25,7 @@ from console.domain.callbacks import (
     NoteStatus,
 )
 from console.domain.lifecycle import Change
-from console.domain.model import Interaction, Owner, OwnerKind, TimelineEntry
+from console.domain.model import Channel, Interaction, Owner, OwnerKind, TimelineEntry
 from console.ports import ChangeNotice, ConflictError, InternalTask
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
@@ -162,6 +162,43 @@ def _notices(note_id: str, kind: str, initiator: str | None) -> list[ChangeNotic
     ]
 
 
+def note_task(conn: Connection, note: CallbackNote, item: Interaction) -> InternalTask:
+    """The internetaak of a note as KISS and ITA read it (issue 10).
+
+    ``gevraagdeHandeling`` is KISS's fixed text; ``toelichting`` is what the colleague must
+    know beyond the question (best time to call, the deadline, the advice followed or not);
+    a note for a colleague is also assigned to the colleague's desk, so the team sees it.
+    """
+    lines = []
+    if note.best_time:
+        lines.append(f"Beste tijd om te bellen: {note.best_time}.")
+    lines.append(f"Uiterlijk terugbellen: {note.deadline.strftime('%d-%m-%Y %H:%M')}.")
+    if note.override_reason:
+        lines.append(f"Afgeweken van het advies: {note.override_reason}")
+    elif note.advice:
+        lines.append(f"Advies: {note.advice}")
+    assignees: tuple[Owner, ...] = (note.assignee,)
+    if note.assignee.kind is OwnerKind.COLLEAGUE and note.desk_id:
+        assignees += (Owner.desk(note.desk_id),)
+    channel = None
+    if note.source_interaction_id:
+        found = conn.exec_driver_sql(
+            "SELECT channel FROM interaction WHERE id = ?", (note.source_interaction_id,)
+        ).scalar_one_or_none()
+        channel = Channel(found) if found else None
+    return InternalTask(
+        action="Contact opnemen met betrokkene",
+        explanation=" ".join(lines)[:1000],
+        assignees=assignees,
+        callback_numbers=tuple(note.phones),
+        contact_name=note.resident_name,
+        email=note.email,
+        channel=channel if channel is not Channel.CALLBACK_NOTE else None,
+        attempts=note.attempts,
+        outcome_text=note.outcome_text if not note.is_open else "",
+    )
+
+
 class SqlCallbackNoteRepository:
     """``CallbackNoteRepository`` on the local store (see the module docstring)."""
 
@@ -174,14 +211,7 @@ class SqlCallbackNoteRepository:
     def _send(self, conn: Connection, op: str, note: CallbackNote, item: Interaction) -> None:
         if self._outbox is None:
             return
-        action = "Inwoner terugbellen" + (f" ({note.best_time})" if note.best_time else "")
-        task = InternalTask(
-            action=action[:200],
-            explanation=note.summary[:1000],
-            assignees=(note.assignee,),
-            callback_numbers=tuple(note.phones),
-        )
-        self._outbox.record(conn, op, [item], tasks={item.id: task})
+        self._outbox.record(conn, op, [item], tasks={item.id: note_task(conn, note, item)})
 
     def _outbox_notice(self, note_id: str) -> list[ChangeNotice]:
         # Wakes the sync service at once instead of at its next poll.

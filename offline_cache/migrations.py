@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
+from offline_cache import quarantine
 from offline_cache.tx import immediate, reading
 
 
@@ -294,6 +295,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v6_call_result,
     _v7_audit_log,
     _v8_folded_search,
+    quarantine.v9_quarantine,  # issue 10: unreadable answers kept aside
 ]
 
 

@@ -20,14 +20,16 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from console.domain.callbacks import Attempt, AttemptOutcome
 from console.domain.model import (
+    Channel,
     Interaction,
     Owner,
     OwnerKind,
 )
 from console.ports import InternalTask
 from offline_cache.rows import interaction_from_mapping
-from offline_cache.timefmt import to_db
+from offline_cache.timefmt import from_db, to_db
 
 
 def random_reference() -> str:
@@ -70,17 +72,34 @@ def task_to_json(task: InternalTask) -> dict[str, Any]:
         "explanation": task.explanation,
         "assignees": [[a.kind.value, a.id] for a in task.assignees],
         "callback_numbers": list(task.callback_numbers),
+        "contact_name": task.contact_name,
+        "email": task.email,
+        "channel": task.channel.value if task.channel else None,
+        "attempts": [
+            [to_db(a.at), a.by, a.outcome.value, a.remark] for a in task.attempts
+        ],
+        "outcome_text": task.outcome_text,
     }
 
 
 def task_from_json(m: dict[str, Any] | None) -> InternalTask | None:
+    """The task of an outbox entry; entries written before issue 10 lack the newer keys."""
     if not m:
         return None
+    channel = m.get("channel")
     return InternalTask(
         action=m["action"],
         explanation=m.get("explanation", ""),
         assignees=tuple(Owner(OwnerKind(k), i) for k, i in m.get("assignees", [])),
         callback_numbers=tuple(m.get("callback_numbers", [])),
+        contact_name=m.get("contact_name", ""),
+        email=m.get("email", ""),
+        channel=Channel(channel) if channel else None,
+        attempts=tuple(
+            Attempt(from_db(at), by, AttemptOutcome(outcome), remark)  # type: ignore[arg-type]
+            for at, by, outcome, remark in m.get("attempts", [])
+        ),
+        outcome_text=m.get("outcome_text", ""),
     )
 
 

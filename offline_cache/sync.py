@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from console.domain.deadlines import PRIORITY_PROMISE
 from console.domain.model import Direction, Interaction, Owner, Status, TimelineKind
 from console.ports import (
     ChangeNotice,
@@ -35,12 +36,15 @@ from console.ports import (
     InteractionRemote,
     RemoteAmbiguous,
     RemoteLink,
+    RemoteMalformed,
     RemoteReferenceTaken,
     RemoteRejected,
     RemoteState,
     RemoteUnavailable,
+    RemoteUnreadable,
     SyncStatus,
 )
+from offline_cache import quarantine
 from offline_cache.database import Database
 from offline_cache.outbox import (
     interaction_from_json,
@@ -75,6 +79,23 @@ class SyncReport:
     merged: int = 0
     conflicts: int = 0
     failed: int = 0
+    quarantined: int = 0
+
+
+@dataclass(frozen=True)
+class NotSent:
+    """An outbox entry the server refused: shown in "Niet verzonden" with its reason."""
+
+    entity_id: str
+    subject: str
+    reason: str  # the server's reason, in Dutch
+    attempts: int
+
+
+def _default_deadline(moment: datetime) -> datetime:
+    from datetime import timedelta
+
+    return moment + timedelta(days=1)
 
 
 class SyncEngine:
@@ -91,6 +112,7 @@ class SyncEngine:
         sleep: Sleep = asyncio.sleep,
         ambiguous_retries: int = 8,
         batch: int = 100,
+        deadline_for: Callable[[datetime], datetime] = _default_deadline,
     ) -> None:
         self._db = db
         self._remote = remote
@@ -107,6 +129,9 @@ class SyncEngine:
         self._round = asyncio.Lock()
         self._delivered: list[tuple[int, str, RemoteState, str | None]] = []
         self._pending_links: dict[str, RemoteLink] = {}
+        # N1 for notes made elsewhere: the deadline counts from when the note was made.
+        self._deadline_for = deadline_for
+        self._deferred: set[str] = set()  # entities whose answer was unreadable this round
 
     # -- status ----------------------------------------------------------------------------
 
@@ -119,6 +144,7 @@ class SyncEngine:
                 ).all()
             )
             conflicts = conn.exec_driver_sql("SELECT count(*) FROM sync_conflict").scalar_one()
+            aside = quarantine.count(conn)
             last = conn.exec_driver_sql(
                 "SELECT value FROM sync_meta WHERE key = 'last_success'"
             ).scalar_one_or_none()
@@ -129,6 +155,7 @@ class SyncEngine:
                 failed=int(counts.get("failed", 0)),
                 last_success=datetime.fromisoformat(last) if last else None,
                 message=message,
+                quarantined=aside,
             )
 
         return await self._db.read(work)
@@ -139,7 +166,7 @@ class SyncEngine:
     # -- one round ---------------------------------------------------------------------------
 
     async def sync_once(self) -> SyncReport:
-        """Push everything deliverable, then pull and merge.
+        """Pull and merge, then push everything deliverable.
 
         Raises:
             RemoteUnavailable: the server could not be reached (the outbox keeps everything).
@@ -150,9 +177,22 @@ class SyncEngine:
 
     async def _sync_once(self) -> SyncReport:
         report = SyncReport()
+        self._deferred.clear()
+        # Pull first: a change made elsewhere since we last looked becomes a conflict that
+        # holds our waiting edit, instead of being overwritten by it (a lost update).
+        unreadable: RemoteMalformed | None = None
+        try:
+            pulled, merged, conflicts = await self.pull()
+            report.pulled, report.merged, report.conflicts = pulled, merged, conflicts
+        except RemoteMalformed as exc:
+            # A whole list could not be read: keep it aside; what was merged stays merged,
+            # and our own writes still go out below.
+            await self.put_aside([RemoteUnreadable(exc.message, exc.raw)])
+            report.quarantined += 1
+            unreadable = exc
         report.delivered, report.failed = await self.push()
-        pulled, merged, conflicts = await self.pull()
-        report.pulled, report.merged, report.conflicts = pulled, merged, conflicts
+        if unreadable is not None:
+            raise unreadable
         moment = self._clock.now().isoformat()
 
         def mark(conn: Connection) -> list[ChangeNotice]:
@@ -169,7 +209,8 @@ class SyncEngine:
     # -- push --------------------------------------------------------------------------------
 
     async def _next_entries(self) -> list[Entry]:
-        limit = self._batch
+        limit = self._batch + len(self._deferred)
+        deferred = set(self._deferred)
 
         def work(conn: Connection) -> list[Entry]:
             # An interaction whose earlier entry failed or is held waits as a whole: its
@@ -181,7 +222,11 @@ class SyncEngine:
                 "ORDER BY seq LIMIT ?",
                 (limit,),
             ).all()
-            return [Entry(r[0], r[1], r[2], json.loads(r[3]), r[4], bool(r[5]), r[6]) for r in rows]
+            return [
+                Entry(r[0], r[1], r[2], json.loads(r[3]), r[4], bool(r[5]), r[6])
+                for r in rows
+                if r[1] not in deferred
+            ]
 
         return await self._db.read(work)
 
@@ -208,8 +253,8 @@ class SyncEngine:
                         outcome = await self._deliver_with_retries(entry)
                         if outcome == "delivered":
                             delivered += 1
-                        elif outcome == "failed":
-                            failed += 1
+                        elif outcome in ("failed", "deferred"):
+                            failed += outcome == "failed"
                             refused = True
                             break
                     if refused:
@@ -237,10 +282,90 @@ class SyncEngine:
                 await self._set_reference(entry)
             except RemoteUnavailable:
                 raise
+            except RemoteMalformed as exc:
+                # The server answered something we cannot read: it may have stored the write.
+                # Keep the answer aside, look it up next round (resume), go on with the rest.
+                await self.put_aside([RemoteUnreadable(exc.message, exc.raw)])
+                await self._defer(entry, exc.message)
+                return "deferred"
             except RemoteRejected as exc:
                 log.warning("outbox entry %d refused: %s", entry.seq, type(exc).__name__)
                 await self._mark_failed(entry, exc.message)
                 return "failed"
+
+    async def _defer(self, entry: Entry, message: str) -> None:
+        self._deferred.add(entry.entity_id)
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            conn.exec_driver_sql(
+                "UPDATE outbox SET sent = 1, last_error = ? WHERE seq = ?", (message, entry.seq)
+            )
+            return []
+
+        await self._db.write(work)
+
+    async def put_aside(self, unreadable: Sequence[RemoteUnreadable]) -> int:
+        """Keep unreadable answers in the quarantine list; returns how many were new."""
+        if not unreadable:
+            return 0
+        moment = to_db(self._clock.now())
+        new = 0
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            nonlocal new
+            for item in unreadable:
+                new += quarantine.put_aside(
+                    conn,
+                    message=item.message,
+                    raw=item.raw,
+                    internetaak=item.internetaak,
+                    at=moment,  # type: ignore[arg-type]
+                )
+                if item.gone and item.internetaak:
+                    # Deleted on the server: never ask for it again; the local note stays.
+                    conn.exec_driver_sql(
+                        "UPDATE remote_link SET version = 'verwijderd' WHERE internetaak = ?",
+                        (item.internetaak,),
+                    )
+            return [ChangeNotice("quarantine", (), "insert", "sync")] if new else []
+
+        await self._db.write(work)
+        return new
+
+    async def quarantined(self) -> list[quarantine.QuarantineItem]:
+        return await self._db.read(quarantine.items)
+
+    async def dismiss(self, key: str) -> None:
+        def work(conn: Connection) -> list[ChangeNotice]:
+            quarantine.dismiss(conn, key)
+            return [ChangeNotice("quarantine", (key,), "delete", "sync")]
+
+        await self._db.write(work)
+
+    async def not_sent(self) -> list[NotSent]:
+        """Entries the server refused, with its reason: the "Niet verzonden" list."""
+
+        def work(conn: Connection) -> list[NotSent]:
+            rows = conn.exec_driver_sql(
+                "SELECT o.entity_id, coalesce(i.subject, ''), coalesce(o.last_error, ''), "
+                "o.attempts FROM outbox o LEFT JOIN interaction i ON i.id = o.entity_id "
+                "WHERE o.state = 'failed' ORDER BY o.seq"
+            ).all()
+            return [NotSent(r[0], r[1], r[2], r[3]) for r in rows]
+
+        return await self._db.read(work)
+
+    async def retry(self, entity_id: str) -> None:
+        """"Opnieuw proberen": the refused entries of ``entity_id`` go out again."""
+
+        def work(conn: Connection) -> list[ChangeNotice]:
+            conn.exec_driver_sql(
+                "UPDATE outbox SET state = 'pending' WHERE entity_id = ? AND state = 'failed'",
+                (entity_id,),
+            )
+            return [ChangeNotice("outbox", (entity_id,), "update")]
+
+        await self._db.write(work)
 
     async def _set_reference(self, entry: Entry) -> None:
         def work(conn: Connection) -> list[ChangeNotice]:
@@ -340,22 +465,30 @@ class SyncEngine:
         moment = self._clock.now()
         merged = conflicts = seen = 0
 
+        deadline_for = self._deadline_for
+
         def merge(chunk: list[RemoteState]) -> Callable[[Connection], list[ChangeNotice]]:
             def work(conn: Connection) -> list[ChangeNotice]:
                 nonlocal merged, conflicts
                 touched: list[str] = []
+                notes: list[str] = []
                 found = 0
                 for state in chunk:
-                    result = _merge(conn, state, moment)
+                    result, local_id = _merge(conn, state, moment, deadline_for)
                     if result == "conflict":
                         found += 1
                     if result in ("merged", "inserted"):
-                        touched.append(state.interaction_id)
+                        touched.append(local_id)
+                        if state.note is not None or _is_note(conn, local_id):
+                            notes.append(local_id)
                 merged += len(touched)
                 conflicts += found
                 notices = []
                 if touched:
                     notices.append(ChangeNotice("interaction", tuple(touched), "update", "sync"))
+                if notes:
+                    # The callback list listens to these (not to "interaction").
+                    notices.append(ChangeNotice("callback_note", tuple(notes), "update", "sync"))
                 if found:
                     notices.append(ChangeNotice("outbox", (), "update", "sync"))
                 return notices
@@ -366,8 +499,12 @@ class SyncEngine:
         # hundred rows at a time, and nothing holds a whole first sync in memory.
         pending: list[RemoteState] = []
         async for batch in self._remote.iter_changes(list(self._owners()), known=known):
-            seen += len(batch)
-            pending.extend(batch)
+            readable = [s for s in batch if isinstance(s, RemoteState)]
+            unreadable = [s for s in batch if isinstance(s, RemoteUnreadable)]
+            if unreadable:
+                await self.put_aside(unreadable)
+            seen += len(readable)
+            pending.extend(readable)
             while len(pending) >= self._merge_every:
                 chunk, pending = pending[: self._merge_every], pending[self._merge_every :]
                 await self._db.write(merge(chunk))
@@ -437,6 +574,7 @@ def _state_json(state: RemoteState) -> dict[str, Any]:
         "outcome": state.outcome.value if state.outcome else None,
         "subject": state.subject,
         "question": state.question,
+        "outcome_text": state.note.outcome_text if state.note else "",
     }
 
 
@@ -459,7 +597,44 @@ def _save_link(conn: Connection, interaction_id: str, state: RemoteState, moment
     )
 
 
-def _merge(conn: Connection, state: RemoteState, moment: datetime) -> str:
+def _is_note(conn: Connection, interaction_id: str) -> bool:
+    return (
+        conn.exec_driver_sql(
+            "SELECT 1 FROM callback_note WHERE id = ?", (interaction_id,)
+        ).first()
+        is not None
+    )
+
+
+def _ours(conn: Connection, state: RemoteState) -> bool:
+    """Is this klantcontact the one our create made? Both the id and the reference must match.
+
+    A klantcontact that merely carries our note's ``kccId`` (copied, or forged) is somebody
+    else's; one whose referentienummer is that of our create for the same id is ours.
+    """
+    linked = conn.exec_driver_sql(
+        "SELECT klantcontact FROM remote_link WHERE interaction_id = ?", (state.interaction_id,)
+    ).first()
+    if linked is not None:
+        return linked[0] == state.link.klantcontact
+    if not state.reference:
+        return False
+    return (
+        conn.exec_driver_sql(
+            "SELECT 1 FROM outbox WHERE entity_id = ? AND op = 'create' AND reference = ?",
+            (state.interaction_id, state.reference),
+        ).first()
+        is not None
+    )
+
+
+def _merge(
+    conn: Connection,
+    state: RemoteState,
+    moment: datetime,
+    deadline_for: Callable[[datetime], datetime],
+) -> tuple[str, str]:
+    """Merge one server state; returns (what happened, the local interaction id)."""
     row = conn.exec_driver_sql(
         "SELECT interaction_id, base FROM remote_link WHERE klantcontact = ?",
         (state.link.klantcontact,),
@@ -469,18 +644,26 @@ def _merge(conn: Connection, state: RemoteState, moment: datetime) -> str:
         exists = conn.exec_driver_sql(
             "SELECT 1 FROM interaction WHERE id = ?", (state.interaction_id,)
         ).first()
-        _save_link(conn, state.interaction_id, state, to_db(moment))  # type: ignore[arg-type]
+        if exists and _ours(conn, state):
+            _save_link(conn, state.interaction_id, state, to_db(moment))  # type: ignore[arg-type]
+            return "linked", state.interaction_id
         if exists:
-            return "linked"
-        _insert_remote(conn, state)
-        return "inserted"
+            # Someone else's klantcontact with our id in it: it becomes its own record.
+            state = replace(state, interaction_id=state.link.klantcontact)
+            if conn.exec_driver_sql(
+                "SELECT 1 FROM interaction WHERE id = ?", (state.interaction_id,)
+            ).first():
+                return "same", state.interaction_id
+        _save_link(conn, state.interaction_id, state, to_db(moment))  # type: ignore[arg-type]
+        _insert_remote(conn, state, deadline_for)
+        return "inserted", state.interaction_id
     interaction_id, base = row[0], json.loads(row[1]) if row[1] else None
     if base == signature:
         conn.exec_driver_sql(
             "UPDATE remote_link SET version = ? WHERE interaction_id = ?",
             (state.version, interaction_id),
         )
-        return "same"
+        return "same", interaction_id
     waiting = conn.exec_driver_sql(
         "SELECT count(*) FROM outbox WHERE entity_id = ? AND state IN ('pending', 'held')",
         (interaction_id,),
@@ -510,13 +693,13 @@ def _merge(conn: Connection, state: RemoteState, moment: datetime) -> str:
             "UPDATE remote_link SET version = ? WHERE interaction_id = ?",
             (state.version, interaction_id),
         )
-        return "conflict"
+        return "conflict", interaction_id
     _apply_remote(conn, interaction_id, _state_json(state), moment)
     conn.exec_driver_sql(
         "UPDATE remote_link SET base = ?, version = ?, synced_at = ? WHERE interaction_id = ?",
         (json.dumps(signature), state.version, to_db(moment), interaction_id),
     )
-    return "merged"
+    return "merged", interaction_id
 
 
 def _apply_remote(
@@ -548,6 +731,12 @@ def _apply_remote(
         ),
     )
     actor = remote["closed_by"] or remote["owner_id"] or "klantcontactsysteem"
+    outcome_text = remote.get("outcome_text") or ""
+    if closed and outcome_text:
+        conn.exec_driver_sql(
+            "UPDATE callback_note SET outcome_text = ? WHERE id = ?",
+            (outcome_text, interaction_id),
+        )
     if old_status != new_status:
         conn.exec_driver_sql(
             _INSERT_STATUS,
@@ -561,6 +750,8 @@ def _apply_remote(
         )
     if closed and old_status != new_status:
         text = f"Afgehandeld door {actor} op een andere werkplek"
+        if outcome_text:
+            text += f": {outcome_text}"
         kind = TimelineKind.CLOSED
     else:
         text = "Gewijzigd op een andere werkplek"
@@ -577,8 +768,12 @@ def _apply_remote(
     )
 
 
-def _insert_remote(conn: Connection, state: RemoteState) -> None:
-    """A note made elsewhere for us or our desk: store it so the inbox shows it."""
+def _insert_remote(
+    conn: Connection, state: RemoteState, deadline_for: Callable[[datetime], datetime]
+) -> None:
+    """A note made elsewhere for us or our desk: store it so the inbox and the list show it."""
+    note = state.note
+    deadline = deadline_for(state.received_at) if note is not None else None
     item = Interaction(
         id=state.interaction_id,
         channel=state.channel,
@@ -589,6 +784,9 @@ def _insert_remote(conn: Connection, state: RemoteState) -> None:
         owner=state.owner,
         desk_id=state.desk_id or state.owner.id,
         status=state.status,
+        resident_name=(note.contact_name or None) if note else None,
+        priority=PRIORITY_PROMISE if note is not None else 2,
+        deadline=deadline,
         outcome=state.outcome,
         updated_at=state.received_at,
         closed_at=state.closed_at,
@@ -598,13 +796,38 @@ def _insert_remote(conn: Connection, state: RemoteState) -> None:
     values["deadline"] = values["deadline"] or values["received_at"]
     values["is_open"] = int(item.is_open)
     conn.exec_driver_sql(_INSERT_INTERACTION, values)
+    maker = (note.created_by if note else "") or "klantcontactsysteem"
     conn.exec_driver_sql(
         _INSERT_TIMELINE,
         {
             "interaction_id": item.id,
             "at": to_db(item.received_at),
-            "actor": "klantcontactsysteem",
+            "actor": maker,
             "kind": TimelineKind.RECEIVED.value,
-            "text": "Ontvangen uit het klantcontactsysteem",
+            "text": f"Ontvangen uit het klantcontactsysteem (gemaakt door {maker})",
         },
+    )
+    if note is None:
+        return
+    # What KISS shows: the question (onderwerp), the notes (inhoud), the toelichting.
+    summary = state.subject.strip()
+    if state.question.strip() and state.question.strip() != summary:
+        summary = f"{summary}\n{state.question.strip()}" if summary else state.question.strip()
+    if note.explanation and note.explanation.strip() != summary.strip():
+        summary = f"{summary}\n\nToelichting: {note.explanation}"
+    conn.exec_driver_sql(
+        "INSERT INTO callback_note (id, resident_name, resident_id, phone, phone2, email, "
+        "summary, best_time, creator, source_interaction_id, advice, override_reason, "
+        "follow_up, outcome_text) VALUES (?, ?, NULL, ?, ?, ?, ?, '', ?, NULL, '', '', "
+        "'none', ?)",
+        (
+            item.id,
+            note.contact_name,
+            note.phones[0] if note.phones else "",
+            note.phones[1] if len(note.phones) > 1 else None,
+            note.email,
+            summary,
+            maker,
+            note.outcome_text,
+        ),
     )

@@ -50,7 +50,69 @@ COLLECTIONS = (
     "internetaken",
     "betrokkenen",
     "digitaleadressen",
+    "onderwerpobjecten",
 )
+# Nullable references the real server sends as ``null``; openapi-core rejects ``null`` for an
+# allOf-wrapped nullable reference, so they are left out of the copy that is validated only.
+NULLABLE_REFS = frozenset(
+    {
+        "verstrektDoorPartij",
+        "verstrektDoorBetrokkene",
+        "wasPartij",
+        "klantcontact",
+        "wasKlantcontact",
+        "onderwerpobjectidentificator",
+        "contactnaam",
+        "bezoekadres",
+        "correspondentieadres",
+    }
+)
+
+
+def _without_null_refs(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _without_null_refs(v)
+            for k, v in value.items()
+            if not (v is None and k in NULLABLE_REFS)
+            # The real server sends empty addresses ("" postcode) that break the spec's own
+            # patterns: left out of the validated copy, like a null.
+            and not (k in ("bezoekadres", "correspondentieadres") and not any(v.values()))
+            and not (k == "referentie" and v == "")
+        }
+    if isinstance(value, list):
+        return [_without_null_refs(v) for v in value]
+    return value
+
+
+def _validation_copy(raw: bytes) -> bytes:
+    if not raw:
+        return raw
+    try:
+        return json.dumps(_without_null_refs(json.loads(raw))).encode()
+    except ValueError:
+        return raw
+
+
+EMPTY_ADDRESS = {
+    "nummeraanduidingId": "",
+    "straatnaam": "",
+    "huisnummer": None,
+    "huisnummertoevoeging": "",
+    "postcode": "",
+    "stad": "",
+    "adresregel1": "",
+    "adresregel2": "",
+    "adresregel3": "",
+    "land": "",
+}
+
+
+def _full_name(parts: Any) -> str:
+    if not isinstance(parts, dict):
+        return ""
+    words = [parts.get(k) for k in ("voornaam", "voorvoegselAchternaam", "achternaam")]
+    return " ".join(str(w) for w in words if w)
 
 
 def spec_path() -> Path:
@@ -115,13 +177,18 @@ class Counters:
 class KlantinteractiesServer:
     """See the module docstring. ``start()`` … ``stop()``; ``url`` is the API root."""
 
-    def __init__(self, *, seed: int = 1, validate: bool = True, port: int = 0) -> None:
+    def __init__(
+        self, *, seed: int = 1, validate: bool = True, port: int = 0, tls: Any = None
+    ) -> None:
         self.spec_file = spec_path()
         self.openapi = _openapi(self.spec_file) if validate else None
         self.allowed_params = _query_parameters(self.spec_file)
         self.validate = validate
         self.rng = random.Random(seed)
         self.faults = Faults()
+        # tamper(method, path, query) → None (serve normally) or (status, body bytes,
+        # content type, headers); a status of -1 drips the body one byte per 0.2 s.
+        self.tamper: Any = None
         self.counters = Counters()
         self.violations: list[str] = []
         self.lock = threading.RLock()
@@ -131,8 +198,15 @@ class KlantinteractiesServer:
         self.by_klantcontact: dict[str, dict[str, list[str]]] = {
             c: {} for c in ("internetaken", "betrokkenen", "actorklantcontacten")
         }
+        self.chained: dict[str, list[str]] = {}  # original klantcontact → onderwerpobjecten
+        self.about: dict[str, list[str]] = {}  # klantcontact → its own onderwerpobjecten
         self.references: dict[str, str] = {}
+        # Filtered lists are cached until the next write, so paging through 10⁵ records costs
+        # one filter pass, not one per page (the real server uses database indexes).
+        self.generation = 0
+        self._list_cache: dict[tuple, tuple[int, list[dict[str, Any]]]] = {}
         self._port = port
+        self.tls = tls  # an ssl.SSLContext (server side): serve https
         self.connections: set[socket.socket] = set()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -141,7 +215,8 @@ class KlantinteractiesServer:
 
     @property
     def root(self) -> str:
-        return f"http://127.0.0.1:{self._port}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://127.0.0.1:{self._port}"
 
     @property
     def url(self) -> str:
@@ -155,6 +230,8 @@ class KlantinteractiesServer:
 
         httpd = ThreadingHTTPServer(("127.0.0.1", self._port), Handler)
         httpd.daemon_threads = True
+        if self.tls is not None:
+            httpd.socket = self.tls.wrap_socket(httpd.socket, server_side=True)
         self._port = httpd.server_address[1]
         self._httpd = httpd
         self._thread = threading.Thread(
@@ -244,6 +321,10 @@ class KlantinteractiesServer:
                 self.ref("internetaken", t) for t in linked["internetaken"]
             ]
             out["hadBetrokkenen"] = [self.ref("betrokkenen", b) for b in linked["betrokkenen"]]
+            # The real server lists the onderwerpobjecten whose klantcontact is this one.
+            out["gingOverOnderwerpobjecten"] = [
+                self.ref("onderwerpobjecten", o) for o in self.about.get(uid, [])
+            ]
             out["hadBetrokkenActoren"] = [
                 self._render(
                     "actoren",
@@ -260,15 +341,31 @@ class KlantinteractiesServer:
             extra["leiddeTotInterneTaken"] = [
                 self.data["internetaken"][r["uuid"]] for r in out["leiddeTotInterneTaken"]
             ]
-        if "hadBetrokkenen" in expand or "hadBetrokkenen.digitaleAdressen" in expand:
-            extra["hadBetrokkenen"] = [
-                self.data["betrokkenen"][r["uuid"]] for r in out["hadBetrokkenen"]
+        if "gingOverOnderwerpobjecten" in expand:
+            extra["gingOverOnderwerpobjecten"] = [
+                self.data["onderwerpobjecten"][r["uuid"]] for r in out["gingOverOnderwerpobjecten"]
             ]
+        people = [e for e in expand if e.startswith("hadBetrokkenen")]
+        if people:
+            extra["hadBetrokkenen"] = []
+            for r in out["hadBetrokkenen"]:
+                person = dict(self.data["betrokkenen"][r["uuid"]])
+                inner: dict[str, Any] = {}
+                if "hadBetrokkenen.wasPartij" in expand:
+                    inner["wasPartij"] = None  # no partijen in this server
+                if "hadBetrokkenen.digitaleAdressen" in expand:
+                    inner["digitaleAdressen"] = [
+                        self.data["digitaleadressen"][a["uuid"]] for a in person["digitaleAdressen"]
+                    ]
+                if inner:
+                    person["_expand"] = inner
+                extra["hadBetrokkenen"].append(person)
         if expand:
             out["_expand"] = extra
         return out
 
     def _create(self, collection: str, body: dict[str, Any]) -> tuple[int, dict]:
+        self.generation += 1
         uid = str(uuidlib.uuid4())
         body = {k: v for k, v in body.items() if k not in ("uuid", "url")}
         if collection == "klantcontacten":
@@ -363,6 +460,11 @@ class KlantinteractiesServer:
                 body.get("adres", "")
             ):
                 return self._invalid("adres", "invalid", "Voer een geldig telefoonnummer in.")
+            if "verstrektDoorPartij" not in body:
+                # Open Klant 2.18 needs the key (the spec says optional); null is fine.
+                return self._invalid("verstrektDoorPartij", "required", "Dit veld is vereist.")
+            if body["verstrektDoorPartij"] is not None:
+                return self._invalid("verstrektDoorPartij.uuid", "does_not_exist", "Bestaat niet.")
             owner = body.get("verstrektDoorBetrokkene")
             if owner is not None and not self._exists("betrokkenen", owner):
                 return self._invalid(
@@ -375,8 +477,11 @@ class KlantinteractiesServer:
                 # empty: openapi-core rejects null for an allOf-wrapped nullable reference.
                 "isStandaardAdres": False,
                 "omschrijving": "",
+                "referentie": "",
                 "verificatieDatum": None,
                 **body,
+                "verstrektDoorBetrokkene": None,
+                "verstrektDoorPartij": None,
             }
             if owner is not None:
                 item["verstrektDoorBetrokkene"] = self.ref("betrokkenen", owner["uuid"])
@@ -389,15 +494,39 @@ class KlantinteractiesServer:
             for name in ("rol", "initiator"):
                 if name not in body:
                     return self._invalid(name, "required", "Dit veld is vereist.")
+            if body.get("wasPartij") is not None:
+                return self._invalid("wasPartij.uuid", "does_not_exist", "Bestaat niet.")
             item = {
                 "uuid": uid,
                 "url": self.href(collection, uid),
+                "wasPartij": None,
+                "bezoekadres": dict(EMPTY_ADDRESS),
+                "correspondentieadres": dict(EMPTY_ADDRESS),
+                "contactnaam": None,
                 "organisatienaam": "",
                 **body,
                 "hadKlantcontact": self.ref("klantcontacten", body["hadKlantcontact"]["uuid"]),
                 "digitaleAdressen": [],
-                "volledigeNaam": "",
             }
+            item["volledigeNaam"] = _full_name(item.get("contactnaam"))
+        elif collection == "onderwerpobjecten":
+            for name in ("klantcontact", "wasKlantcontact"):
+                ref = body.get(name)
+                if ref is not None and not self._exists("klantcontacten", ref):
+                    return self._invalid(f"{name}.uuid", "does_not_exist", "Bestaat niet.")
+            item = {
+                "uuid": uid,
+                "url": self.href(collection, uid),
+                "klantcontact": None,
+                "wasKlantcontact": None,
+                "onderwerpobjectidentificator": None,
+                **body,
+            }
+            for name in ("klantcontact", "wasKlantcontact"):
+                if item[name] is not None:
+                    item[name] = self.ref("klantcontacten", item[name]["uuid"])
+            if item["klantcontact"] is not None:
+                self.about.setdefault(item["klantcontact"]["uuid"], []).append(uid)
         else:
             item = {"uuid": uid, "url": self.href(collection, uid), **body}
         self.data[collection][uid] = item
@@ -414,6 +543,7 @@ class KlantinteractiesServer:
         return 201, self._render(collection, item)
 
     def _patch(self, collection: str, uid: str, body: dict[str, Any]) -> tuple[int, dict]:
+        self.generation += 1
         item = self.data[collection].get(uid)
         if item is None:
             return self._problem(404, "not_found", "Niet gevonden.")
@@ -445,6 +575,10 @@ class KlantinteractiesServer:
 
     _FILTERS: ClassVar[dict[str, dict[str, Any]]] = {
         "klantcontacten": {"referentienummer": lambda i, v: i.get("referentienummer") == v},
+        "onderwerpobjecten": {
+            "wasKlantcontact__uuid": lambda i, v: (i.get("wasKlantcontact") or {}).get("uuid") == v,
+            "klantcontact__uuid": lambda i, v: (i.get("klantcontact") or {}).get("uuid") == v,
+        },
         "internetaken": {
             "status": lambda i, v: i["status"] == v,
             "toegewezenAanActor__uuid": lambda i, v: any(
@@ -471,6 +605,12 @@ class KlantinteractiesServer:
             "actoridentificatorCodeRegister": lambda i, v: (
                 i["actoridentificator"]["codeRegister"] == v
             ),
+            "actoridentificatorCodeObjecttype": lambda i, v: (
+                i["actoridentificator"]["codeObjecttype"] == v
+            ),
+            "actoridentificatorCodeSoortObjectId": lambda i, v: (
+                i["actoridentificator"]["codeSoortObjectId"] == v
+            ),
             "soortActor": lambda i, v: i["soortActor"] == v,
         },
     }
@@ -483,14 +623,29 @@ class KlantinteractiesServer:
             return self._invalid("page", "invalid", "Geen getal.")
         size = max(1, min(size, 500))
         filters = self._FILTERS.get(collection, {})
-        if collection == "klantcontacten" and "referentienummer" in query:
-            found = self.references.get(query["referentienummer"])
-            items = [self.data[collection][found]] if found else []
+        key = (
+            collection,
+            tuple(
+                sorted((k, v) for k, v in query.items() if k not in ("page", "pageSize", "expand"))
+            ),
+        )
+        cached = self._list_cache.get(key)
+        if cached is not None and cached[0] == self.generation:
+            items = cached[1]
         else:
-            items = self.all(collection)
-        for name, value in query.items():
-            if name in filters:
-                items = [i for i in items if filters[name](i, value)]
+            if collection == "klantcontacten" and "referentienummer" in query:
+                found = self.references.get(query["referentienummer"])
+                items = [self.data[collection][found]] if found else []
+            else:
+                items = self.all(collection)
+            for name, value in query.items():
+                if name in filters:
+                    items = [i for i in items if filters[name](i, value)]
+            if collection == "klantcontacten" and "leiddeTotInterneTaken" in query:
+                wanted = query["leiddeTotInterneTaken"] == "true"
+                tasks = self.by_klantcontact["internetaken"]
+                items = [i for i in items if bool(tasks.get(i["uuid"])) == wanted]
+            self._list_cache[key] = (self.generation, items)
         total = len(items)
         start = (page - 1) * size
         if page < 1 or (start >= total and page != 1):
@@ -541,6 +696,7 @@ class KlantinteractiesServer:
                 if method == "DELETE":
                     if item is None:
                         return self._problem(404, "not_found", "Niet gevonden.")
+                    self.generation += 1
                     del self.data[collection][uid]
                     self.order[collection].remove(uid)
                     return 204, None
@@ -607,6 +763,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _drip(self, body: bytes, content_type: str) -> None:
+        """A server that answers, but one byte at a time (never a read timeout)."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for byte in body:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
     def _drop(self) -> None:
         """Close the connection without an answer (a lost response)."""
         self.close_connection = True
@@ -634,6 +804,16 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(faults.delay)
         split = urlsplit(self.path)
         path = split.path
+        if server.tamper is not None:
+            query0 = {k: v[-1] for k, v in parse_qs(split.query, keep_blank_values=True).items()}
+            forged = server.tamper(method, path, query0)
+            if forged is not None:
+                status, body, content_type, headers = forged
+                if status == -1:
+                    self._drip(body, content_type)
+                else:
+                    self._send(status, body, content_type, headers)
+                return
         if path.endswith("/") or not path.startswith(BASE):
             self._send(404, b"<html><body>Not Found</body></html>", "text/html")
             return
@@ -737,7 +917,7 @@ class _Handler(BaseHTTPRequestHandler):
             split.path,
             args={k: v[-1] for k, v in parse_qs(split.query, keep_blank_values=True).items()},
             headers={k: v for k, v in self.headers.items()},
-            data=raw or None,
+            data=_validation_copy(raw) or None,
             content_type=self.headers.get("Content-Type", "application/json").split(";")[0],
         )
 
@@ -754,7 +934,7 @@ class _Handler(BaseHTTPRequestHandler):
             from openapi_core.testing import MockResponse
 
             response = MockResponse(
-                encoded or None,
+                _validation_copy(encoded) or None,
                 status_code=status,
                 headers={"API-version": "0.9.0"},
                 content_type=content_type,

@@ -17,6 +17,8 @@ from pathlib import Path
 from console.clock import FakeClock
 from console.domain import lifecycle
 from console.domain.model import Channel, Direction, Interaction, Owner
+from console.domain.organisation import Organisation
+from integrations.klantinteracties.actors import actor_identity
 from integrations.klantinteracties.adapter import KlantinteractiesAdapter
 from integrations.klantinteracties.client import KlantinteractiesClient, RetryPolicy
 from offline_cache.database import Database
@@ -27,6 +29,25 @@ from tests.klantinteracties_server import TOKEN, KlantinteractiesServer
 
 DESK = "d-kcc"
 AGENT = "c01"
+
+
+def test_organisation(
+    *, desk: str = DESK, agents: tuple[tuple[str, str, str], ...] = ()
+) -> Organisation:
+    """A small organisation: one desk and its colleagues (id, name, e-mail)."""
+    from console.domain.model import Colleague, Desk, DeskKind, Role
+
+    people = agents or (
+        (AGENT, "Anna Jansen", "anna.jansen@westbetuwe.example"),
+        ("c03", "Chris de Boer", "chris.deboer@westbetuwe.example"),
+    )
+    return Organisation(
+        name="Test",
+        desks=(Desk(desk, "Team Terugbellen", DeskKind.GENERAL),),
+        colleagues=tuple(
+            Colleague(cid, name, Role.AGENT, desk, email=email) for cid, name, email in people
+        ),
+    )
 
 
 class NoSleep:
@@ -78,6 +99,8 @@ async def connected(
     attempts: int = 6,
     seed: int = 3,
     owners=None,
+    organisation=None,
+    agent: str = AGENT,
 ):
     clock = clock or FakeClock(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     rng = random.Random(seed)
@@ -85,7 +108,7 @@ async def connected(
     sleep = NoSleep()
     client = KlantinteractiesClient(
         base_url=server.root,
-        token=TOKEN,
+        token=getattr(server, "token", TOKEN),
         timeout=timeout,
         connect_timeout=timeout,
         retry=RetryPolicy(attempts=attempts),
@@ -95,7 +118,12 @@ async def connected(
     try:
         outbox = Outbox(new_reference=lambda: f"{rng.randrange(10**10):010d}")
         repo = SqlInteractionRepository(db, outbox=outbox)
-        adapter = KlantinteractiesAdapter(client, agent_actor=None, agent_id=AGENT)
+        adapter = KlantinteractiesAdapter(
+            client,
+            agent_actor=None,
+            agent_id=agent,
+            organisation=organisation or test_organisation(),
+        )
         engine = SyncEngine(
             db,
             adapter,
@@ -119,20 +147,7 @@ async def add_notes(repo: SqlInteractionRepository, count: int, *, start: int = 
 
 def seed_server(server: KlantinteractiesServer, count: int, *, desk: str = DESK) -> None:
     """Put ``count`` callback notes for ``desk`` on the server directly (fast, no HTTP)."""
-    actor = server.insert(
-        "actoren",
-        {
-            "naam": desk,
-            "soortActor": "organisatorische_eenheid",
-            "indicatieActief": True,
-            "actoridentificator": {
-                "objectId": desk,
-                "codeObjecttype": "organisatorische_eenheid",
-                "codeRegister": "kcc-console",
-                "codeSoortObjectId": "id",
-            },
-        },
-    )
+    actor = server.insert("actoren", actor_identity(Owner.desk(desk), test_organisation()).body())
     for n in range(count):
         item = make_note(100_000_000 + n, desk=desk)
         kc = server.insert(

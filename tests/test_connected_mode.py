@@ -286,9 +286,27 @@ def test_a_callback_note_from_the_dialog_service_reaches_open_klant(
     note = qloop.run_until_complete(scenario())
     [contact] = server.all("klantcontacten")
     assert contact["metadata"]["kccId"] == note.id
+    # As KISS writes a contactverzoek (issue 10): the question as onderwerp, the way the
+    # resident reached us as kanaal, KISS's fixed action, the best time in the toelichting.
+    assert contact["onderwerp"] == "Vraagt of de traplift al besteld is."
+    assert contact["kanaal"] == "telefoon"
     [task] = server.all("internetaken")
     assert task["status"] == "te_verwerken"
-    assert task["gevraagdeHandeling"] == "Inwoner terugbellen (na 14:00)"
-    assert task["toelichting"] == "Vraagt of de traplift al besteld is."
+    assert task["gevraagdeHandeling"] == "Contact opnemen met betrokkene"
+    assert "Beste tijd om te bellen: na 14:00." in task["toelichting"]
+    [person] = server.all("betrokkenen")
+    assert person["volledigeNaam"] == "mevrouw J. de Vries" and person["initiator"] is True
     addresses = [a["adres"] for a in server.all("digitaleadressen")]
     assert "+31612345678" in addresses
+    # The colleague and the colleague's team, by KISS/ITA's identificators and real names.
+    actors = {a["uuid"]: a for a in server.all("actoren")}
+    assigned = [actors[r["uuid"]] for r in task["toegewezenAanActoren"]]
+    kinds = sorted(
+        (a["actoridentificator"]["codeObjecttype"], a["actoridentificator"]["codeRegister"])
+        for a in assigned
+    )
+    assert kinds == [("grp", "obj"), ("mdw", "msei")]
+    colleague = next(a for a in assigned if a["soortActor"] == "medewerker")
+    assert colleague["actoridentificator"]["codeSoortObjectId"] == "email"
+    assert "@" in colleague["actoridentificator"]["objectId"]
+    assert colleague["naam"] != "c10"

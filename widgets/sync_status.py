@@ -29,6 +29,8 @@ def sync_status_text(status: SyncStatus, *, clock: Clock) -> str:
         parts.append(texts.SYNC_CONFLICTS.format(n=status.conflicts))
     if status.failed:
         parts.append(texts.SYNC_FAILED.format(n=status.failed))
+    if status.quarantined:
+        parts.append(texts.SYNC_ASIDE.format(n=status.quarantined))
     if status.last_success is not None:
         local = status.last_success.astimezone(clock.now().tzinfo)
         parts.append(texts.SYNC_LAST.format(time=local.strftime("%H:%M")))

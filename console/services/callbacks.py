@@ -72,6 +72,20 @@ from console.services.tasks import TaskGroup
 TARGET_GONE = "Deze collega of afdeling bestaat niet (meer). Kies een ander."
 
 
+SUBJECT_MAX = 200  # klantcontact.onderwerp
+
+
+def subject_of(summary: str) -> str:
+    """The question in at most 200 characters, cut between words (what KISS shows as onderwerp)."""
+    line = " ".join(summary.split())
+    if len(line) <= SUBJECT_MAX:
+        return line
+    cut = line[: SUBJECT_MAX - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:-") + "…"
+
+
 class CallbackFieldErrors(DomainError):
     """Input that cannot be saved; ``errors`` maps a field name to its Dutch message."""
 
@@ -373,7 +387,7 @@ class CallbackService:
             id=str(uuid.uuid4()),
             channel=Channel.CALLBACK_NOTE,
             direction=Direction.OUTBOUND,
-            subject=f"Terugbellen: {summary.splitlines()[0][:80]}",
+            subject=subject_of(summary),
             question=summary,
             received_at=now,
             owner=target,

@@ -29,6 +29,10 @@ from console.services.tasks import TaskGroup
 log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
+SLOW_MESSAGE = (
+    "Het klantcontactsysteem antwoordt te traag. Uw werk is bewaard; de console probeert het "
+    "straks opnieuw."
+)
 
 
 class SyncEngineLike(Protocol):
@@ -41,6 +45,14 @@ class SyncEngineLike(Protocol):
     async def conflicts(self) -> list[tuple[Interaction, dict[str, Any]]]: ...
 
     async def resolve(self, interaction_id: str, *, keep_local: bool) -> None: ...
+
+    async def not_sent(self) -> list[Any]: ...
+
+    async def retry(self, entity_id: str) -> None: ...
+
+    async def quarantined(self) -> list[Any]: ...
+
+    async def dismiss(self, key: str) -> None: ...
 
 
 class SyncService:
@@ -55,12 +67,15 @@ class SyncService:
         interval: float = 30.0,
         max_backoff: float = 300.0,
         sleep: Sleep | None = None,
+        round_deadline: float = 120.0,
     ) -> None:
         self._engine = engine
         self._changes = changes
         self._clock = clock
         self._interval = interval
         self._max_backoff = max_backoff
+        # Every round ends: a server that answers too slowly never holds the loop (issue 10).
+        self._round_deadline = round_deadline
         self._sleep = sleep
         self._wake = asyncio.Event()
         self._listeners: list[Callable[[SyncStatus], None]] = []
@@ -112,7 +127,11 @@ class SyncService:
         while True:
             self._wake.clear()
             try:
-                await self._engine.sync_once()
+                async with asyncio.timeout(self._round_deadline):
+                    await self._engine.sync_once()
+            except TimeoutError:
+                failures += 1
+                self._publish(await self._engine.status(online=False, message=SLOW_MESSAGE))
             except RemoteAuthFailed as exc:
                 failures += 1
                 self._publish(await self._engine.status(online=False, message=exc.message))
@@ -142,6 +161,25 @@ class SyncService:
         """Send our version anyway (``keep_local``) or take the server's; then sync again."""
         await self._engine.resolve(interaction_id, keep_local=keep_local)
         self.sync_now()
+
+    # -- "Niet verzonden" and quarantine (issue 10) ----------------------------------------
+
+    async def not_sent(self) -> list[Any]:
+        """Refused writes: ``entity_id``, ``subject``, ``reason`` (the server's, in Dutch)."""
+        return await self._engine.not_sent()
+
+    async def retry(self, entity_id: str) -> None:
+        """"Opnieuw proberen": send the refused writes of one item again, now."""
+        await self._engine.retry(entity_id)
+        self.sync_now()
+
+    async def quarantined(self) -> list[Any]:
+        """Answers that could not be read: ``message``, ``raw``, ``first_seen``, ``times``."""
+        return await self._engine.quarantined()
+
+    async def dismiss(self, key: str) -> None:
+        await self._engine.dismiss(key)
+        self._publish(await self._engine.status(online=self.status.online))
 
     async def aclose(self) -> None:
         if self._unsubscribe is not None:

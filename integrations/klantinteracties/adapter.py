@@ -11,65 +11,65 @@ server, so never create blindly).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping, Sequence
+import json
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from typing import Any
 
+from console.domain.callbacks import ATTEMPT_WORDS, AttemptOutcome
 from console.domain.model import Channel, Interaction, Owner, OwnerKind, Status
-from console.ports import InternalTask, RemoteLink, RemoteState
+from console.domain.organisation import Organisation
+from console.ports import InternalTask, RemoteLink, RemoteNote, RemoteState, RemoteUnreadable
 from integrations.klantinteracties import mapping
+from integrations.klantinteracties.actors import actor_identity, owner_for_actor
 from integrations.klantinteracties.client import KlantinteractiesClient
-from integrations.klantinteracties.errors import ReferenceTaken
+from integrations.klantinteracties.errors import Malformed, NotFound, ReferenceTaken
 
-ACTOR_REGISTER = "kcc-console"
-_SOORT = {OwnerKind.COLLEAGUE: "medewerker", OwnerKind.DESK: "organisatorische_eenheid"}
+EXPAND = (
+    "leiddeTotInterneTaken,gingOverOnderwerpobjecten,hadBetrokkenen,"
+    "hadBetrokkenen.digitaleAdressen,hadBetrokkenen.wasPartij"
+)
+
+# A scan needs less: the resident, numbers and tasks (closes are read one by one).
+SCAN_EXPAND = "leiddeTotInterneTaken,hadBetrokkenen,hadBetrokkenen.digitaleAdressen"
 
 
 class ActorDirectory:
-    """Our colleagues and desks ↔ actor uuids, looked up once and remembered."""
+    """Our colleagues and desks ↔ actor uuids, looked up once and remembered.
 
-    def __init__(self, client: KlantinteractiesClient) -> None:
+    Identities come from ``actors.actor_identity`` (KISS/ITA conventions); actors are found by
+    the four identificator filters before one is created (the server allows duplicates).
+    """
+
+    def __init__(self, client: KlantinteractiesClient, organisation: Organisation) -> None:
         self._client = client
+        self.organisation = organisation
         self._by_owner: dict[Owner, str] = {}
         self._by_uuid: dict[str, Owner | None] = {}
+        self._names: dict[str, str] = {}
         self._lock = asyncio.Lock()
 
     def remember(self, owner: Owner, uuid: str) -> None:
         self._by_owner[owner] = uuid
         self._by_uuid[uuid] = owner
 
-    async def uuid_for(self, owner: Owner, *, name: str | None = None) -> str:
+    def name_of(self, uuid: str) -> str:
+        return self._names.get(uuid, "")
+
+    async def uuid_for(self, owner: Owner) -> str:
         if owner in self._by_owner:
             return self._by_owner[owner]
         async with self._lock:
             if owner in self._by_owner:
                 return self._by_owner[owner]
-            found = await self._client.list_all(
-                "/actoren",
-                params={
-                    "actoridentificatorObjectId": owner.id,
-                    "actoridentificatorCodeRegister": ACTOR_REGISTER,
-                    "soortActor": _SOORT[owner.kind],
-                },
-            )
+            identity = actor_identity(owner, self.organisation)
+            found = await self._client.list_all("/actoren", params=identity.query())
+            found = [a for a in found if isinstance(a, dict) and isinstance(a.get("uuid"), str)]
             if found:
                 uuid = found[0]["uuid"]
             else:
-                created = await self._client.request(
-                    "POST",
-                    "/actoren",
-                    json={
-                        "naam": (name or owner.id)[:200],
-                        "soortActor": _SOORT[owner.kind],
-                        "indicatieActief": True,
-                        "actoridentificator": {
-                            "objectId": owner.id,
-                            "codeObjecttype": _SOORT[owner.kind],
-                            "codeRegister": ACTOR_REGISTER,
-                            "codeSoortObjectId": "id",
-                        },
-                    },
-                )
-                uuid = created["uuid"]
+                created = await self._client.request("POST", "/actoren", json=identity.body())
+                uuid = _uuid_of(created)
+            self._names[uuid] = identity.naam
             self.remember(owner, uuid)
             return uuid
 
@@ -79,32 +79,54 @@ class ActorDirectory:
         if uuid in self._by_uuid:
             return self._by_uuid[uuid]
         actor = await self._client.request("GET", f"/actoren/{uuid}")
-        ident = actor.get("actoridentificator") or {}
-        owner: Owner | None = None
-        if ident.get("codeRegister") == ACTOR_REGISTER and ident.get("objectId"):
-            kind = (
-                OwnerKind.COLLEAGUE if actor.get("soortActor") == "medewerker" else OwnerKind.DESK
-            )
-            owner = Owner(kind, ident["objectId"])
+        return self.learn(actor)
+
+    def learn(self, actor: Any) -> Owner | None:
+        """Remember an actor read from the server (expanded or fetched); its owner or None."""
+        if not isinstance(actor, dict) or not isinstance(actor.get("uuid"), str):
+            return None
+        uuid = actor["uuid"]
+        self._names[uuid] = str(actor.get("naam") or "")
+        owner = owner_for_actor(actor, self.organisation)
+        if owner is not None:
             self._by_owner.setdefault(owner, uuid)
         self._by_uuid[uuid] = owner
         return owner
 
 
+def _uuid_of(record: Any) -> str:
+    if not isinstance(record, dict) or not isinstance(record.get("uuid"), str):
+        raise Malformed("Het antwoord van de server mist een uuid.", raw=record)
+    return record["uuid"]
+
+
 class KlantinteractiesAdapter:
     """See the module docstring. ``agent_actor`` is this console user's actor uuid."""
 
+    #: Fewer new tasks than this are read one klantcontact each; more: one scan of the
+    #: klantcontacten with their tasks expanded, 500 a page (a first sync).
+    SCAN_FROM = 40
+
     def __init__(
-        self, client: KlantinteractiesClient, *, agent_actor: str | None, agent_id: str
+        self,
+        client: KlantinteractiesClient,
+        *,
+        agent_actor: str | None,
+        agent_id: str,
+        organisation: Organisation | None = None,
     ) -> None:
         self.client = client
-        self.actors = ActorDirectory(client)
+        self.organisation = organisation or Organisation(name="")
+        self.actors = ActorDirectory(client, self.organisation)
         self._agent = Owner.colleague(agent_id)
         if agent_actor:
             self.actors.remember(self._agent, agent_actor)
 
     async def aclose(self) -> None:
         await self.client.aclose()
+
+    def _name(self, owner: Owner) -> str:
+        return self.organisation.owner_name(owner)
 
     # -- create -----------------------------------------------------------------------------
 
@@ -124,6 +146,9 @@ class KlantinteractiesAdapter:
     ) -> RemoteState:
         """Create (or finish creating) ``item``; see the module docstring.
 
+        A callback note is written as KISS writes a contactverzoek: klantcontact, the agent's
+        actorklantcontact, one betrokkene with the numbers and e-mail, then the internetaak.
+
         Raises:
             LimitExceeded: a field breaks the spec's limits (nothing was sent).
             ReferenceTaken: another klantcontact holds ``reference``; choose a new one.
@@ -133,7 +158,8 @@ class KlantinteractiesAdapter:
         if is_note:
             task = task or mapping.default_task(item)
             mapping.check_task(task)
-        body = mapping.klantcontact_body(item, reference=reference)
+        kanaal = mapping.CHANNEL_TO_KANAAL.get(task.channel) if task and task.channel else None
+        body = mapping.klantcontact_body(item, reference=reference, kanaal=kanaal)
         check = resume
         klantcontact = await self.find_by_reference(reference) if resume else None
         if klantcontact is not None and not self._is_ours(klantcontact, item):
@@ -149,15 +175,14 @@ class KlantinteractiesAdapter:
                 check = True
         else:
             check = True
-        kc_uuid = klantcontact["uuid"]
+        kc_uuid = _uuid_of(klantcontact)
         await self._ensure_agent_link(kc_uuid, check=check)
         internetaak = None
         assignees: tuple[Owner, ...] = ()
         if is_note:
             assert task is not None
             assignees = task.assignees or (item.owner,)
-            if task.callback_numbers:
-                await self._ensure_callback_numbers(kc_uuid, task, check=check)
+            await self._ensure_betrokkene(kc_uuid, task, check=check)
             internetaak = await self._ensure_task(
                 kc_uuid, task, assignees=assignees, done=not item.is_open, check=check
             )
@@ -168,8 +193,7 @@ class KlantinteractiesAdapter:
         meta = klantcontact.get("metadata") or {}
         return meta.get("kccId") == item.id
 
-    async def _ensure_agent_link(self, kc_uuid: str, *, check: bool) -> None:
-        actor = await self.actors.uuid_for(self._agent)
+    async def _link_actor(self, kc_uuid: str, actor: str, *, check: bool) -> None:
         if check:
             links = await self.client.list_all(
                 "/actorklantcontacten", params={"klantcontact__uuid": kc_uuid}
@@ -182,10 +206,11 @@ class KlantinteractiesAdapter:
             json={"actor": {"uuid": actor}, "klantcontact": {"uuid": kc_uuid}},
         )
 
-    async def _ensure_callback_numbers(
-        self, kc_uuid: str, task: InternalTask, *, check: bool
-    ) -> None:
-        """The resident as betrokkene (klant, initiator) with the callback numbers on it."""
+    async def _ensure_agent_link(self, kc_uuid: str, *, check: bool) -> None:
+        await self._link_actor(kc_uuid, await self.actors.uuid_for(self._agent), check=check)
+
+    async def _ensure_betrokkene(self, kc_uuid: str, task: InternalTask, *, check: bool) -> None:
+        """The resident as betrokkene (klant, initiator) with numbers and e-mail on it."""
         numbers = [mapping.check_phone(n) for n in task.callback_numbers]
         betrokkene = None
         if check:
@@ -195,36 +220,28 @@ class KlantinteractiesAdapter:
             betrokkene = found[0] if found else None
         if betrokkene is None:
             betrokkene = await self.client.request(
-                "POST",
-                "/betrokkenen",
-                json={
-                    "hadKlantcontact": {"uuid": kc_uuid},
-                    "rol": "klant",
-                    "initiator": True,
-                    "organisatienaam": "",
-                },
+                "POST", "/betrokkenen", json=mapping.betrokkene_body(kc_uuid, task)
             )
             check = False
+        b_uuid = _uuid_of(betrokkene)
         present: set[str] = set()
         if check:
             existing = await self.client.list_all(
-                "/digitaleadressen", params={"verstrektDoorBetrokkene__uuid": betrokkene["uuid"]}
+                "/digitaleadressen", params={"verstrektDoorBetrokkene__uuid": b_uuid}
             )
-            present = {a["adres"] for a in existing}
-        for number in numbers:
-            if number in present:
+            present = {a.get("adres") for a in existing if isinstance(a, dict)}
+        wanted = [(n, "telefoonnummer", "Terugbelnummer") for n in numbers]
+        if task.email.strip():
+            wanted.append((task.email.strip(), "email", "E-mailadres"))
+        for adres, soort, omschrijving in wanted:
+            if adres in present:
                 continue
             await self.client.request(
                 "POST",
                 "/digitaleadressen",
-                json={
-                    "verstrektDoorBetrokkene": {"uuid": betrokkene["uuid"]},
-                    "adres": number,
-                    "soortDigitaalAdres": "telefoonnummer",
-                    "omschrijving": "Terugbelnummer",
-                },
+                json=mapping.address_body(b_uuid, adres, soort=soort, omschrijving=omschrijving),
             )
-            present.add(number)
+            present.add(adres)
 
     async def _ensure_task(
         self,
@@ -253,21 +270,27 @@ class KlantinteractiesAdapter:
     async def update(
         self, link: RemoteLink, item: Interaction, *, task: InternalTask | None
     ) -> RemoteState:
-        """Bring the server in line with ``item`` (PATCH: safe to repeat)."""
+        """Bring the server in line with ``item`` (PATCH and chained contacts: safe to repeat).
+
+        Call attempts and the closing outcome go out first as klantcontacten chained to the
+        note (ITA's way), so whoever sees the task handled also finds what came of it.
+        """
+        closer = self._name(item.owner) if not item.is_open else ""
         klantcontact = await self.client.request(
-            "PATCH", f"/klantcontacten/{link.klantcontact}", json=mapping.klantcontact_patch(item)
+            "PATCH",
+            f"/klantcontacten/{link.klantcontact}",
+            json=mapping.klantcontact_patch(item, closer_name=closer),
         )
         internetaak = None
         assignees: tuple[Owner, ...] = ()
         if link.internetaak:
+            if task is not None:
+                await self._ensure_chain(link.klantcontact, item, task)
             patch: dict[str, Any] = {
                 "status": "te_verwerken" if item.is_open else "verwerkt",
             }
-            if task is not None:
-                mapping.check_task(task)
-                patch["gevraagdeHandeling"] = task.action
-                if task.explanation:
-                    patch["toelichting"] = task.explanation
+            # gevraagdeHandeling and toelichting are written once, at creation: a note made in
+            # KISS keeps what its colleague wrote there.
             assignees = (task.assignees if task and task.assignees else ()) or (item.owner,)
             if item.is_open:
                 # Reassigning: the task follows the question's owner (N4).
@@ -278,12 +301,58 @@ class KlantinteractiesAdapter:
                 "PATCH", f"/internetaken/{link.internetaak}", json=patch
             )
             assignees = await self._assignees_of(internetaak)
-        return mapping.state_from(klantcontact, internetaak, assignees=assignees)
+        return mapping.state_from(
+            klantcontact,
+            internetaak,
+            assignees=assignees,
+            fallback_owner=item.owner,
+            fallback_desk=item.desk_id,
+        )
+
+    async def _ensure_chain(self, original: str, item: Interaction, task: InternalTask) -> None:
+        wanted: list[tuple[str, str, bool, Any, str]] = []
+        for attempt in task.attempts:
+            words = ATTEMPT_WORDS.get(attempt.outcome, str(attempt.outcome))
+            text = f"{words}: {attempt.remark}" if attempt.remark else words
+            reached = attempt.outcome is AttemptOutcome.REACHED
+            wanted.append((f"Terugbelpoging: {words}", text, reached, attempt.at, attempt.by))
+        if not item.is_open and task.outcome_text.strip():
+            wanted.append(
+                (
+                    "Afgehandeld",
+                    task.outcome_text.strip(),
+                    True,
+                    item.closed_at or item.updated_at or item.received_at,
+                    item.owner.id,
+                )
+            )
+        if not wanted:
+            return
+        existing = await self.client.list_all(
+            "/onderwerpobjecten", params={"wasKlantcontact__uuid": original}
+        )
+        kanaal = mapping.CHANNEL_TO_KANAAL.get(task.channel or Channel.PHONE, "telefoon")
+        for subject, text, reached, at, by in wanted[len(existing) :]:
+            contact = await self.client.request(
+                "POST",
+                "/klantcontacten",
+                json=mapping.chained_contact_body(
+                    kanaal=kanaal, subject=subject, text=text, reached=reached, at=at
+                ),
+            )
+            contact_uuid = _uuid_of(contact)
+            actor = await self.actors.uuid_for(Owner.colleague(by))
+            await self._link_actor(contact_uuid, actor, check=False)
+            await self.client.request(
+                "POST",
+                "/onderwerpobjecten",
+                json=mapping.onderwerpobject_body(contact_uuid, original),
+            )
 
     async def _assignees_of(self, internetaak: dict[str, Any]) -> tuple[Owner, ...]:
         owners = []
         for ref in internetaak.get("toegewezenAanActoren") or []:
-            owner = await self.actors.owner_for(ref.get("uuid"))
+            owner = await self.actors.owner_for((ref or {}).get("uuid"))
             if owner is not None:
                 owners.append(owner)
         return tuple(owners)
@@ -294,47 +363,253 @@ class KlantinteractiesAdapter:
         self, owners: Sequence[Owner], *, known: Mapping[str, str] | None = None
     ) -> list[RemoteState]:
         """Internetaken assigned to ``owners`` (all pages) with their klantcontact, as a list."""
-        return [state async for batch in self.iter_changes(owners, known=known) for state in batch]
+        return [
+            state
+            async for batch in self.iter_changes(owners, known=known)
+            for state in batch
+            if isinstance(state, RemoteState)
+        ]
 
     async def iter_changes(
         self, owners: Sequence[Owner], *, known: Mapping[str, str] | None = None
-    ) -> AsyncIterator[list[RemoteState]]:
-        """The same, one page of tasks at a time, merged by the caller as they arrive.
+    ) -> AsyncIterator[list[RemoteState | RemoteUnreadable]]:
+        """Open tasks of ``owners`` that are new or changed, a batch at a time.
 
-        A first sync of 10⁵ notes then never holds them all in memory: a heap of 10⁵ parsed
-        contacts made each full garbage collection stall the GUI thread for up to 0.3 s (B5).
-
-        A task whose version (status, assignees, handling time) is in ``known`` unchanged is
-        skipped, so a poll costs one request per page plus one per changed task.
+        Asks only for open tasks (``status=te_verwerken``), 500 a page. A task in ``known``
+        (task uuid → version) that was open and is no longer in the lists was closed,
+        reassigned or deleted: only those are read one by one. Records that cannot be read
+        come back as ``RemoteUnreadable`` in the batch (the sync engine quarantines them);
+        the rest goes on.
         """
         known = known or {}
         seen: set[str] = set()
+        fresh: dict[str, tuple[dict[str, Any], Owner]] = {}
         for owner in owners:
             actor = await self.actors.uuid_for(owner)
             async for page in self.client.pages(
-                "/internetaken", params={"toegewezenAanActor__uuid": actor}, page_size=500
+                "/internetaken",
+                params={"toegewezenAanActor__uuid": actor, "status": "te_verwerken"},
+                page_size=500,
+                prefetch=True,
             ):
-                todo = [
-                    t
-                    for t in page
-                    if t["uuid"] not in seen and known.get(t["uuid"]) != mapping.task_version(t)
-                ]
-                seen.update(t["uuid"] for t in todo)
-                if todo:
-                    yield await self._states_for(todo)
+                bad: list[RemoteState | RemoteUnreadable] = []
+                for task in page:
+                    kc = _kc_uuid(task)
+                    if kc is None:
+                        bad.append(_unreadable("Een interne taak zonder uuid.", task))
+                        continue
+                    uuid = task["uuid"]
+                    if uuid in seen:
+                        continue
+                    seen.add(uuid)
+                    if known.get(uuid) != mapping.task_version(task):
+                        # Only a few listed tasks are kept: a first sync of 10⁵ keeps uuids.
+                        fresh[uuid] = (task if len(fresh) < self.SCAN_FROM else None, owner)
+                if bad:
+                    yield bad
+        if fresh:
+            if len(fresh) < self.SCAN_FROM:
+                yield await self._states_for(fresh.values())  # type: ignore[arg-type]
+            else:
+                async for batch in self._scan(fresh):
+                    yield batch
+        gone = [u for u, v in known.items() if u not in seen and v.startswith("te_verwerken")]
+        if gone:
+            yield await self._gone(gone, owners, known=known)
 
-    async def _states_for(self, tasks: list[dict[str, Any]]) -> list[RemoteState]:
-        limit = asyncio.Semaphore(4)
+    async def _states_for(
+        self, tasks: Iterable[tuple[dict[str, Any], Owner]]
+    ) -> list[RemoteState | RemoteUnreadable]:
+        limit = asyncio.Semaphore(6)
 
-        async def one(task: dict[str, Any]) -> RemoteState:
+        async def one(task: dict[str, Any], owner: Owner) -> RemoteState | RemoteUnreadable:
             async with limit:
-                kc = await self.client.request(
-                    "GET", f"/klantcontacten/{task['aanleidinggevendKlantcontact']['uuid']}"
-                )
-                assignees = await self._assignees_of(task)
-            return mapping.state_from(kc, task, assignees=assignees)
+                try:
+                    kc = await self.client.request(
+                        "GET", f"/klantcontacten/{_kc_uuid(task)}", params={"expand": EXPAND}
+                    )
+                    return await self._state_of(kc, task, owner)
+                except Malformed as exc:
+                    return _unreadable(exc.message, exc.raw)
+                except NotFound:
+                    return _unreadable(
+                        "Het klantcontact van deze taak bestaat niet meer.", task, gone=True
+                    )
 
-        return list(await asyncio.gather(*(one(t) for t in tasks)))
+        return list(await asyncio.gather(*(one(t, o) for t, o in tasks)))
+
+    async def _scan(
+        self, wanted: dict[str, tuple[dict[str, Any], Owner]]
+    ) -> AsyncIterator[list[RemoteState | RemoteUnreadable]]:
+        """Every klantcontact that led to a task, expanded, until all ``wanted`` are found."""
+        async for page in self.client.pages(
+            "/klantcontacten",
+            params={"leiddeTotInterneTaken": "true", "expand": SCAN_EXPAND},
+            page_size=500,
+            prefetch=True,
+        ):
+            batch: list[RemoteState | RemoteUnreadable] = []
+            for kc in page:
+                expanded = (kc.get("_expand") or {}) if isinstance(kc, dict) else {}
+                for task in expanded.get("leiddeTotInterneTaken") or []:
+                    uuid = task.get("uuid") if isinstance(task, dict) else None
+                    if uuid in wanted:
+                        _listed, owner = wanted.pop(uuid)
+                        try:
+                            batch.append(await self._state_of(kc, task, owner))
+                        except Malformed as exc:
+                            batch.append(_unreadable(exc.message, exc.raw))
+            if batch:
+                yield batch
+            if not wanted:
+                return
+        if wanted:
+            # Not found by the scan (made while it ran): read them one by one.
+            yield await self._gone(list(wanted), [o for _t, o in wanted.values()])
+
+    async def _gone(
+        self,
+        uuids: list[str],
+        owners: Sequence[Owner],
+        *,
+        known: Mapping[str, str] | None = None,
+    ) -> list[RemoteState | RemoteUnreadable]:
+        """Tasks we knew as open that left our lists: handled, moved on or deleted.
+
+        Our notes for other desks are never in our lists: one request each tells whether they
+        changed; only a changed one is read in full (N3: the creator sees the outcome).
+        """
+        known = known or {}
+        found: list[RemoteState | RemoteUnreadable] = []
+        for uuid in uuids:
+            try:
+                task = await self.client.request("GET", f"/internetaken/{uuid}")
+            except NotFound:
+                found.append(
+                    RemoteUnreadable(
+                        message="Deze taak is verwijderd uit het klantcontactsysteem.",
+                        raw=json.dumps({"uuid": uuid}),
+                        internetaak=uuid,
+                        gone=True,
+                    )
+                )
+                continue
+            except Malformed as exc:
+                found.append(_unreadable(exc.message, exc.raw, internetaak=uuid))
+                continue
+            if _kc_uuid(task) is None:
+                found.append(_unreadable("Een interne taak zonder uuid.", task, internetaak=uuid))
+                continue
+            if uuid in known and known[uuid] == mapping.task_version(task):
+                continue
+            found.extend(await self._states_for([(task, owners[0])]))
+        return found
+
+    async def _state_of(
+        self, kc: dict[str, Any], task: dict[str, Any], owner: Owner
+    ) -> RemoteState:
+        """One note from its expanded klantcontact and its task."""
+        if not isinstance(kc, dict):
+            raise Malformed("Een klantcontact dat niet te lezen is.", raw=kc)
+        assignees = await self._assignees_of(task)
+        fallback = self._fallback_owner(assignees, owner)
+        desk = fallback.id if fallback.kind is OwnerKind.DESK else ""
+        if fallback.kind is OwnerKind.COLLEAGUE:
+            colleague = self.organisation.colleague(fallback.id)
+            desk = colleague.desk_id if colleague else ""
+        if not desk:
+            desk = next((a.id for a in assignees if a.kind is OwnerKind.DESK), "")
+        expanded = kc.get("_expand") or {}
+        people = [b for b in expanded.get("hadBetrokkenen") or [] if isinstance(b, dict)]
+        resident = next((b for b in people if b.get("initiator")), people[0] if people else {})
+        addresses = (resident.get("_expand") or {}).get("digitaleAdressen") or []
+        phones = tuple(
+            a["adres"]
+            for a in addresses
+            if isinstance(a, dict) and a.get("soortDigitaalAdres") == "telefoonnummer"
+        )
+        emails = [
+            a["adres"]
+            for a in addresses
+            if isinstance(a, dict) and a.get("soortDigitaalAdres") == "email"
+        ]
+        actors = [a for a in kc.get("hadBetrokkenActoren") or [] if isinstance(a, dict)]
+        closer_name = outcome_text = ""
+        if task.get("status") == "verwerkt":
+            closer_name, outcome_text = await self._closing_of(kc["uuid"])
+        note = RemoteNote(
+            contact_name=mapping.name_of(resident) if resident else "",
+            phones=phones[:2],
+            email=emails[0] if emails else "",
+            explanation=str(task.get("toelichting") or ""),
+            action=str(task.get("gevraagdeHandeling") or ""),
+            created_by=str(actors[0].get("naam") or "") if actors else "",
+            closed_by_name=closer_name,
+            outcome_text=outcome_text,
+        )
+        return mapping.state_from(
+            kc,
+            task,
+            assignees=assignees,
+            fallback_owner=fallback,
+            fallback_desk=desk,
+            note=note,
+            closed_by=closer_name or None,
+        )
+
+    def _fallback_owner(self, assignees: tuple[Owner, ...], listed_for: Owner) -> Owner:
+        """The owner of a note made without our metadata: the colleague first, else the desk."""
+        for owner in assignees:
+            if owner.kind is OwnerKind.COLLEAGUE and owner == self._agent:
+                return owner
+        for owner in assignees:
+            if owner.kind is OwnerKind.COLLEAGUE and self.organisation.colleague(owner.id):
+                return owner
+        for owner in assignees:
+            if owner.kind is OwnerKind.DESK and self.organisation.desk(owner.id):
+                return owner
+        return assignees[0] if assignees else listed_for
+
+    async def _closing_of(self, original: str) -> tuple[str, str]:
+        """(closer's name, outcome) from the latest klantcontact chained to ``original``.
+
+        The server does not list onderwerpobjecten in creation order: the latest is the one
+        that took place last (``plaatsgevondenOp``).
+        """
+        chained = await self.client.list_all(
+            "/onderwerpobjecten", params={"wasKlantcontact__uuid": original}
+        )
+        refs = [(o.get("klantcontact") or {}).get("uuid") for o in chained if isinstance(o, dict)]
+        contacts = []
+        for ref in refs:
+            if not ref:
+                continue
+            contact = await self.client.request("GET", f"/klantcontacten/{ref}")
+            if isinstance(contact, dict):
+                contacts.append(contact)
+        if not contacts:
+            return "", ""
+        last = max(contacts, key=lambda c: str(c.get("plaatsgevondenOp") or ""))
+        actors = [a for a in last.get("hadBetrokkenActoren") or [] if isinstance(a, dict)]
+        name = str(actors[0].get("naam") or "") if actors else ""
+        return name, str(last.get("inhoud") or "")
+
+
+def _kc_uuid(task: Any) -> str | None:
+    if not isinstance(task, dict) or not isinstance(task.get("uuid"), str):
+        return None
+    ref = task.get("aanleidinggevendKlantcontact")
+    uuid = ref.get("uuid") if isinstance(ref, dict) else None
+    return uuid if isinstance(uuid, str) and uuid else None
+
+
+def _unreadable(
+    message: str, raw: Any, *, internetaak: str | None = None, gone: bool = False
+) -> RemoteUnreadable:
+    if internetaak is None and isinstance(raw, dict) and isinstance(raw.get("uuid"), str):
+        internetaak = raw["uuid"]
+    text = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
+    return RemoteUnreadable(message=message, raw=text[:20000], internetaak=internetaak, gone=gone)
 
 
 def is_done(state: RemoteState) -> bool:

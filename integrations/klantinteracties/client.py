@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,10 +23,14 @@ import httpx
 from integrations.klantinteracties.errors import (
     AMBIGUOUS_MESSAGE,
     AUTH_MESSAGE,
+    CERTIFICATE_MESSAGE,
     NOT_FOUND_MESSAGE,
+    REDIRECT_MESSAGE,
     UNAVAILABLE_MESSAGE,
     AmbiguousWrite,
     AuthenticationFailed,
+    CertificateRefused,
+    Malformed,
     NotFound,
     ReferenceTaken,
     Rejected,
@@ -51,6 +56,36 @@ class RetryPolicy:
     def delay(self, attempt: int, rng: random.Random) -> float:
         # Full jitter: many consoles coming back online must not knock in step.
         return rng.uniform(0, min(self.max_delay, self.base_delay * 2**attempt))
+
+
+def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
+    """How the server's certificate is checked (always; never switched off).
+
+    With ``ca_file`` (the municipality's own CA, PEM) exactly that CA is trusted; otherwise the
+    operating system's trust store (``truststore``: where IT installs an internal CA), falling
+    back to Python's default bundle where truststore cannot run.
+    """
+    if ca_file:
+        return ssl.create_default_context(cafile=ca_file)
+    try:
+        import truststore
+
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except (ImportError, OSError):  # pragma: no cover - platform without a usable store
+        return ssl.create_default_context()
+
+
+def _certificate_refused(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(
+            seen
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -93,6 +128,10 @@ class KlantinteractiesClient:
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        deadline: float | None = None,
+        max_pages: int = 2000,
+        verify: Any = None,
+        ca_file: str | None = None,
     ) -> None:
         root = base_url.rstrip("/")
         if not root.endswith(API_PATH):
@@ -102,11 +141,14 @@ class KlantinteractiesClient:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self.requests_sent = 0
+        self._deadline = deadline if deadline is not None else 3 * timeout
+        self.max_pages = max_pages
         self._http = httpx.AsyncClient(
             base_url=root,
             headers={"Authorization": f"Token {token}", "Accept": "application/json"},
             timeout=httpx.Timeout(timeout, connect=connect_timeout),
             transport=transport,
+            verify=verify if verify is not None else tls_context(ca_file),
             # Never follow redirects: a trailing-slash redirect would hide a wrong path.
             follow_redirects=False,
         )
@@ -139,8 +181,19 @@ class KlantinteractiesClient:
             wait: float | None = None
             try:
                 self.requests_sent += 1
-                response = await self._http.request(method, path, params=params, json=json)
+                # A whole-request deadline: httpx's read timeout is per chunk, so a server
+                # that drips one byte at a time would otherwise hold the round for ever.
+                async with asyncio.timeout(self._deadline):
+                    response = await self._http.request(method, path, params=params, json=json)
+            except TimeoutError as exc:
+                if not safe_to_repeat:
+                    raise AmbiguousWrite(AMBIGUOUS_MESSAGE) from exc
+                failure = Unavailable(UNAVAILABLE_MESSAGE)
             except httpx.ConnectError as exc:
+                if _certificate_refused(exc):
+                    # Reachable, but not trusted: say so (not "niet bereikbaar"); retrying
+                    # now will not help until the CA is configured.
+                    raise CertificateRefused(CERTIFICATE_MESSAGE) from exc
                 # Nothing reached the server: always safe to try again.
                 failure: Exception = Unavailable(UNAVAILABLE_MESSAGE)
                 failure.__cause__ = exc
@@ -159,8 +212,12 @@ class KlantinteractiesClient:
             else:
                 status = response.status_code
                 if status < 300:
-                    return None if status == 204 or not response.content else response.json()
-                if status == 429:
+                    return self._decode(response, method=method)
+                if status < 400:
+                    # A redirect (a login page, a proxy, a moved server): the request was not
+                    # handled. Safe to try again later; never followed.
+                    failure = Unavailable(REDIRECT_MESSAGE, status=status)
+                elif status == 429:
                     # Throttled before doing anything: safe to repeat, also for POST.
                     wait = _retry_after(response)
                     failure = Unavailable(UNAVAILABLE_MESSAGE, status=status)
@@ -176,6 +233,28 @@ class KlantinteractiesClient:
             delay = wait if wait is not None else self._retry.delay(attempt, self._rng)
             log.info("klantinteracties %s retry %d in %.2fs", method, attempt, delay)
             await self._sleep(delay)
+
+    @staticmethod
+    def _decode(response: httpx.Response, *, method: str) -> Any:
+        """The JSON of a 2xx answer; Malformed (with the raw text) when it is not JSON."""
+        if response.status_code == 204 or not response.content:
+            if method.upper() in ("GET", "POST"):
+                raise Malformed("Het klantcontactsysteem gaf een leeg antwoord.", raw="")
+            return None
+        try:
+            body = response.json()
+        except ValueError:
+            raise Malformed(
+                "Het klantcontactsysteem gaf een antwoord dat geen gegevens zijn "
+                "(bijvoorbeeld een inlogpagina).",
+                raw=response.text[:20000],
+                status=response.status_code,
+            ) from None
+        if method.upper() in ("POST", "PATCH") and not (
+            isinstance(body, dict) and isinstance(body.get("uuid"), str)
+        ):
+            raise Malformed("Het klantcontactsysteem gaf een antwoord zonder uuid.", raw=body)
+        return body
 
     @staticmethod
     def _client_error(response: httpx.Response) -> Exception:
@@ -201,19 +280,55 @@ class KlantinteractiesClient:
     # -- lists --------------------------------------------------------------------------------
 
     async def pages(
-        self, path: str, *, params: dict[str, Any] | None = None, page_size: int = 100
+        self,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        page_size: int = 100,
+        prefetch: bool = False,
     ) -> AsyncIterator[list[dict[str, Any]]]:
-        """Yield every page of a list, following ``next`` until it is null."""
+        """Yield every page of a list, following ``next`` until it is null.
+
+        Bounded: a ``next`` that points at a page already read, or more than ``max_pages``
+        pages, raise ``Malformed`` instead of looping. With ``prefetch`` the next page is asked
+        for while the caller works on this one (a long first sync: the server's work and ours
+        overlap); the request is cancelled if the caller stops early.
+        """
         query: dict[str, Any] = {**(params or {}), "pageSize": min(page_size, MAX_PAGE_SIZE)}
-        while True:
-            body = await self.request("GET", path, params=query)
-            yield list(body.get("results", []))
-            following = body.get("next")
-            if not following:
-                return
-            # Keep our own base URL: follow only the query of ``next`` (the server may not
-            # know the address it is reached at behind a proxy).
-            query = dict(parse_qsl(urlsplit(following).query))
+        asked: set[tuple[tuple[str, str], ...]] = set()
+        ahead: asyncio.Task[Any] | None = None
+        try:
+            for _ in range(self.max_pages):
+                asked.add(tuple(sorted((str(k), str(v)) for k, v in query.items())))
+                if ahead is not None:
+                    body, ahead = await ahead, None
+                else:
+                    body = await self.request("GET", path, params=query)
+                if not isinstance(body, dict) or not isinstance(body.get("results"), list):
+                    raise Malformed(
+                        "Een lijst van het klantcontactsysteem is niet te lezen.", raw=body
+                    )
+                following = body.get("next")
+                if following is not None and not isinstance(following, str):
+                    raise Malformed("Een lijst met een onleesbare volgende pagina.", raw=body)
+                if following:
+                    # Keep our own base URL: follow only the query of ``next`` (the server
+                    # may not know the address it is reached at behind a proxy).
+                    query = dict(parse_qsl(urlsplit(following).query))
+                    if tuple(sorted(query.items())) in asked:
+                        raise Malformed(
+                            "Een lijst wijst naar een pagina die al gelezen is.", raw=following
+                        )
+                    if prefetch:
+                        ahead = asyncio.ensure_future(self.request("GET", path, params=query))
+                yield list(body["results"])
+                if not following:
+                    return
+            raise Malformed("Een lijst heeft meer pagina's dan verwacht.", raw=path)
+        finally:
+            if ahead is not None:
+                ahead.cancel()
+                await asyncio.gather(ahead, return_exceptions=True)
 
     async def list_all(
         self, path: str, *, params: dict[str, Any] | None = None, page_size: int = 100

@@ -5,10 +5,12 @@ Hierarchy (every class carries ``message``, Dutch for the user, without personal
     KlantinteractiesError
     ├── Unavailable          the server cannot be reached now (down, timeouts, 5xx, 429 after
     │   │                    the retries); safe to try again later
-    │   └── AmbiguousWrite   a write may or may not have landed (timeout or lost answer after
-    │                        sending it): look it up before sending it again
+    │   ├── AmbiguousWrite   a write may or may not have landed (timeout or lost answer after
+    │   │                    sending it): look it up before sending it again
+    │   └── CertificateRefused  reachable, but its certificate is not trusted (set ca_file)
     ├── AuthenticationFailed the token is missing, wrong or lacks the rights (401/403)
     ├── NotFound             the record does not exist (404)
+    ├── Malformed            a 2xx answer that cannot be read; ``raw`` keeps it (quarantine)
     └── Rejected             the server (or our own check before sending) refused the content;
         │                    ``field`` names the field, retrying the same request will not help
         ├── LimitExceeded    refused before sending: a spec limit (length, phone pattern)
@@ -25,6 +27,7 @@ from console.ports import (
     RemoteAmbiguous,
     RemoteAuthFailed,
     RemoteError,
+    RemoteMalformed,
     RemoteReferenceTaken,
     RemoteRejected,
     RemoteUnavailable,
@@ -37,6 +40,10 @@ class KlantinteractiesError(RemoteError):
 
 class Unavailable(KlantinteractiesError, RemoteUnavailable):
     """The server is unreachable or overloaded now; the outbox keeps the work."""
+
+
+class CertificateRefused(Unavailable):
+    """The server answers but its TLS certificate is not trusted (wrong or missing CA)."""
 
 
 class AmbiguousWrite(Unavailable, RemoteAmbiguous):
@@ -53,6 +60,10 @@ class NotFound(KlantinteractiesError):
 
 class Rejected(KlantinteractiesError, RemoteRejected):
     """400: the server refused the content; sending it again unchanged will not help."""
+
+
+class Malformed(KlantinteractiesError, RemoteMalformed):
+    """A 200 answer we cannot read (HTML, not a list, a record without uuid, a bad date)."""
 
 
 class LimitExceeded(Rejected):
@@ -75,3 +86,11 @@ AUTH_MESSAGE = (
     "kcc-console secrets set klantinteracties"
 )
 NOT_FOUND_MESSAGE = "Dit contact bestaat niet (meer) in het klantcontactsysteem."
+REDIRECT_MESSAGE = (
+    "Het klantcontactsysteem stuurt de console door naar een andere pagina (misschien een "
+    "inlogpagina). Uw werk is bewaard; de console probeert het later opnieuw."
+)
+CERTIFICATE_MESSAGE = (
+    "Het klantcontactsysteem is bereikbaar, maar zijn certificaat wordt niet vertrouwd. Vraag de "
+    "beheerder het certificaat van de gemeente (ca_file) in te stellen. Uw werk is bewaard."
+)
