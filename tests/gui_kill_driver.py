@@ -33,6 +33,7 @@ from console.config import load_config
 from console.domain.model import Channel, Outcome
 from console.services.inbox import NewInteraction
 from tests.klantinteracties_server import TOKEN
+from tests.oidc_fixture import Browser
 
 
 async def _burst(app, run: str) -> None:
@@ -77,7 +78,13 @@ async def child(config: Path, data_dir: Path, command: list[str]) -> int:
     keyring.set_password("kcc-console", "klantinteracties", TOKEN)
     async with AsyncExitStack() as stack:
         app = await build_app(
-            AppOptions(data_dir=data_dir, config=load_config(config), simulate=False), stack
+            AppOptions(
+                data_dir=data_dir,
+                config=load_config(config),
+                simulate=False,
+                open_browser=Browser("s.deboer@westbetuwe.example").open,
+            ),
+            stack,
         )
         app.window.show()  # type: ignore[union-attr]
         print("ready", flush=True)

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.oidc_fixture import connected_config_file
+
 pytestmark = [pytest.mark.slow, pytest.mark.klantinteracties]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,15 +92,13 @@ def check_store(store: Path, saved: set[str], closed: set[str]) -> None:
 
 
 def test_50_kills_of_the_gui_console_during_notes_and_sync_lose_and_double_nothing(
-    tmp_path, klantinteracties_server
+    tmp_path, klantinteracties_server, oidc_provider
 ):
     server = klantinteracties_server
     server.faults.delay = 0.004  # slow answers: kills land in the middle of deliveries
-    config = tmp_path / "kcc.toml"
-    config.write_text(
-        f'mode = "connected"\n[klantinteracties]\nbase_url = "{server.root}"\ntimeout = 2\n',
-        encoding="utf-8",
-    )
+    # Connected mode needs the organisation file and a sign-in (issue 12): every console that
+    # the driver forks signs in as Sanne de Boer at the real local provider.
+    config = connected_config_file(tmp_path, openklant=server.root, issuer=oidc_provider.issuer)
     data = tmp_path / "data"
     store = data / "kcc-console.sqlite3"
     rng = random.Random(20261204)
