@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -55,9 +57,17 @@ from widgets import call_texts as t
 from widgets import texts
 from widgets.ringing_calls import RingingCallsList
 
-PANEL_WIDTH = 420  # the inbox keeps most of the window
+PANEL_WIDTH = 380  # the inbox keeps most of the window (1366×768 laptops)
+PANEL_MIN_WIDTH = 330
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Idle: the panel may be closed to give the inbox room. During a call it cannot be closed.
+DOCK_IDLE_FEATURES = (
+    QDockWidget.DockWidgetFeature.DockWidgetMovable
+    | QDockWidget.DockWidgetFeature.DockWidgetClosable
+)
+DOCK_CALL_FEATURES = QDockWidget.DockWidgetFeature.DockWidgetMovable
 
 PANEL_STYLE = """
 #callPhase { font-size: 13pt; font-weight: bold; }
@@ -244,15 +254,28 @@ class TransferGuideDialog(QDialog):
         ):
             self._on_consult_clicked()
             return
-        if event.key() == Qt.Key.Key_C and event.modifiers() & Qt.KeyboardModifier.AltModifier:
-            self._on_consult_clicked()
-            return
         if event.key() == Qt.Key.Key_Down and self.focusWidget() is self.search:
             self.table.setFocus()
             if self.model.rowCount():
                 self.table.selectRow(max(self.table.currentIndex().row(), 0))
             return
         super().keyPressEvent(event)
+
+    def handle_phone_key(self, pressed: QKeySequence) -> bool:
+        """The guide's own meaning of a phone key while it is open (PhoneKeys asks first).
+
+        Alt+C consults the chosen target with the summary typed here; Alt+T after a refusal
+        makes the offered alternative (referral mail or callback note).
+        """
+        if not self.isVisible():
+            return False
+        if pressed == QKeySequence("Alt+C"):
+            self.try_consult()
+            return True
+        if pressed == QKeySequence("Alt+T") and self.alternative.isVisible():
+            self._on_alternative_clicked()
+            return True
+        return False
 
     # -- handlers ---------------------------------------------------------------------------
 
@@ -342,7 +365,7 @@ class CallPanel(QWidget):
         self._calls = calls
         self._transfers = transfers
         self.setStyleSheet(PANEL_STYLE)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(PANEL_MIN_WIDTH)
         self.phase = QLabel()
         self.phase.setObjectName("callPhase")
         self.timer_label = QLabel("0:00")
@@ -372,15 +395,22 @@ class CallPanel(QWidget):
         self.mail_box = QGroupBox(t.MAIL_PREVIEW)
         self.mail = QPlainTextEdit()
         self.mail.setReadOnly(True)
+        self.mail.setAccessibleName(t.MAIL_PREVIEW_SHORT)
+        self.mail.setTabChangesFocus(True)
+        self.mail.setMaximumHeight(140)  # the notes and wrap-up stay on a 768-pixel screen
         QVBoxLayout(self.mail_box).addWidget(self.mail)
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(t.NOTES_HINT)
         self.notes.setAccessibleName(t.NOTES)
+        self.notes.setTabChangesFocus(True)  # Tab leaves the box; a tab character is never needed
+        self.notes.setMinimumHeight(70)
         self.wrap_box = QGroupBox(t.WRAP_UP)
         self.outcome = QComboBox()
         for outcome in t.WRAP_UP_OUTCOMES:
             self.outcome.addItem(texts.OUTCOME[outcome], outcome.value)
+        self.outcome.setAccessibleName(t.OUTCOME)
         self.score = QSpinBox()
+        self.score.setAccessibleName(t.SCORE)
         self.score.setRange(0, 10)
         self.score.setSpecialValueText(t.SCORE_NONE)
         self.wrap_button = QPushButton(t.WRAP_UP_BUTTON)
@@ -419,6 +449,7 @@ class CallPanel(QWidget):
             self.ringing.unsubscribe,
         ]
         self.actions: dict[str, QAction] = {}
+        self.toggle_action: QAction | None = None  # show/hide the dock (idle only)
 
     def add_button(self, key: str, action: QAction) -> None:
         """A button for ``action`` in a grid of two columns (labels with their keys fit)."""
@@ -437,6 +468,7 @@ class CallPanel(QWidget):
 
     def render(self, state: CallState | None = None) -> None:
         state = state or self._calls.state
+        self._keep_dock_open(state)
         self.phase.setText(t.PHASE[state.phase])
         self.caller.setText(self._caller_text(state))
         self.history.setText(self._history_text(state))
@@ -465,6 +497,18 @@ class CallPanel(QWidget):
             )
         self._update_actions(state)
         self._on_ticker_timeout()
+
+    def _keep_dock_open(self, state: CallState) -> None:
+        """During a call the panel is always shown and cannot be closed; idle it may be."""
+        dock = getattr(self, "dock", None)
+        if dock is None:
+            return
+        in_call = state.phase is not CallPhase.IDLE
+        dock.setFeatures(DOCK_CALL_FEATURES if in_call else DOCK_IDLE_FEATURES)
+        if in_call and not dock.isVisible():
+            dock.show()
+        if self.toggle_action is not None:
+            self.toggle_action.setEnabled(not in_call)
 
     def _caller_text(self, state: CallState) -> str:
         if state.phase is CallPhase.IDLE:
@@ -607,12 +651,27 @@ def install_call_panel(
     panel = CallPanel(calls, transfers)
     dock = QDockWidget(t.PANEL_TITLE, window)
     dock.setObjectName("callDock")
-    dock.setWidget(panel)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    # A scroll area only as a safety net: at 1366×768 everything fits without scrolling.
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(panel)
+    scroll.setMinimumWidth(PANEL_MIN_WIDTH + scroll.verticalScrollBar().sizeHint().width())
+    dock.setWidget(scroll)
+    dock.setFeatures(DOCK_IDLE_FEATURES)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resizeDocks([dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
     panel.dock = dock  # type: ignore[attr-defined]
     menu = window.menuBar().addMenu(t.MENU)
+    toggle = dock.toggleViewAction()
+    toggle.setText(t.ACT_TOGGLE_PANEL)
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    menu.addAction(toggle)
+    window.addAction(toggle)
+    panel.toggle_action = toggle
     for key, text, shortcut, handler in (
         ("answer", t.ACT_ANSWER, "F9", panel.answer),
         ("hold", t.ACT_HOLD, "F10", panel.toggle_hold),
@@ -647,4 +706,8 @@ def install_call_panel(
         calls.on_message(window.messages.show_error),  # type: ignore[attr-defined]
     ]
     panel.render()
+    from widgets.phone_desk import PhoneDesk
+
+    panel.desk = PhoneDesk(window, panel)
+    panel.subscriptions.append(panel.desk.cleanup)
     return panel

@@ -48,8 +48,12 @@ ACT_CONSULT = "Over&leggen (inwoner in de wacht)"
 ACT_COMPLETE = "Door&verbinden voltooien"
 ACT_CANCEL = "Overleg &annuleren, terug naar inwoner"
 ACT_WRAP_UP = "Gesprek af&ronden"
+ACT_TOGGLE_PANEL = "Telefoonpaneel tonen of verbergen"
 ACT_FALLBACK = "&Terugbelnotitie of doorverwijzing maken"
 
+RINGING_BANNER = "De telefoon gaat over: {who} — opnemen met F9"
+RINGING_BANNER_NAME = "Inkomend gesprek"
+UNKNOWN_NUMBER_SHORT = "onbekend nummer"
 UNKNOWN_CALLER = "Onbekend nummer: vraag naam en adres."
 SEVERAL_CALLERS = "{count} inwoners hebben dit nummer: vraag wie er belt."
 NO_RECENT = "Geen eerdere contacten."
@@ -68,6 +72,8 @@ MAIL_PREVIEW = (
     "Doorverwijzing per e-mail (nog niet verstuurd: versturen kan de console nog niet; "
     "kopieer de tekst naar uw mailprogramma)"
 )
+
+MAIL_PREVIEW_SHORT = "Doorverwijzing per e-mail"
 
 GUIDE_TITLE = "Doorverbinden — wie kan helpen?"
 GUIDE_SEARCH = "Zoek op onderwerp of naam, bijvoorbeeld paspoort, bijstand of afval"

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -74,6 +73,7 @@ from console.ports import ChangeNotice
 from console.services.supervision import DRILL_LIMIT, SupervisionService, export_csv
 from widgets import dashboard_texts as t
 from widgets import texts
+from widgets.tile_grid import TileGrid
 
 THROTTLE_MS = 250  # a burst of changes → one refresh; one change → on screen well within 1 s
 CLOCK_REFRESH_MS = 30_000  # deadlines pass without a store change
@@ -371,7 +371,7 @@ class GroupTableModel(QAbstractTableModel):
             f"{_pct(n1.percent)} ({n1.broken} {t.NORM_BROKEN})" if n1.decided else t.NO_ITEMS,
             str(period.contacts),
             str(period.transferred_twice),
-            t.NO_ITEMS if period.satisfaction is None else f"{period.satisfaction:.1f}",
+            t.NO_ITEMS if period.satisfaction is None else texts.decimal(period.satisfaction, 1),
             t.NO_ITEMS
             if g.kind == "channel"
             else f"{g.agents[AgentState.AVAILABLE]} / {sum(g.agents.values())}",
@@ -439,30 +439,28 @@ class DashboardScreen(QWidget):
         header.addWidget(self.png_button)
 
         self.tiles: dict[str, FigureTile] = {}
-        now_grid = QGridLayout()
-        for column, (key, title) in enumerate(
-            (
-                ("waiting", t.WAITING),
-                ("longest", t.LONGEST),
-                ("handled", t.HANDLED),
-                ("average", t.AVERAGE),
-                ("notes_today", t.NOTES_TODAY),
-                ("notes_risk", t.NOTES_RISK),
-                ("notes_late", t.NOTES_LATE),
-                ("agents", t.AGENTS),
-            )
+        now_grid = TileGrid()
+        self.tile_grids = [now_grid]
+        for key, title in (
+            ("waiting", t.WAITING),
+            ("longest", t.LONGEST),
+            ("handled", t.HANDLED),
+            ("average", t.AVERAGE),
+            ("notes_today", t.NOTES_TODAY),
+            ("notes_risk", t.NOTES_RISK),
+            ("notes_late", t.NOTES_LATE),
+            ("agents", t.AGENTS),
         ):
-            now_grid.addWidget(self._tile(key, title), 0, column)
-        period_grid = QGridLayout()
-        for column, (key, title) in enumerate(
-            (
-                *((norm.value, t.NORM_TITLE[norm]) for norm in Norm),
-                ("transfers", t.TRANSFERS),
-                ("transfers_twice", t.TRANSFERS_TWICE),
-                ("satisfaction", t.SATISFACTION),
-            )
+            now_grid.add_tile(self._tile(key, title))
+        period_grid = TileGrid()
+        self.tile_grids.append(period_grid)
+        for key, title in (
+            *((norm.value, t.NORM_TITLE[norm]) for norm in Norm),
+            ("transfers", t.TRANSFERS),
+            ("transfers_twice", t.TRANSFERS_TWICE),
+            ("satisfaction", t.SATISFACTION),
         ):
-            period_grid.addWidget(self._tile(key, title), 0, column)
+            period_grid.add_tile(self._tile(key, title))
 
         self.chart = HourlyLoadChart()
         self.channel_model = GroupTableModel(self._names, self)
@@ -475,9 +473,9 @@ class DashboardScreen(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(header)
         layout.addWidget(self._section(t.NOW_SECTION))
-        layout.addLayout(now_grid)
+        layout.addWidget(now_grid)
         layout.addWidget(self._section(t.PERIOD_SECTION))
-        layout.addLayout(period_grid)
+        layout.addWidget(period_grid)
         self.calls_line = QLabel()  # how the period's calls ended (issue 18)
         self.calls_line.setObjectName("dashboardCalls")
         layout.addWidget(self.calls_line)
@@ -678,7 +676,7 @@ class DashboardScreen(QWidget):
         tile("transfers").set_figure(
             t.NO_ITEMS
             if period.transfers_per_contact is None
-            else f"{period.transfers_per_contact:.2f}",
+            else texts.decimal(period.transfers_per_contact, 2),
             drill=Drill(Measure.CONTACTS),
             detail=f"{period.transfers} / {period.contacts} {t.CONTACTS}",
         )
@@ -692,7 +690,7 @@ class DashboardScreen(QWidget):
         twice.set_level(level, t.LEVEL_TRANSFERS[level])
         satisfaction = tile("satisfaction")
         satisfaction.set_figure(
-            t.NO_ITEMS if period.satisfaction is None else f"{period.satisfaction:.1f}",
+            t.NO_ITEMS if period.satisfaction is None else texts.decimal(period.satisfaction, 1),
             drill=Drill(Measure.SATISFACTION_BELOW_TARGET),
             detail=t.SATISFACTION_SUB.format(n=period.scored, below=period.below_target),
         )
@@ -702,6 +700,8 @@ class DashboardScreen(QWidget):
         self.chart.set_hours(d.hours)
         self.channel_model.set_groups(d.channels, now)
         self.desk_model.set_groups(d.desks, now)
+        for grid in self.tile_grids:
+            grid.relayout()  # a longer value may need a wider column
         self.refreshed.emit()
 
     # -- drill-down -------------------------------------------------------------------------

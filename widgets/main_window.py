@@ -34,7 +34,7 @@ from console.services.inbox import InboxService
 from widgets import texts
 from widgets.detail_pane import DetailPane
 from widgets.dialogs import CloseDialog, NoteDialog, ShortcutsDialog
-from widgets.inbox_model import COL_SUBJECT, ROW_ID_ROLE, InboxTableModel
+from widgets.inbox_model import ROW_ID_ROLE, InboxTableModel
 from widgets.inbox_view import InboxTableView
 
 STYLE = """
@@ -84,19 +84,16 @@ class MainWindow(QMainWindow):
     def __init__(self, inbox: InboxService, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._inbox = inbox
-        self.setWindowTitle("KCC-console — Gemeente West Betuwe")
+        # The application display name ("KCC-console") is added by Qt; not repeated here.
+        self.setWindowTitle("Gemeente West Betuwe")
+        self.pinned_id: str | None = None  # the active call's item: the selection stays on it
+        self._pin_shown = False
         self.setStyleSheet(STYLE)
         self.resize(1400, 820)
 
         self.model = InboxTableModel(inbox, parent=self)
         self.table = InboxTableView()
         self.table.setModel(self.model)
-        self.table.setColumnWidth(0, 120)
-        self.table.setColumnWidth(1, 190)
-        self.table.setColumnWidth(COL_SUBJECT, 300)
-        self.table.setColumnWidth(3, 170)
-        self.table.setColumnWidth(4, 170)
-        self.table.setColumnWidth(5, 200)
         self.detail = DetailPane(inbox)
         self.messages = MessageBar()
 
@@ -142,6 +139,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.detail.setMinimumWidth(240)
 
         # A drill-down from another screen (the dashboard) shows here until a filter changes.
         self.drilldown_label = QLabel()
@@ -340,8 +339,29 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.selection_changed.emit(item_id or "")
 
+    def pin(self, interaction_id: str | None) -> None:
+        """Keep the selection on ``interaction_id`` (the active call) until unpinned."""
+        if interaction_id != self.pinned_id:
+            self._pin_shown = False
+        self.pinned_id = interaction_id
+        self._show_pinned()
+
+    def _show_pinned(self) -> bool:
+        """Select the pinned item once it is in the list (and again if the selection is lost)."""
+        if self.pinned_id is None:
+            return False
+        if self._pin_shown and self.selected_id() is not None:
+            return True
+        if self.select_id(self.pinned_id):
+            self._pin_shown = True
+            return True
+        return False
+
     def _on_model_reset(self) -> None:
         # A new filter: select the most urgent item so the keyboard can act at once.
+        self._pin_shown = False
+        if self._show_pinned():
+            return
         if self.model.rowCount() > 0:
             self.table.selectRow(0)
         else:
@@ -349,6 +369,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _on_model_refreshed(self) -> None:
+        self._show_pinned()
         if self.selected_id() is None and self.model.rowCount() > 0 and not self.search.hasFocus():
             self.table.selectRow(0)
         shown = self.model.rowCount()

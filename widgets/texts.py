@@ -111,3 +111,13 @@ SYNC_FAILED = "{n} niet verzonden (zie Verbinding)"
 SYNC_ASIDE = "{n} apart gezet (zie Verbinding)"
 SYNC_LAST = "laatst bijgewerkt {time}"
 SYNC_NEVER = "nog niet bijgewerkt"
+
+
+def decimal(value: float, places: int) -> str:
+    """A number the Dutch way: decimal comma ('0,25'), never '0.25'."""
+    return f"{value:.{places}f}".replace(".", ",")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """'1 notitie', '2 notities': the count with the right form."""
+    return f"{count} {one if count == 1 else many}"
