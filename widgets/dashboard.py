@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -469,7 +470,22 @@ class DashboardScreen(QWidget):
         self.desk_table = self._table(self.desk_model, t.DESK_TABLE)
         self.channel_table.setColumnHidden(len(t.COLUMNS) - 1, True)  # agents are per desk
 
-        layout = QVBoxLayout(self)
+        # In a scroll area: on a 768-pixel-high laptop the tiles wrap to more rows and the
+        # tables below may need scrolling, but nothing is squeezed or cut.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.scroll = scroll
+        self.desk_table.setMinimumHeight(140)
+        self.channel_table.setMinimumHeight(180)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(header)
         layout.addWidget(self._section(t.NOW_SECTION))
