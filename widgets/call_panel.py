@@ -47,6 +47,7 @@ from console.domain.errors import DomainError
 from console.domain.model import Interaction
 from console.domain.transfer import (
     FallbackKind,
+    FallbackRequest,
     HandoverSummary,
     TransferRefused,
     TransferState,
@@ -77,6 +78,17 @@ PANEL_STYLE = """
 #callSummary { background: #eef4fb; padding: 6px; border: 1px solid #1f5fa8; }
 #guideRefusal { background: #fde7e9; color: #7a0012; padding: 6px; border: 1px solid #b00020; }
 """
+
+
+def fallback_message(request: FallbackRequest) -> str:
+    """Tell the agent what was made and who gets it (a success: shown as information)."""
+    if request.kind is FallbackKind.PARTNER_REFERRAL:
+        return t.MAIL_MADE.format(target=request.target.name)
+    return t.NOTE_MADE.format(target=request.target.name, subject=request.subject)
+
+
+def _info_nowhere(_text: str) -> None:
+    """Until the panel is installed in a window there is no message bar."""
 
 
 def _when(item: Interaction) -> str:
@@ -162,12 +174,15 @@ class TransferGuideDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(t.GUIDE_SEARCH)
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(t.GUIDE_SEARCH_NAME)
         self.model = GuideTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
+        self.table.setAccessibleName(t.GUIDE_TABLE_NAME)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 80)
         self.table.setColumnWidth(2, 150)
@@ -180,12 +195,17 @@ class TransferGuideDialog(QDialog):
         self.number = QLineEdit()
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
+        # The question first: "who" and the number come pre-filled from the call. Tab moves
+        # through the boxes in the order they are shown and leaves every text box.
         for key, label, field in (
-            ("who", t.WHO, self.who),
             ("what", t.WHAT, self.what),
             ("tried", t.TRIED, self.tried),
+            ("who", t.WHO, self.who),
             ("callback_number", t.CALLBACK_NUMBER, self.number),
         ):
+            field.setAccessibleName(label)
+            if isinstance(field, QPlainTextEdit):
+                field.setTabChangesFocus(True)
             box = QVBoxLayout()
             box.addWidget(field)
             error = QLabel()
@@ -202,6 +222,8 @@ class TransferGuideDialog(QDialog):
         self.alternative.hide()
         self.consult_button = QPushButton(t.CONSULT_BUTTON)
         self.consult_button.setDefault(True)
+        self._call_id = ""  # the call the typed summary belongs to (kept when reopened)
+        self.info: Callable[[str], None] = _info_nowhere  # success messages (not red)
         buttons = QHBoxLayout()
         buttons.addWidget(self.alternative)
         buttons.addStretch(1)
@@ -216,20 +238,34 @@ class TransferGuideDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.consult_button.clicked.connect(self._on_consult_clicked)
         self.alternative.clicked.connect(self._on_alternative_clicked)
+        QWidget.setTabOrder(self.search, self.table)
+        QWidget.setTabOrder(self.table, self.what)
+        QWidget.setTabOrder(self.what, self.tried)
+        QWidget.setTabOrder(self.tried, self.who)
+        QWidget.setTabOrder(self.who, self.number)
+        QWidget.setTabOrder(self.number, self.alternative)
+        QWidget.setTabOrder(self.alternative, self.consult_button)
 
     # -- life -------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Fill from the current call: summary pre-filled, full directory listed."""
-        summary = self._transfers.suggested_summary()
-        self.who.setText(summary.who)
-        self.what.setPlainText(summary.what)
-        self.tried.setPlainText(summary.tried)
-        self.number.setText(summary.callback_number)
-        self.search.clear()
+        """Fill from the current call: summary pre-filled, full directory listed.
+
+        Reopened during the same call, the guide keeps what was typed (search and summary).
+        """
+        call_id = self._transfers.calls.state.call_id
+        if call_id != self._call_id:
+            self._call_id = call_id
+            summary = self._transfers.suggested_summary()
+            self.who.setText(summary.who)
+            self.what.setPlainText(summary.what)
+            self.tried.setPlainText(summary.tried)
+            self.number.setText(summary.callback_number)
+            self.search.clear()
         self._refresh()
         self._clear_feedback()
         self.search.setFocus()
+        self.search.selectAll()
 
     def done(self, result: int) -> None:
         # Back to the main window, so its shortcuts (Alt+V, Alt+A, ...) work at once. Not in
@@ -285,7 +321,9 @@ class TransferGuideDialog(QDialog):
     def _refresh(self) -> None:
         self.model.set_entries(self._transfers.guide(self.search.text()))
         if self.model.rowCount():
-            self.table.selectRow(0)
+            # The current index, not only the selection: Tab into the list and the arrows
+            # start at the first match.
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _on_table_current_changed(self, *_args: object) -> None:
         self._clear_feedback()
@@ -325,11 +363,15 @@ class TransferGuideDialog(QDialog):
         except TransferRefused as refused:
             self._show_refusal(refused.message)
             self.alternative.setText(
-                t.ALTERNATIVE_MAIL
-                if refused.alternative is FallbackKind.PARTNER_REFERRAL
-                else t.ALTERNATIVE_NOTE
+                (
+                    t.ALTERNATIVE_MAIL
+                    if refused.alternative is FallbackKind.PARTNER_REFERRAL
+                    else t.ALTERNATIVE_NOTE
+                )
+                + " (Alt+T)"
             )
             self.alternative.show()
+            self.alternative.setFocus()  # Enter or Alt+T makes it; reachable by Tab too
             return False
         except DomainError as exc:
             self._show_refusal(exc.message)
@@ -347,9 +389,7 @@ class TransferGuideDialog(QDialog):
 
         async def run() -> None:
             request = await self._transfers.fallback_after_refusal(summary)
-            self._transfers.calls.tell(
-                t.MAIL_MADE if request.kind is FallbackKind.PARTNER_REFERRAL else t.NOTE_MADE
-            )
+            self.info(fallback_message(request))
 
         self._transfers.calls.tasks.spawn(run(), what="terugvallen")
         self.accept()
@@ -450,6 +490,8 @@ class CallPanel(QWidget):
         ]
         self.actions: dict[str, QAction] = {}
         self.toggle_action: QAction | None = None  # show/hide the dock (idle only)
+        self.info: Callable[[str], None] = _info_nowhere  # success messages (not red)
+        self.after_wrap_up: Callable[[], None] = lambda: None  # where the focus goes next
 
     def add_button(self, key: str, action: QAction) -> None:
         """A button for ``action`` in a grid of two columns (labels with their keys fit)."""
@@ -599,9 +641,7 @@ class CallPanel(QWidget):
     def fallback(self) -> None:
         async def run() -> None:
             request = await self._transfers.fallback()
-            self._calls.tell(
-                t.MAIL_MADE if request.kind is FallbackKind.PARTNER_REFERRAL else t.NOTE_MADE
-            )
+            self.info(fallback_message(request))
             self.render()
 
         self._spawn(run(), "terugvallen")
@@ -617,6 +657,8 @@ class CallPanel(QWidget):
             self._transfers.referral = None
             self.score.setValue(0)
             self.render()
+            self.info(t.WRAPPED_UP)
+            self.after_wrap_up()
 
         self._spawn(run(), "afronden")
 
@@ -705,6 +747,8 @@ def install_call_panel(
         calls.tasks.on_error(window.messages.show_error),  # type: ignore[attr-defined]
         calls.on_message(window.messages.show_error),  # type: ignore[attr-defined]
     ]
+    panel.info = panel.guide.info = window.messages.show_info  # type: ignore[attr-defined]
+    panel.after_wrap_up = window.table.setFocus  # type: ignore[attr-defined]
     panel.render()
     from widgets.phone_desk import PhoneDesk
 

@@ -77,6 +77,8 @@ MAIL_PREVIEW_SHORT = "Doorverwijzing per e-mail"
 
 GUIDE_TITLE = "Doorverbinden — wie kan helpen?"
 GUIDE_SEARCH = "Zoek op onderwerp of naam, bijvoorbeeld paspoort, bijstand of afval"
+GUIDE_SEARCH_NAME = "Zoek een afdeling, collega of partner"
+GUIDE_TABLE_NAME = "Wie kan helpen"
 GUIDE_COLUMNS = ("Naam", "Soort", "Past bij", "Nu", "Telefoon")
 OPEN_NOW = "Open"
 CLOSED_UNTIL = "Gesloten — open {when}"
@@ -89,5 +91,8 @@ CONSULT_BUTTON = "Overleggen (Alt+C)"
 ALTERNATIVE_NOTE = "Terugbelnotitie maken"
 ALTERNATIVE_MAIL = "Doorverwijzing per e-mail maken"
 CHOOSE_TARGET = "Kies eerst een afdeling, collega of partner in de lijst."
-NOTE_MADE = "De terugbelnotitie is gemaakt met de samenvatting."
-MAIL_MADE = "De doorverwijzing staat klaar in het telefoonpaneel. Kopieer en verstuur hem."
+NOTE_MADE = "Terugbelnotitie gemaakt voor {target}: {subject}"
+MAIL_MADE = (
+    "De doorverwijzing aan {target} staat klaar in het telefoonpaneel. Kopieer en verstuur hem."
+)
+WRAPPED_UP = "Gesprek afgerond en opgeslagen."
