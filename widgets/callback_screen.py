@@ -175,6 +175,7 @@ class AttemptDialog(QDialog):
             layout.addWidget(button)
         self.group.button(2).setChecked(True)  # "niet bereikt" is the common case
         self.remark = QLineEdit()
+        self.remark.setAccessibleName("Opmerking bij de belpoging")
         self.remark.setPlaceholderText("Opmerking (mag leeg blijven)")
         layout.addWidget(self.remark)
         save = QPushButton("Vastleggen (Ctrl+Enter)")
@@ -211,6 +212,8 @@ class CloseNoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Wat is er met de inwoner afgesproken?"))
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName(self.windowTitle())
         self.text.setTabChangesFocus(True)
         layout.addWidget(self.text)
         self.error = QLabel()
@@ -382,6 +385,8 @@ class CallbacksScreen(QWidget):
         self.scope = "mine"
         self.model = CallbackNoteTableModel(service, self)
         self.table = QTableView()
+        self.table.setAccessibleName(words.SCREEN_TITLE)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -402,6 +407,8 @@ class CallbacksScreen(QWidget):
             self.table.setColumnWidth(column, width)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
+        self.detail.setAccessibleName(words.DETAIL_NAME)
+        self.detail.setTabChangesFocus(True)
         self.detail.setPlaceholderText(words.NOTHING_SELECTED)
 
         self.scopes = QButtonGroup(self)

@@ -89,3 +89,5 @@ HISTORY = {
     TimelineKind.CLOSED: "afgerond",
     TimelineKind.TRANSFERRED: "doorgezet",
 }
+
+DETAIL_NAME = "Gegevens van de gekozen terugbelnotitie"

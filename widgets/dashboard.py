@@ -142,10 +142,10 @@ class FigureTile(QFrame):
         self.detail.setObjectName("tileDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        # Links by mouse; by keyboard the focused tile takes keys 1–9 for its links (Tab
+        # through a label's links would trap Tab inside the tile).
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.detail.linkActivated.connect(self._on_detail_link_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -172,6 +172,10 @@ class FigureTile(QFrame):
         self.detail.setText(detail)
         self.setCursor(Qt.CursorShape.PointingHandCursor if drill else Qt.CursorShape.ArrowCursor)
         self.setAccessibleName(f"{self.title_text}: {value}")
+        if self.links:
+            keys = ", ".join(f"{n}: {name}" for n, name in enumerate(self.links, start=1))
+            self.setAccessibleDescription(f"{t.TILE_KEYS} {keys}")
+            self.setToolTip(f"{t.TILE_KEYS} {keys}")
 
     def set_level(self, level: Level, words: str) -> None:
         self.level = level
@@ -195,6 +199,10 @@ class FigureTile(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.request_drill()
+            return
+        text = event.text()
+        if text.isdigit() and 1 <= int(text) <= len(self.links):
+            self._on_detail_link_activated(list(self.links)[int(text) - 1])
             return
         super().keyPressEvent(event)
 
@@ -530,6 +538,7 @@ class DashboardScreen(QWidget):
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(title)
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         view.setToolTip(f"{title}: klik op een getal voor de vragen erachter")
         view.verticalHeader().hide()
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)

@@ -119,3 +119,4 @@ CALLS_LINE = (
     "Telefoon in deze periode: {answered} opgenomen · {missed} gemist · "
     "{abandoned} opgehangen tijdens het wachten · {refused} bezet (te veel tegelijk)"
 )
+TILE_KEYS = "Enter toont de vragen; cijfertoetsen tonen de delen:"

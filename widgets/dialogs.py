@@ -38,6 +38,8 @@ class NoteDialog(QDialog):
         self.setWindowTitle(title)
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText("Wat is er besproken of afgesproken?")
+        self.editor.setAccessibleName(title)
+        self.editor.setTabChangesFocus(True)
         self.counter = QLabel()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -84,6 +86,8 @@ class CloseDialog(QDialog):
         self.group.button(1).setChecked(True)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Toelichting (mag leeg blijven)")
+        self.note.setAccessibleName("Toelichting")
+        self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
         layout.addWidget(self.note)
         buttons = QDialogButtonBox(
