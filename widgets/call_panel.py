@@ -18,7 +18,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -623,6 +623,14 @@ class CallPanel(QWidget):
     def hang_up(self) -> None:
         self._spawn(self._calls.hang_up(), "ophangen")
 
+    def focus_notes(self) -> None:
+        """F7: type the call notes (the panel is shown first if it was hidden)."""
+        dock = getattr(self, "dock", None)
+        if dock is not None and not dock.isVisible():
+            dock.show()
+        self.notes.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.notes.moveCursor(QTextCursor.MoveOperation.End)
+
     def open_guide(self) -> None:
         if not self.actions["guide"].isEnabled():
             return
@@ -747,6 +755,8 @@ def install_call_panel(
         calls.tasks.on_error(window.messages.show_error),  # type: ignore[attr-defined]
         calls.on_message(window.messages.show_error),  # type: ignore[attr-defined]
     ]
+    notes_action = _add_action(window, menu, t.ACT_NOTES, "F7", panel.focus_notes)
+    panel.notes_action = notes_action
     panel.info = panel.guide.info = window.messages.show_info  # type: ignore[attr-defined]
     panel.after_wrap_up = window.table.setFocus  # type: ignore[attr-defined]
     panel.render()

@@ -48,6 +48,7 @@ ACT_CONSULT = "Over&leggen (inwoner in de wacht)"
 ACT_COMPLETE = "Door&verbinden voltooien"
 ACT_CANCEL = "Overleg &annuleren, terug naar inwoner"
 ACT_WRAP_UP = "Gesprek af&ronden"
+ACT_NOTES = "Naar de gespreks&notities"
 ACT_TOGGLE_PANEL = "Telefoonpaneel tonen of verbergen"
 ACT_FALLBACK = "&Terugbelnotitie of doorverwijzing maken"
 

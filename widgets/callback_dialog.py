@@ -205,7 +205,9 @@ class AvailabilityCard(QFrame):
         self.title.setText(check.target_name)
         deadline_text = texts.moment(check.deadline, now)
         if check.colleague is not None and check.availability is not None:
-            self.presence.setText(f"Status: {texts.PRESENCE[check.availability.presence]}")
+            self.presence.setText(
+                words.PRESENCE_NOW.format(presence=texts.PRESENCE[check.availability.presence])
+            )
             self.presence.show()
             self._show_source(check)
         elif check.colleague is not None:
@@ -313,6 +315,9 @@ class TargetPicker(QObject):
         self.completer.setCompletionRole(Qt.ItemDataRole.DisplayRole)
         self.edit.setCompleter(self.completer)
         self.completer.activated[QModelIndex].connect(self._on_completer_activated)
+        # Installed after the completer's own filter, so it runs first: the first Enter picks
+        # the top match instead of only closing the list.
+        self.completer.popup().installEventFilter(self)
         self.edit.returnPressed.connect(self._on_edit_return_pressed)
         self.edit.textEdited.connect(self._on_edit_text_edited)
         self.error = _error_label()
@@ -326,6 +331,19 @@ class TargetPicker(QObject):
         self.override_hint.hide()
 
     # -- choosing ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and not self.completer.popup().currentIndex().isValid()
+        ):
+            first = self.completer.completionModel().index(0, 0)
+            if first.isValid():
+                self.completer.popup().hide()
+                self._on_completer_activated(first)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_completer_activated(self, index: QModelIndex) -> None:
         value = index.data(OWNER_ROLE)

@@ -494,7 +494,7 @@ class CallbacksScreen(QWidget):
         else:
             self.detail.clear()
             self._opened_id = None
-        self.count.setText(f"{self.model.rowCount()} notities")
+        self.count.setText(texts.plural(self.model.rowCount(), "notitie", "notities"))
         self.refreshed.emit()
 
     def set_scope(self, scope: str) -> None:
@@ -559,7 +559,9 @@ class CallbacksScreen(QWidget):
 
     async def _log(self, note_id: str, outcome: AttemptOutcome, remark: str) -> None:
         note = await self._service.log_attempt(note_id, outcome, remark)
-        self.message.emit(words.ATTEMPT_SAVED.format(count=note.attempt_count))
+        self.message.emit(
+            words.ATTEMPT_SAVED.format(count=texts.plural(note.attempt_count, "poging", "pogingen"))
+        )
 
     def reassign(self) -> ReassignDialog | None:
         note = self.selected_note()
@@ -620,6 +622,12 @@ class CallbackUi(QObject):
         self.act_new.triggered.connect(self.open_for_selected)
         window.inbox_menu.addAction(self.act_new)  # type: ignore[attr-defined]
         window.addAction(self.act_new)
+        dialog_keys = getattr(window, "dialog_keys", None)
+        if dialog_keys is not None:
+            dialog_keys += [
+                (words.F1_ADVICE, "F4"),
+                (words.F1_SAVE_NOTE, "Ctrl+Enter"),
+            ]
         self._timer = QTimer(self, interval=follow_up_interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()

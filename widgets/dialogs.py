@@ -121,11 +121,22 @@ class CloseDialog(QDialog):
 class ShortcutsDialog(QDialog):
     """F1: every shortcut of the main window, read from its actions (never out of date)."""
 
-    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        *,
+        dialog_rows: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sneltoetsen")
         layout = QVBoxLayout(self)
-        text = "\n".join(f"{keys:<18} {what}" for what, keys in rows)
+        lines = [f"{keys:<18} {what}" for what, keys in rows]
+        if dialog_rows:
+            lines += ["", "In een venster:"]
+            lines += [f"{keys:<18} {what}" for what, keys in dialog_rows]
+        text = "\n".join(lines)
+        self.text = text
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setStyleSheet("font-family: monospace;")

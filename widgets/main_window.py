@@ -48,6 +48,11 @@ QToolButton:checked { background: #1f5fa8; color: white; }
 """
 
 
+def key_text(sequence: QKeySequence) -> str:
+    """A shortcut as the buttons write it: 'Ctrl+Enter', never Qt's 'Ctrl+Return'."""
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText).replace("Return", "Enter")
+
+
 class MessageBar(QLabel):
     """A one-line message above the list; errors stay until the next action, info fades."""
 
@@ -86,6 +91,12 @@ class MainWindow(QMainWindow):
         self._inbox = inbox
         # The application display name ("KCC-console") is added by Qt; not repeated here.
         self.setWindowTitle("Gemeente West Betuwe")
+        # Keys that dialogs handle in keyPressEvent (no QAction), shown by F1 as well.
+        self.dialog_keys: list[tuple[str, str]] = [
+            ("Opslaan of afhandelen in een venster", "Ctrl+Enter"),
+            ("Venster sluiten", "Esc"),
+            ("Uitkomst kiezen bij afhandelen", "1–5"),
+        ]
         self.pinned_id: str | None = None  # the active call's item: the selection stays on it
         self._pin_shown = False
         self.setStyleSheet(STYLE)
@@ -200,8 +211,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.replace('&', '')} ({native})")
+        action.setToolTip(f"{text.replace('&', '')} ({key_text(action.shortcut())})")
         action.triggered.connect(handler)
         menu.addAction(action)
         self.addAction(action)
@@ -266,17 +276,27 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(widget)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        return [
-            (
-                a.text().replace("&", ""),
-                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-            )
-            for a in self.actions()
-            if not a.shortcut().isEmpty()
-        ]
+        """Every shortcut of the window, from its real actions (window and screens).
+
+        Read at the moment F1 is pressed, so the list is never out of date.
+        """
+        rows: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        sources = [self, *self.findChildren(QWidget)]
+        for source in sources:
+            for action in QWidget.actions(source):  # CallPanel shadows actions()
+                if action.shortcut().isEmpty():
+                    continue
+                row = (action.text().replace("&", ""), key_text(action.shortcut()))
+                if row not in seen:
+                    seen.add(row)
+                    rows.append(row)
+        return rows
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.shortcut_rows(), self).open()
+        dialog = ShortcutsDialog(self.shortcut_rows(), self, dialog_rows=self.dialog_keys)
+        dialog.open()
+        self.shortcuts_dialog = dialog
 
     # -- wiring -----------------------------------------------------------------------------
 

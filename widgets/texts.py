@@ -41,7 +41,7 @@ PRESENCE = {
     Presence.IN_CALL: "In gesprek",
     Presence.IN_MEETING: "In overleg",
     Presence.AWAY: "Afwezig",
-    Presence.OFFLINE: "Offline",
+    Presence.OFFLINE: "Niet aangemeld",
     Presence.UNKNOWN: "Onbekend",
 }
 
@@ -103,8 +103,8 @@ def urgency_text(*, priority: int, received_at: datetime, deadline: datetime, no
 # -- sync status (status bar) ------------------------------------------------------------------
 SYNC_ACCESSIBLE = "Verbinding met het klantcontactsysteem"
 SYNC_STARTING = "Verbinden…"
-SYNC_ONLINE = "Online"
-SYNC_OFFLINE = "Offline"
+SYNC_ONLINE = "Verbonden"
+SYNC_OFFLINE = "Geen verbinding"
 SYNC_WAITING = "{n} wachten op verzenden"
 SYNC_CONFLICTS = "{n} conflict(en) om te bekijken"
 SYNC_FAILED = "{n} niet verzonden (zie Verbinding)"
