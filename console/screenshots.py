@@ -49,6 +49,14 @@ async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
         if not window.grab().save(str(path)):  # type: ignore[union-attr]
             raise RuntimeError(f"could not write {path}")
         written.append(path)
+        if not suffix:  # the high-contrast theme (Beeld → Hoog contrast), once
+            window.act_contrast.trigger()  # type: ignore[union-attr]
+            await asyncio.sleep(0)
+            path = directory / "inbox_high_contrast.png"
+            if not window.grab().save(str(path)):  # type: ignore[union-attr]
+                raise RuntimeError(f"could not write {path}")
+            written.append(path)
+            window.act_contrast.trigger()  # type: ignore[union-attr]
         written.extend(await _callback_screens(app, directory))
 
         # The supervisor's dashboard over the same demo traffic, as a supervisor sees it.

@@ -82,6 +82,27 @@ def test_f1_lists_the_real_keys_and_alt_keys_are_unique(qloop, tmp_path, clock):
     assert "KCC-console" not in title  # Qt adds the application name once
 
 
+def test_high_contrast_theme_reaches_every_window_and_focus_is_always_visible(
+    qloop, tmp_path, clock
+):
+    from PySide6.QtWidgets import QApplication
+
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            window = app.window
+            window.show()
+            default = QApplication.instance().styleSheet()
+            window.act_contrast.trigger()
+            contrast = QApplication.instance().styleSheet()
+            window.act_contrast.trigger()
+            return default, contrast, QApplication.instance().styleSheet()
+
+    default, contrast, back = qloop.run_until_complete(scenario())
+    assert ":focus" in default  # the focus shows in the default theme too
+    assert "#ffff00" in contrast and "#ffff00" not in default
+    assert back == default
+
+
 def test_counts_and_numbers_read_as_dutch():
     assert texts.plural(1, "notitie", "notities") == "1 notitie"
     assert texts.plural(2, "notitie", "notities") == "2 notities"

@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
         view_menu.addSeparator()
         self._action("&Inbox", "Ctrl+I", lambda: self.screens.setCurrentIndex(0), menu=view_menu)
+        self._build_theme_action(view_menu)
 
         help_menu = bar.addMenu("&Help")
         self._action("&Sneltoetsen", "F1", self.show_shortcuts, menu=help_menu)
@@ -262,6 +263,22 @@ class MainWindow(QMainWindow):
             button.setText(button_text)
             self.detail.layout().addWidget(button)
         self._update_actions()
+
+    def _build_theme_action(self, menu: Any) -> None:
+        """Beeld → Hoog contrast (Ctrl+Shift+K); the focus is always visible."""
+        from widgets.themes import apply_theme
+
+        self.act_contrast = self._action("Hoog &contrast", "Ctrl+Shift+K", lambda: None, menu=menu)
+        self.act_contrast.setCheckable(True)
+        self.act_contrast.toggled.connect(self._on_contrast_toggled)
+        apply_theme(high_contrast=False)
+
+    def _on_contrast_toggled(self, on: bool) -> None:
+        from widgets.themes import apply_theme
+
+        # The window's own colours would win over the application's theme: drop them.
+        self.setStyleSheet("" if on else STYLE)
+        apply_theme(high_contrast=on)
 
     def add_screen(self, widget: QWidget, title: str, shortcut: str) -> QAction:
         """Add a main screen as a tab, with a menu entry and shortcut that open it."""
