@@ -57,6 +57,7 @@ from console.services.transfer import GuideEntry, TransferService
 from widgets import call_texts as t
 from widgets import texts
 from widgets.ringing_calls import RingingCallsList
+from widgets.ui_op import run_op
 
 PANEL_WIDTH = 380  # the inbox keeps most of the window (1366×768 laptops)
 PANEL_MIN_WIDTH = 330
@@ -376,7 +377,7 @@ class TransferGuideDialog(QDialog):
         except DomainError as exc:
             self._show_refusal(exc.message)
             return False
-        self._transfers.calls.tasks.spawn(self._transfers.consult(), what="overleggen")
+        run_op(self._transfers.calls.tasks, self._transfers.consult(), what="overleggen")
         self.accept()
         return True
 
@@ -387,11 +388,13 @@ class TransferGuideDialog(QDialog):
     def _on_alternative_clicked(self) -> None:
         summary = self.summary()
 
-        async def run() -> None:
-            request = await self._transfers.fallback_after_refusal(summary)
-            self.info(fallback_message(request))
-
-        self._transfers.calls.tasks.spawn(run(), what="terugvallen")
+        run_op(
+            self._transfers.calls.tasks,
+            self._transfers.fallback_after_refusal(summary),
+            what="terugvallen",
+            success=fallback_message,
+            info=self.info,
+        )
         self.accept()
 
 
@@ -611,17 +614,19 @@ class CallPanel(QWidget):
     def _on_notes_text_changed(self) -> None:
         self._calls.set_notes(self.notes.toPlainText())
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> None:
-        self._calls.tasks.spawn(coro, what=what)
+    def _op(self, coro: Coroutine[Any, Any, Any], what: str, key: str, **kwargs: Any) -> None:
+        """Every phone command runs through ``run_op``: busy button, Dutch messages."""
+        busy = [self.buttons[key]] if key in self.buttons else []
+        run_op(self._calls.tasks, coro, what=what, busy=busy, info=self.info, **kwargs)
 
     def answer(self) -> None:
-        self._spawn(self._calls.answer(), "opnemen")
+        self._op(self._calls.answer(), "opnemen", "answer")
 
     def toggle_hold(self) -> None:
-        self._spawn(self._calls.toggle_hold(), "wacht")
+        self._op(self._calls.toggle_hold(), "wacht", "hold")
 
     def hang_up(self) -> None:
-        self._spawn(self._calls.hang_up(), "ophangen")
+        self._op(self._calls.hang_up(), "ophangen", "hang_up")
 
     def focus_notes(self) -> None:
         """F7: type the call notes (the panel is shown first if it was hidden)."""
@@ -638,21 +643,22 @@ class CallPanel(QWidget):
         self.guide.open()
 
     def consult(self) -> None:
-        self._spawn(self._transfers.consult(), "overleggen")
+        self._op(self._transfers.consult(), "overleggen", "consult")
 
     def complete(self) -> None:
-        self._spawn(self._transfers.complete(), "doorverbinden")
+        self._op(self._transfers.complete(), "doorverbinden", "complete")
 
     def cancel(self) -> None:
-        self._spawn(self._transfers.cancel(reason="Geannuleerd"), "annuleren")
+        self._op(self._transfers.cancel(reason="Geannuleerd"), "annuleren", "cancel")
 
     def fallback(self) -> None:
-        async def run() -> None:
-            request = await self._transfers.fallback()
-            self.info(fallback_message(request))
-            self.render()
-
-        self._spawn(run(), "terugvallen")
+        self._op(
+            self._transfers.fallback(),
+            "terugvallen",
+            "fallback",
+            success=fallback_message,
+            on_success=lambda _request: self.render(),
+        )
 
     def wrap_up(self) -> None:
         from console.domain.model import Outcome
@@ -660,15 +666,21 @@ class CallPanel(QWidget):
         outcome = Outcome(self.outcome.currentData())
         score = self.score.value() or None
 
-        async def run() -> None:
-            await self._calls.wrap_up(outcome, satisfaction=score)
+        def done(_result: object) -> None:
             self._transfers.referral = None
             self.score.setValue(0)
             self.render()
-            self.info(t.WRAPPED_UP)
             self.after_wrap_up()
 
-        self._spawn(run(), "afronden")
+        run_op(
+            self._calls.tasks,
+            self._calls.wrap_up(outcome, satisfaction=score),
+            what="afronden",
+            busy=[self.wrap_button],
+            success=t.WRAPPED_UP,
+            on_success=done,
+            info=self.info,
+        )
 
     def _on_wrap_button_clicked(self) -> None:
         self.wrap_up()

@@ -52,6 +52,7 @@ from console.services.callbacks import (
 from console.services.tasks import user_message
 from widgets import callback_texts as words
 from widgets import texts
+from widgets.ui_op import run_op
 
 OWNER_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -665,7 +666,12 @@ class CallbackNoteDialog(QDialog):
     def save(self) -> None:
         if self._saving:
             return
-        self._service.tasks.spawn(self._save(), what="terugbelnotitie opslaan")
+        run_op(
+            self._service.tasks,
+            self._save(),
+            what="terugbelnotitie opslaan",
+            busy=[self.save_button],
+        )
 
     async def _save(self) -> None:
         self._saving = True

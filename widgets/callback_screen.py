@@ -57,6 +57,7 @@ from console.services.tasks import user_message
 from widgets import callback_texts as words
 from widgets import texts
 from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, _is_ctrl_enter
+from widgets.ui_op import run_op
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_DEADLINE, COL_RESIDENT, COL_PHONE, COL_SUMMARY, COL_ASSIGNEE, COL_ATTEMPTS, COL_STATUS = range(
@@ -239,7 +240,7 @@ class CloseNoteDialog(QDialog):
         super().keyPressEvent(event)
 
     def save(self) -> None:
-        self._service.tasks.spawn(self._save(), what="afronden")
+        run_op(self._service.tasks, self._save(), what="terugbelnotitie afronden")
 
     async def _save(self) -> None:
         try:
@@ -297,7 +298,7 @@ class ReassignDialog(QDialog):
         super().keyPressEvent(event)
 
     def save(self) -> None:
-        self._service.tasks.spawn(self._save(), what="doorzetten")
+        run_op(self._service.tasks, self._save(), what="doorzetten")
 
     async def _save(self) -> None:
         if self.picker.target is None:
@@ -365,7 +366,7 @@ class FollowUpDialog(QDialog):
         super().keyPressEvent(event)
 
     def answer(self, answer: FollowUp) -> None:
-        self._service.tasks.spawn(self._answer(answer), what="warme overdracht")
+        run_op(self._service.tasks, self._answer(answer), what="warme overdracht beantwoorden")
 
     async def _answer(self, answer: FollowUp) -> None:
         await self._service.answer_follow_up(self.prompt.note.id, answer)
@@ -549,8 +550,10 @@ class CallbacksScreen(QWidget):
             return None
         dialog = AttemptDialog(self)
         dialog.accepted.connect(
-            lambda: self._service.tasks.spawn(
-                self._log(note.id, dialog.outcome(), dialog.remark.text()), what="belpoging"
+            lambda: run_op(
+                self._service.tasks,
+                self._log(note.id, dialog.outcome(), dialog.remark.text()),
+                what="belpoging",
             )
         )
         dialog.open()

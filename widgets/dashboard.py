@@ -75,6 +75,7 @@ from console.services.supervision import DRILL_LIMIT, SupervisionService, export
 from widgets import dashboard_texts as t
 from widgets import texts
 from widgets.tile_grid import TileGrid
+from widgets.ui_op import run_op
 
 THROTTLE_MS = 250  # a burst of changes → one refresh; one change → on screen well within 1 s
 CLOCK_REFRESH_MS = 30_000  # deadlines pass without a store change
@@ -745,7 +746,7 @@ class DashboardScreen(QWidget):
 
     def request_drill(self, drill: Drill, title: str) -> None:
         """Look up the items behind ``drill`` and hand them to the inbox."""
-        self._service.tasks.spawn(self._drill(drill, title), what="dashboard doorklikken")
+        run_op(self._service.tasks, self._drill(drill, title), what="dashboard doorklikken")
 
     async def _drill(self, drill: Drill, title: str) -> InboxQuery:
         query = await self._service.drill_query(drill, self._service.period(self.period_kind))

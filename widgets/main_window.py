@@ -440,13 +440,10 @@ class MainWindow(QMainWindow):
     # -- commands ---------------------------------------------------------------------------
 
     def _run(self, coro: Coroutine[Any, Any, Any], what: str, done: str) -> None:
+        from widgets.ui_op import run_op
+
         self.messages.hide()
-
-        async def run_and_confirm() -> None:
-            await coro
-            self.messages.show_info(done)
-
-        self._inbox.tasks.spawn(run_and_confirm(), what=what)
+        run_op(self._inbox.tasks, coro, what=what, success=done, info=self.messages.show_info)
 
     def take_selected(self) -> None:
         if item_id := self.selected_id():
