@@ -154,7 +154,7 @@ def test_keyboard_only_refused_consult_falls_back_with_alt_t(qloop, tmp_path, cl
         async with running_app(tmp_path, clock) as app:
             window, calls, panel = app.window, app.calls, app.call_panel
             app.phone.pick_up_chance = 0.0  # the desk does not answer
-            await open_callback_dialog_and_ring(app)
+            dialog = await open_callback_dialog_and_ring(app)
             press(Qt.Key.Key_F9)
             await until(lambda: calls.state.interaction is not None, calls.subscribe)
             caller_item = calls.state.interaction.id
@@ -166,15 +166,41 @@ def test_keyboard_only_refused_consult_falls_back_with_alt_t(qloop, tmp_path, cl
             type_text("Container niet geleegd")
             press(Qt.Key.Key_C, ALT)
             await until(lambda: bool(calls.state.consult_id), calls.subscribe)
-            press(Qt.Key.Key_A, ALT)  # nobody answers: back to the resident
+            # Nobody answers. The agent closes the callback dialog (its draft is kept), goes
+            # to the Terugbelnotities tab and cancels the consult from there.
+            await until_focus(dialog.focusWidget() or dialog)
+            press(Qt.Key.Key_Escape)
+            await until_signal(
+                QApplication.instance().focusChanged,
+                lambda: (
+                    QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is window
+                ),
+            )
+            press(Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
+            screen = app.callback_ui.screen
+            on_callbacks_tab = window.screens.currentWidget() is screen
+            press(Qt.Key.Key_A, ALT)
             await until(lambda: calls.state.phase is CallPhase.TALKING, calls.subscribe)
+            press(Qt.Key.Key_G, ALT)  # Door mij gemaakt (a mnemonic clicks after a short flash)
+            await until_signal(screen.scopes.idClicked, lambda: screen.scope == "created")
+            scope = screen.scope
+            press(Qt.Key.Key_F7)
+            notes_focused = panel.notes.hasFocus()
+            type_text(" Nog even nagevraagd.")
             press(Qt.Key.Key_T, ALT)
             await until(
                 lambda: calls.state.transfer.state is TransferState.FALLBACK, calls.subscribe
             )
-            return app.transfers.referral, window.selected_id() == caller_item
+            return (
+                app.transfers.referral,
+                window.selected_id() == caller_item,
+                (on_callbacks_tab, scope, notes_focused, calls.state.notes),
+            )
 
-    referral, stayed = qloop.run_until_complete(scenario())
+    referral, stayed, (on_tab, scope, notes_focused, notes) = qloop.run_until_complete(scenario())
+    assert on_tab and scope == "created"  # Alt+G works on the Terugbelnotities tab
+    assert notes_focused and notes.endswith("Nog even nagevraagd.")  # F7: the call notes
     assert referral.to == "klantenservice@afvalservice-lingeland.example"
     assert "Vraag: Container niet geleegd" in referral.body
     assert stayed

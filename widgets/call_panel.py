@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDockWidget,
@@ -271,9 +272,14 @@ class TransferGuideDialog(QDialog):
     def done(self, result: int) -> None:
         # Back to the main window, so its shortcuts (Alt+V, Alt+A, ...) work at once. Not in
         # hideEvent: that also runs while the window is being destroyed.
+        # A dialog that was open before the call (the callback note) gets the keys back;
+        # activating the main window under it would leave the keyboard nowhere.
         super().done(result)
+        modal = QApplication.activeModalWidget()
         parent = self.parentWidget()
-        if parent is not None:
+        if modal is not None and modal is not self:
+            modal.activateWindow()
+        elif parent is not None:
             parent.window().activateWindow()
 
     def summary(self) -> HandoverSummary:

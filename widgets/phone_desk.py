@@ -20,9 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QWidget,
+)
 
 from console.services.calls import CallPhase, CallState
 from widgets import call_texts as t
@@ -105,7 +112,7 @@ class PhoneKeys(QObject):
                 return action
         return None
 
-    def _ours(self, receiver: QObject) -> bool:
+    def ours(self, receiver: QObject) -> bool:
         """True when the key goes to the main window or one of its dialogs."""
         if not isinstance(receiver, QWidget):
             return False
@@ -123,7 +130,7 @@ class PhoneKeys(QObject):
             return False
         assert isinstance(event, QKeyEvent)
         action = self._action_for(event)
-        if action is None or not self._ours(receiver):
+        if action is None or not self.ours(receiver):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             # Claim the key: no widget types it and no other shortcut fires; the KeyPress
@@ -138,6 +145,38 @@ class PhoneKeys(QObject):
         if action.isEnabled():
             action.trigger()
         return True
+
+
+class FocusKeeper(QObject):
+    """When a dialog of the main window closes and no window is left active, activate the
+    dialog still open under it, or the main window.
+
+    Without a window manager (Xvfb, some kiosk set-ups) nothing is activated after a dialog
+    closes, and every key, F9 included, would go nowhere.
+    """
+
+    def __init__(self, window: QMainWindow, keys: PhoneKeys) -> None:
+        super().__init__(window)
+        self._window = window
+        self._keys = keys
+
+    def eventFilter(self, receiver: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Hide
+            and isinstance(receiver, QDialog)
+            and receiver is not self._window
+            and self._keys.ours(receiver)
+        ):
+            QTimer.singleShot(0, self._window, self._restore)
+        return False
+
+    def _restore(self) -> None:
+        if QApplication.activeWindow() is not None:
+            return
+        modal = QApplication.activeModalWidget()
+        target = modal if modal is not None else self._window
+        if target.isVisible():
+            target.activateWindow()
 
 
 class CallFollower:
@@ -169,6 +208,8 @@ class PhoneDesk:
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self.keys)
+        self.focus_keeper = FocusKeeper(window, self.keys)
+        app.installEventFilter(self.focus_keeper)
         self._unsubscribe = panel._calls.subscribe(self.on_state)
         self.on_state(panel._calls.state)
 
@@ -192,6 +233,7 @@ class PhoneDesk:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.keys)
+            app.removeEventFilter(self.focus_keeper)
         self._unsubscribe()
         self.banner.hide()
         self.banner.deleteLater()
