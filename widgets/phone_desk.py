@@ -148,8 +148,9 @@ class PhoneKeys(QObject):
 
 
 class FocusKeeper(QObject):
-    """When a dialog of the main window closes and no window is left active, activate the
-    dialog still open under it, or the main window.
+    """After a dialog closes with no window left active: activate the one under it.
+
+    That is the dialog still open under it, or else the main window.
 
     Without a window manager (Xvfb, some kiosk set-ups) nothing is activated after a dialog
     closes, and every key, F9 included, would go nowhere.
