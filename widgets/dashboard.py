@@ -545,8 +545,10 @@ class DashboardScreen(QWidget):
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         view.setAlternatingRowColors(True)
         header = view.horizontalHeader()
+        # Every column as wide as its contents, the name first: on a narrow screen the
+        # figures on the right scroll, the names are never cut to "T…".
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         view.verticalHeader().setDefaultSectionSize(20)
         view.clicked.connect(self._on_table_clicked)
         view.activated.connect(self._on_table_clicked)
