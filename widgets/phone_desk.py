@@ -218,6 +218,8 @@ class PhoneDesk:
 
     def on_state(self, state: CallState) -> None:
         if state.phase is CallPhase.RINGING:
+            if not self._ringing_call:
+                self._title = self.window.windowTitle()  # it may have changed since (sign-in)
             text = ringing_text(state)
             self.window.setWindowTitle(f"{text} — {self._title}")
             self.banner.show_text(text)
@@ -226,7 +228,7 @@ class PhoneDesk:
                 QApplication.alert(self.window, 0)  # taskbar flashes until the window is used
                 QApplication.beep()
                 self.alerts += 1
-        else:
+        elif self._ringing_call:
             self._ringing_call = ""
             self.banner.hide()
             self.window.setWindowTitle(self._title)
