@@ -10,6 +10,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
 from tests.helpers import running_app
@@ -109,3 +110,31 @@ def test_counts_and_numbers_read_as_dutch():
     assert texts.plural(1, "poging", "pogingen") == "1 poging"
     assert texts.decimal(0, 2) == "0,00"
     assert texts.decimal(8.04, 1) == "8,0"
+
+
+def test_first_enter_in_the_colleague_search_picks_the_top_match(qloop, tmp_path, clock):
+    from widgets.waiting import until_signal as wait_for
+
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            window = app.window
+            window.show()
+            dialog = app.callback_ui.open_callback_dialog()
+            await app.callbacks.tasks.drain()
+            picker = dialog.picker
+            picker.edit.setFocus()
+            await until_focus(picker.edit)
+            type_text_into = picker.edit
+            for char in "burgerz":
+                QTest.keyClick(type_text_into, char)
+            popup = picker.completer.popup()
+            await wait_for(picker.completer.completionModel().modelReset, popup.isVisible)
+            press(Qt.Key.Key_Return)  # once
+            chosen = picker.target
+            dialog.reject()
+            await app.callbacks.tasks.drain()
+            return chosen, popup.isVisible()
+
+    chosen, popup_open = qloop.run_until_complete(scenario())
+    assert chosen is not None and chosen.id == "vk_burgerzaken"
+    assert not popup_open

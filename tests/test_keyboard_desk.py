@@ -33,7 +33,9 @@ def _collect_qt_garbage_on_this_thread():
 
 
 def focused() -> QWidget:
-    widget = QApplication.focusWidget() or QApplication.activeModalWidget()
+    # An open popup (a completer's list) gets the keys first, as with a real keyboard.
+    widget = QApplication.activePopupWidget() or QApplication.focusWidget()
+    widget = widget or QApplication.activeModalWidget()
     widget = widget or QApplication.activeWindow()
     assert widget is not None, "no widget has the keyboard focus"
     return widget

@@ -352,8 +352,14 @@ class TargetPicker(QObject):
             self.set_target(owner_from_role(value))
 
     def _on_edit_return_pressed(self) -> None:
-        if self.completer.popup().isVisible():
-            return  # the completer handles Enter itself
+        popup = self.completer.popup()
+        if popup.isVisible():
+            if not popup.currentIndex().isValid():  # nothing highlighted: the top match
+                first = self.completer.completionModel().index(0, 0)
+                if first.isValid():
+                    popup.hide()
+                    self._on_completer_activated(first)
+            return  # otherwise the completer handles Enter itself
         matches = self._service.targets(self.edit.text())
         if matches and (self.target is None or self.edit.text() != self._label(self.target)):
             self.set_target(matches[0].owner)
