@@ -62,6 +62,16 @@ def test_window_fits_a_laptop_and_every_phone_control_shows_during_a_call(qloop,
             app.phone.ring(CALLER)
             await until(lambda: calls.state.phase is CallPhase.RINGING, calls.subscribe)
             ringing = {k: fully_visible(b, window) for k, b in panel.buttons.items()}
+            # A second call rings at the same time: the list of ringing calls shows too.
+            other = next(r.phone for r in app.demo.residents if r.phone and r.phone != CALLER)
+            app.phone.ring(other)
+            await until(lambda: panel.ringing.list.count() >= 2, calls.subscribe)
+            panel.render()
+            await until_laid_out()
+            ringing["list of ringing calls"] = fully_visible(panel.ringing.list, window)
+            ringing.update(
+                {f"{k} (two ringing)": fully_visible(b, window) for k, b in panel.buttons.items()}
+            )
             await calls.answer()
             await until(lambda: calls.state.interaction is not None, calls.subscribe)
             panel.render()
