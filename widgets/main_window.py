@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -100,7 +100,12 @@ class MainWindow(QMainWindow):
         self.pinned_id: str | None = None  # the active call's item: the selection stays on it
         self._pin_shown = False
         self.setStyleSheet(STYLE)
-        self.resize(1400, 820)
+        # Never larger than the screen (a 1366×768 laptop): the window manager would cut it.
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(
+            min(1400, room.width()) if room else 1400, min(820, room.height()) if room else 820
+        )
 
         self.model = InboxTableModel(inbox, parent=self)
         self.table = InboxTableView()
