@@ -17,6 +17,20 @@ from console.clock import FakeClock
 from console.domain.calendar import AMSTERDAM
 from console.domain.transfer import TransferTarget
 
+# The window as on a 1366×768 laptop at 100 %; at another scale (QT_SCALE_FACTOR=1.25 on a
+# 1920×1080 screen) the logical size of that screen, and file names say the scale.
+LAPTOP = (1366, 768)
+
+
+def _window_size() -> tuple[tuple[int, int], str]:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    if abs(ratio - 1.0) < 0.01:
+        return LAPTOP, ""
+    return (round(1920 / ratio), round(1080 / ratio)), f"_{round(ratio * 100)}pct"
+
 
 async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before the loop is busy
@@ -24,16 +38,25 @@ async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
     async with AsyncExitStack() as stack:
         app = await build_app(options, stack)
         window = app.window
-        window.resize(1500, 860)  # type: ignore[union-attr]
+        size, suffix = _window_size()
+        window.resize(*size)  # type: ignore[union-attr]
         window.show()  # type: ignore[union-attr]
         await app.inbox.tasks.drain()
         await window.model.refresh()  # type: ignore[union-attr]
         window.table.selectRow(2)  # type: ignore[union-attr]
         await app.inbox.tasks.drain()
-        path = directory / "inbox.png"
+        path = directory / f"inbox{suffix}.png"
         if not window.grab().save(str(path)):  # type: ignore[union-attr]
             raise RuntimeError(f"could not write {path}")
         written.append(path)
+        if not suffix:  # the high-contrast theme (Beeld → Hoog contrast), once
+            window.act_contrast.trigger()  # type: ignore[union-attr]
+            await asyncio.sleep(0)
+            path = directory / "inbox_high_contrast.png"
+            if not window.grab().save(str(path)):  # type: ignore[union-attr]
+                raise RuntimeError(f"could not write {path}")
+            written.append(path)
+            window.act_contrast.trigger()  # type: ignore[union-attr]
         written.extend(await _callback_screens(app, directory))
 
         # The supervisor's dashboard over the same demo traffic, as a supervisor sees it.
@@ -43,7 +66,8 @@ async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
         await app.inbox.tasks.drain()
         window.messages.hide()  # type: ignore[union-attr]
         window.centralWidget().layout().activate()  # type: ignore[union-attr]
-        path = directory / "dashboard.png"
+        await asyncio.sleep(0)  # the tile grid's layout pass
+        path = directory / f"dashboard{suffix}.png"
         if not window.grab().save(str(path)):  # type: ignore[union-attr]
             raise RuntimeError(f"could not write {path}")
         written.append(path)
@@ -68,7 +92,8 @@ async def _callback_screens(app, directory: Path) -> list[Path]:
     await until_signal(dialog.picker.checked, lambda: dialog.picker.check is not None)
     dialog.resize(1100, 640)
     await app.callbacks.tasks.drain()
-    written = [directory / "callback_dialog.png"]
+    suffix = _window_size()[1]
+    written = [directory / f"callback_dialog{suffix}.png"]
     if not dialog.grab().save(str(written[0])):
         raise RuntimeError(f"could not write {written[0]}")
     dialog.reject()
@@ -108,7 +133,7 @@ async def _callback_screens(app, directory: Path) -> list[Path]:
     await app.callbacks.tasks.drain()
     await until_signal(screen.refreshed, lambda: screen.model.rowCount() >= 3)
     await app.callbacks.tasks.drain()
-    path = directory / "callbacks.png"
+    path = directory / f"callbacks{suffix}.png"
     if not window.grab().save(str(path)):
         raise RuntimeError(f"could not write {path}")
     written.append(path)
@@ -117,6 +142,21 @@ async def _callback_screens(app, directory: Path) -> list[Path]:
 
 # A Tuesday afternoon: the desks are open, the Werkbedrijf (mornings only) is closed.
 TUESDAY_AFTERNOON = datetime(2026, 12, 1, 14, 0, tzinfo=AMSTERDAM)
+
+
+def _save_with_banner(window, banner, path: Path) -> None:
+    """The window with the ringing banner (its own top-level window) painted where it shows."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    image = window.grab()
+    if banner.isVisible():
+        painter = QPainter(image)
+        at = window.mapFromGlobal(banner.mapToGlobal(QPoint(0, 0)))
+        painter.drawPixmap(at, banner.grab())
+        painter.end()
+    if not image.save(str(path)):
+        raise RuntimeError(f"could not write {path}")
 
 
 async def _until_state(calls, predicate) -> None:
@@ -143,11 +183,16 @@ async def _call_screenshots(options: AppOptions, directory: Path) -> list[Path]:
     async with AsyncExitStack() as stack:
         app = await build_app(options, stack)
         window, calls, transfers, panel = app.window, app.calls, app.transfers, app.call_panel
-        window.resize(1500, 900)  # type: ignore[union-attr]
+        size, suffix = _window_size()
+        window.resize(*size)  # type: ignore[union-attr]
         window.show()  # type: ignore[union-attr]
         app.phone.pick_up_chance = 1.0  # type: ignore[union-attr]
         app.phone.ring("+31418678513")  # type: ignore[union-attr]
         await _until_state(calls, lambda: calls.state.pop and calls.state.pop.resident)
+        await asyncio.sleep(0)
+        path = directory / f"call_ringing{suffix}.png"
+        _save_with_banner(window, panel.desk.banner, path)  # type: ignore[union-attr]
+        written.append(path)
         await calls.answer()  # type: ignore[union-attr]
         panel.notes.setPlainText(  # type: ignore[union-attr]
             "Paspoort verloren op vakantie. Wil weten of ze een noodpaspoort kan krijgen. "
@@ -160,7 +205,9 @@ async def _call_screenshots(options: AppOptions, directory: Path) -> list[Path]:
         await transfers.consult()  # type: ignore[union-attr]
         await asyncio.sleep(0)  # let the demo phone's events arrive (call_soon)
         panel.render()  # type: ignore[union-attr]
-        path = directory / "call_panel_consult.png"
+        await app.inbox.tasks.drain()  # the detail pane of the call's item (it follows the call)
+        await asyncio.sleep(0.2)
+        path = directory / f"call_panel_consult{suffix}.png"
         if not window.grab().save(str(path)):  # type: ignore[union-attr]
             raise RuntimeError(f"could not write {path}")
         written.append(path)
@@ -171,7 +218,7 @@ async def _call_screenshots(options: AppOptions, directory: Path) -> list[Path]:
         guide.search.setText("werk")
         guide.select_target("p_werk")
         guide.try_consult()
-        path = directory / "transfer_guide_closed_partner.png"
+        path = directory / f"transfer_guide_closed_partner{suffix}.png"
         if not guide.grab().save(str(path)):
             raise RuntimeError(f"could not write {path}")
         written.append(path)

@@ -176,7 +176,7 @@ def test_the_token_is_nowhere_but_in_the_keyring(
     [contact] = server.all("klantcontacten")
     assert contact["metadata"]["kccId"] == note.id
     assert server.all("internetaken")[0]["status"] == "verwerkt"
-    assert label.startswith("Online") and "laatst bijgewerkt" in label
+    assert label.startswith("Verbonden") and "laatst bijgewerkt" in label
     # The scan: the token is in the keyring and nowhere else.
     assert memory_keyring.values[("kcc-console", "klantinteracties")] == TOKEN
     haystacks = {"config": (tmp_path / "kcc.toml").read_bytes(), "logs": caplog.text.encode()}

@@ -18,13 +18,15 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDockWidget,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -45,6 +48,7 @@ from console.domain.errors import DomainError
 from console.domain.model import Interaction
 from console.domain.transfer import (
     FallbackKind,
+    FallbackRequest,
     HandoverSummary,
     TransferRefused,
     TransferState,
@@ -54,10 +58,19 @@ from console.services.transfer import GuideEntry, TransferService
 from widgets import call_texts as t
 from widgets import texts
 from widgets.ringing_calls import RingingCallsList
+from widgets.ui_op import run_op
 
-PANEL_WIDTH = 420  # the inbox keeps most of the window
+PANEL_WIDTH = 380  # the inbox keeps most of the window (1366×768 laptops)
+PANEL_MIN_WIDTH = 330
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Idle: the panel may be closed to give the inbox room. During a call it cannot be closed.
+DOCK_IDLE_FEATURES = (
+    QDockWidget.DockWidgetFeature.DockWidgetMovable
+    | QDockWidget.DockWidgetFeature.DockWidgetClosable
+)
+DOCK_CALL_FEATURES = QDockWidget.DockWidgetFeature.DockWidgetMovable
 
 PANEL_STYLE = """
 #callPhase { font-size: 13pt; font-weight: bold; }
@@ -67,6 +80,17 @@ PANEL_STYLE = """
 #callSummary { background: #eef4fb; padding: 6px; border: 1px solid #1f5fa8; }
 #guideRefusal { background: #fde7e9; color: #7a0012; padding: 6px; border: 1px solid #b00020; }
 """
+
+
+def fallback_message(request: FallbackRequest) -> str:
+    """Tell the agent what was made and who gets it (a success: shown as information)."""
+    if request.kind is FallbackKind.PARTNER_REFERRAL:
+        return t.MAIL_MADE.format(target=request.target.name)
+    return t.NOTE_MADE.format(target=request.target.name, subject=request.subject)
+
+
+def _info_nowhere(_text: str) -> None:
+    """Until the panel is installed in a window there is no message bar."""
 
 
 def _when(item: Interaction) -> str:
@@ -152,12 +176,15 @@ class TransferGuideDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(t.GUIDE_SEARCH)
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(t.GUIDE_SEARCH_NAME)
         self.model = GuideTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
+        self.table.setAccessibleName(t.GUIDE_TABLE_NAME)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 80)
         self.table.setColumnWidth(2, 150)
@@ -170,12 +197,17 @@ class TransferGuideDialog(QDialog):
         self.number = QLineEdit()
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
+        # The question first: "who" and the number come pre-filled from the call. Tab moves
+        # through the boxes in the order they are shown and leaves every text box.
         for key, label, field in (
-            ("who", t.WHO, self.who),
             ("what", t.WHAT, self.what),
             ("tried", t.TRIED, self.tried),
+            ("who", t.WHO, self.who),
             ("callback_number", t.CALLBACK_NUMBER, self.number),
         ):
+            field.setAccessibleName(label)
+            if isinstance(field, QPlainTextEdit):
+                field.setTabChangesFocus(True)
             box = QVBoxLayout()
             box.addWidget(field)
             error = QLabel()
@@ -192,6 +224,8 @@ class TransferGuideDialog(QDialog):
         self.alternative.hide()
         self.consult_button = QPushButton(t.CONSULT_BUTTON)
         self.consult_button.setDefault(True)
+        self._call_id = ""  # the call the typed summary belongs to (kept when reopened)
+        self.info: Callable[[str], None] = _info_nowhere  # success messages (not red)
         buttons = QHBoxLayout()
         buttons.addWidget(self.alternative)
         buttons.addStretch(1)
@@ -206,27 +240,46 @@ class TransferGuideDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.consult_button.clicked.connect(self._on_consult_clicked)
         self.alternative.clicked.connect(self._on_alternative_clicked)
+        QWidget.setTabOrder(self.search, self.table)
+        QWidget.setTabOrder(self.table, self.what)
+        QWidget.setTabOrder(self.what, self.tried)
+        QWidget.setTabOrder(self.tried, self.who)
+        QWidget.setTabOrder(self.who, self.number)
+        QWidget.setTabOrder(self.number, self.alternative)
+        QWidget.setTabOrder(self.alternative, self.consult_button)
 
     # -- life -------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Fill from the current call: summary pre-filled, full directory listed."""
-        summary = self._transfers.suggested_summary()
-        self.who.setText(summary.who)
-        self.what.setPlainText(summary.what)
-        self.tried.setPlainText(summary.tried)
-        self.number.setText(summary.callback_number)
-        self.search.clear()
+        """Fill from the current call: summary pre-filled, full directory listed.
+
+        Reopened during the same call, the guide keeps what was typed (search and summary).
+        """
+        call_id = self._transfers.calls.state.call_id
+        if call_id != self._call_id:
+            self._call_id = call_id
+            summary = self._transfers.suggested_summary()
+            self.who.setText(summary.who)
+            self.what.setPlainText(summary.what)
+            self.tried.setPlainText(summary.tried)
+            self.number.setText(summary.callback_number)
+            self.search.clear()
         self._refresh()
         self._clear_feedback()
         self.search.setFocus()
+        self.search.selectAll()
 
     def done(self, result: int) -> None:
         # Back to the main window, so its shortcuts (Alt+V, Alt+A, ...) work at once. Not in
         # hideEvent: that also runs while the window is being destroyed.
+        # A dialog that was open before the call (the callback note) gets the keys back;
+        # activating the main window under it would leave the keyboard nowhere.
         super().done(result)
+        modal = QApplication.activeModalWidget()
         parent = self.parentWidget()
-        if parent is not None:
+        if modal is not None and modal is not self:
+            modal.activateWindow()
+        elif parent is not None:
             parent.window().activateWindow()
 
     def summary(self) -> HandoverSummary:
@@ -244,15 +297,28 @@ class TransferGuideDialog(QDialog):
         ):
             self._on_consult_clicked()
             return
-        if event.key() == Qt.Key.Key_C and event.modifiers() & Qt.KeyboardModifier.AltModifier:
-            self._on_consult_clicked()
-            return
         if event.key() == Qt.Key.Key_Down and self.focusWidget() is self.search:
             self.table.setFocus()
             if self.model.rowCount():
                 self.table.selectRow(max(self.table.currentIndex().row(), 0))
             return
         super().keyPressEvent(event)
+
+    def handle_phone_key(self, pressed: QKeySequence) -> bool:
+        """The guide's own meaning of a phone key while it is open (PhoneKeys asks first).
+
+        Alt+C consults the chosen target with the summary typed here; Alt+T after a refusal
+        makes the offered alternative (referral mail or callback note).
+        """
+        if not self.isVisible():
+            return False
+        if pressed == QKeySequence("Alt+C"):
+            self.try_consult()
+            return True
+        if pressed == QKeySequence("Alt+T") and self.alternative.isVisible():
+            self._on_alternative_clicked()
+            return True
+        return False
 
     # -- handlers ---------------------------------------------------------------------------
 
@@ -262,7 +328,9 @@ class TransferGuideDialog(QDialog):
     def _refresh(self) -> None:
         self.model.set_entries(self._transfers.guide(self.search.text()))
         if self.model.rowCount():
-            self.table.selectRow(0)
+            # The current index, not only the selection: Tab into the list and the arrows
+            # start at the first match.
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _on_table_current_changed(self, *_args: object) -> None:
         self._clear_feedback()
@@ -302,16 +370,20 @@ class TransferGuideDialog(QDialog):
         except TransferRefused as refused:
             self._show_refusal(refused.message)
             self.alternative.setText(
-                t.ALTERNATIVE_MAIL
-                if refused.alternative is FallbackKind.PARTNER_REFERRAL
-                else t.ALTERNATIVE_NOTE
+                (
+                    t.ALTERNATIVE_MAIL
+                    if refused.alternative is FallbackKind.PARTNER_REFERRAL
+                    else t.ALTERNATIVE_NOTE
+                )
+                + " (Alt+T)"
             )
             self.alternative.show()
+            self.alternative.setFocus()  # Enter or Alt+T makes it; reachable by Tab too
             return False
         except DomainError as exc:
             self._show_refusal(exc.message)
             return False
-        self._transfers.calls.tasks.spawn(self._transfers.consult(), what="overleggen")
+        run_op(self._transfers.calls.tasks, self._transfers.consult(), what="overleggen")
         self.accept()
         return True
 
@@ -322,13 +394,13 @@ class TransferGuideDialog(QDialog):
     def _on_alternative_clicked(self) -> None:
         summary = self.summary()
 
-        async def run() -> None:
-            request = await self._transfers.fallback_after_refusal(summary)
-            self._transfers.calls.tell(
-                t.MAIL_MADE if request.kind is FallbackKind.PARTNER_REFERRAL else t.NOTE_MADE
-            )
-
-        self._transfers.calls.tasks.spawn(run(), what="terugvallen")
+        run_op(
+            self._transfers.calls.tasks,
+            self._transfers.fallback_after_refusal(summary),
+            what="terugvallen",
+            success=fallback_message,
+            info=self.info,
+        )
         self.accept()
 
 
@@ -342,7 +414,7 @@ class CallPanel(QWidget):
         self._calls = calls
         self._transfers = transfers
         self.setStyleSheet(PANEL_STYLE)
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(PANEL_MIN_WIDTH)
         self.phase = QLabel()
         self.phase.setObjectName("callPhase")
         self.timer_label = QLabel("0:00")
@@ -372,15 +444,22 @@ class CallPanel(QWidget):
         self.mail_box = QGroupBox(t.MAIL_PREVIEW)
         self.mail = QPlainTextEdit()
         self.mail.setReadOnly(True)
+        self.mail.setAccessibleName(t.MAIL_PREVIEW_SHORT)
+        self.mail.setTabChangesFocus(True)
+        self.mail.setMaximumHeight(140)  # the notes and wrap-up stay on a 768-pixel screen
         QVBoxLayout(self.mail_box).addWidget(self.mail)
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(t.NOTES_HINT)
         self.notes.setAccessibleName(t.NOTES)
+        self.notes.setTabChangesFocus(True)  # Tab leaves the box; a tab character is never needed
+        self.notes.setMinimumHeight(70)
         self.wrap_box = QGroupBox(t.WRAP_UP)
         self.outcome = QComboBox()
         for outcome in t.WRAP_UP_OUTCOMES:
             self.outcome.addItem(texts.OUTCOME[outcome], outcome.value)
+        self.outcome.setAccessibleName(t.OUTCOME)
         self.score = QSpinBox()
+        self.score.setAccessibleName(t.SCORE)
         self.score.setRange(0, 10)
         self.score.setSpecialValueText(t.SCORE_NONE)
         self.wrap_button = QPushButton(t.WRAP_UP_BUTTON)
@@ -419,6 +498,9 @@ class CallPanel(QWidget):
             self.ringing.unsubscribe,
         ]
         self.actions: dict[str, QAction] = {}
+        self.toggle_action: QAction | None = None  # show/hide the dock (idle only)
+        self.info: Callable[[str], None] = _info_nowhere  # success messages (not red)
+        self.after_wrap_up: Callable[[], None] = lambda: None  # where the focus goes next
 
     def add_button(self, key: str, action: QAction) -> None:
         """A button for ``action`` in a grid of two columns (labels with their keys fit)."""
@@ -437,6 +519,7 @@ class CallPanel(QWidget):
 
     def render(self, state: CallState | None = None) -> None:
         state = state or self._calls.state
+        self._keep_dock_open(state)
         self.phase.setText(t.PHASE[state.phase])
         self.caller.setText(self._caller_text(state))
         self.history.setText(self._history_text(state))
@@ -465,6 +548,18 @@ class CallPanel(QWidget):
             )
         self._update_actions(state)
         self._on_ticker_timeout()
+
+    def _keep_dock_open(self, state: CallState) -> None:
+        """During a call the panel is always shown and cannot be closed; idle it may be."""
+        dock = getattr(self, "dock", None)
+        if dock is None:
+            return
+        in_call = state.phase is not CallPhase.IDLE
+        dock.setFeatures(DOCK_CALL_FEATURES if in_call else DOCK_IDLE_FEATURES)
+        if in_call and not dock.isVisible():
+            dock.show()
+        if self.toggle_action is not None:
+            self.toggle_action.setEnabled(not in_call)
 
     def _caller_text(self, state: CallState) -> str:
         if state.phase is CallPhase.IDLE:
@@ -525,17 +620,27 @@ class CallPanel(QWidget):
     def _on_notes_text_changed(self) -> None:
         self._calls.set_notes(self.notes.toPlainText())
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> None:
-        self._calls.tasks.spawn(coro, what=what)
+    def _op(self, coro: Coroutine[Any, Any, Any], what: str, key: str, **kwargs: Any) -> None:
+        """Every phone command runs through ``run_op``: busy button, Dutch messages."""
+        busy = [self.buttons[key]] if key in self.buttons else []
+        run_op(self._calls.tasks, coro, what=what, busy=busy, info=self.info, **kwargs)
 
     def answer(self) -> None:
-        self._spawn(self._calls.answer(), "opnemen")
+        self._op(self._calls.answer(), "opnemen", "answer")
 
     def toggle_hold(self) -> None:
-        self._spawn(self._calls.toggle_hold(), "wacht")
+        self._op(self._calls.toggle_hold(), "wacht", "hold")
 
     def hang_up(self) -> None:
-        self._spawn(self._calls.hang_up(), "ophangen")
+        self._op(self._calls.hang_up(), "ophangen", "hang_up")
+
+    def focus_notes(self) -> None:
+        """F7: type the call notes (the panel is shown first if it was hidden)."""
+        dock = getattr(self, "dock", None)
+        if dock is not None and not dock.isVisible():
+            dock.show()
+        self.notes.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.notes.moveCursor(QTextCursor.MoveOperation.End)
 
     def open_guide(self) -> None:
         if not self.actions["guide"].isEnabled():
@@ -544,23 +649,22 @@ class CallPanel(QWidget):
         self.guide.open()
 
     def consult(self) -> None:
-        self._spawn(self._transfers.consult(), "overleggen")
+        self._op(self._transfers.consult(), "overleggen", "consult")
 
     def complete(self) -> None:
-        self._spawn(self._transfers.complete(), "doorverbinden")
+        self._op(self._transfers.complete(), "doorverbinden", "complete")
 
     def cancel(self) -> None:
-        self._spawn(self._transfers.cancel(reason="Geannuleerd"), "annuleren")
+        self._op(self._transfers.cancel(reason="Geannuleerd"), "annuleren", "cancel")
 
     def fallback(self) -> None:
-        async def run() -> None:
-            request = await self._transfers.fallback()
-            self._calls.tell(
-                t.MAIL_MADE if request.kind is FallbackKind.PARTNER_REFERRAL else t.NOTE_MADE
-            )
-            self.render()
-
-        self._spawn(run(), "terugvallen")
+        self._op(
+            self._transfers.fallback(),
+            "terugvallen",
+            "fallback",
+            success=fallback_message,
+            on_success=lambda _request: self.render(),
+        )
 
     def wrap_up(self) -> None:
         from console.domain.model import Outcome
@@ -568,13 +672,21 @@ class CallPanel(QWidget):
         outcome = Outcome(self.outcome.currentData())
         score = self.score.value() or None
 
-        async def run() -> None:
-            await self._calls.wrap_up(outcome, satisfaction=score)
+        def done(_result: object) -> None:
             self._transfers.referral = None
             self.score.setValue(0)
             self.render()
+            self.after_wrap_up()
 
-        self._spawn(run(), "afronden")
+        run_op(
+            self._calls.tasks,
+            self._calls.wrap_up(outcome, satisfaction=score),
+            what="afronden",
+            busy=[self.wrap_button],
+            success=t.WRAPPED_UP,
+            on_success=done,
+            info=self.info,
+        )
 
     def _on_wrap_button_clicked(self) -> None:
         self.wrap_up()
@@ -607,12 +719,27 @@ def install_call_panel(
     panel = CallPanel(calls, transfers)
     dock = QDockWidget(t.PANEL_TITLE, window)
     dock.setObjectName("callDock")
-    dock.setWidget(panel)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    # A scroll area only as a safety net: at 1366×768 everything fits without scrolling.
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setWidget(panel)
+    scroll.setMinimumWidth(PANEL_MIN_WIDTH + scroll.verticalScrollBar().sizeHint().width())
+    dock.setWidget(scroll)
+    dock.setFeatures(DOCK_IDLE_FEATURES)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resizeDocks([dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
     panel.dock = dock  # type: ignore[attr-defined]
     menu = window.menuBar().addMenu(t.MENU)
+    toggle = dock.toggleViewAction()
+    toggle.setText(t.ACT_TOGGLE_PANEL)
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    menu.addAction(toggle)
+    window.addAction(toggle)
+    panel.toggle_action = toggle
     for key, text, shortcut, handler in (
         ("answer", t.ACT_ANSWER, "F9", panel.answer),
         ("hold", t.ACT_HOLD, "F10", panel.toggle_hold),
@@ -646,5 +773,13 @@ def install_call_panel(
         calls.tasks.on_error(window.messages.show_error),  # type: ignore[attr-defined]
         calls.on_message(window.messages.show_error),  # type: ignore[attr-defined]
     ]
+    notes_action = _add_action(window, menu, t.ACT_NOTES, "F7", panel.focus_notes)
+    panel.notes_action = notes_action
+    panel.info = panel.guide.info = window.messages.show_info  # type: ignore[attr-defined]
+    panel.after_wrap_up = window.table.setFocus  # type: ignore[attr-defined]
     panel.render()
+    from widgets.phone_desk import PhoneDesk
+
+    panel.desk = PhoneDesk(window, panel)
+    panel.subscriptions.append(panel.desk.cleanup)
     return panel

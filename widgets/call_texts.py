@@ -48,8 +48,13 @@ ACT_CONSULT = "Over&leggen (inwoner in de wacht)"
 ACT_COMPLETE = "Door&verbinden voltooien"
 ACT_CANCEL = "Overleg &annuleren, terug naar inwoner"
 ACT_WRAP_UP = "Gesprek af&ronden"
+ACT_NOTES = "Naar de gespreks&notities"
+ACT_TOGGLE_PANEL = "Telefoonpaneel tonen of verbergen"
 ACT_FALLBACK = "&Terugbelnotitie of doorverwijzing maken"
 
+RINGING_BANNER = "De telefoon gaat over: {who} — opnemen met F9"
+RINGING_BANNER_NAME = "Inkomend gesprek"
+UNKNOWN_NUMBER_SHORT = "onbekend nummer"
 UNKNOWN_CALLER = "Onbekend nummer: vraag naam en adres."
 SEVERAL_CALLERS = "{count} inwoners hebben dit nummer: vraag wie er belt."
 NO_RECENT = "Geen eerdere contacten."
@@ -69,8 +74,12 @@ MAIL_PREVIEW = (
     "kopieer de tekst naar uw mailprogramma)"
 )
 
+MAIL_PREVIEW_SHORT = "Doorverwijzing per e-mail"
+
 GUIDE_TITLE = "Doorverbinden — wie kan helpen?"
 GUIDE_SEARCH = "Zoek op onderwerp of naam, bijvoorbeeld paspoort, bijstand of afval"
+GUIDE_SEARCH_NAME = "Zoek een afdeling, collega of partner"
+GUIDE_TABLE_NAME = "Wie kan helpen"
 GUIDE_COLUMNS = ("Naam", "Soort", "Past bij", "Nu", "Telefoon")
 OPEN_NOW = "Open"
 CLOSED_UNTIL = "Gesloten — open {when}"
@@ -83,5 +92,8 @@ CONSULT_BUTTON = "Overleggen (Alt+C)"
 ALTERNATIVE_NOTE = "Terugbelnotitie maken"
 ALTERNATIVE_MAIL = "Doorverwijzing per e-mail maken"
 CHOOSE_TARGET = "Kies eerst een afdeling, collega of partner in de lijst."
-NOTE_MADE = "De terugbelnotitie is gemaakt met de samenvatting."
-MAIL_MADE = "De doorverwijzing staat klaar in het telefoonpaneel. Kopieer en verstuur hem."
+NOTE_MADE = "Terugbelnotitie gemaakt voor {target}: {subject}"
+MAIL_MADE = (
+    "De doorverwijzing aan {target} staat klaar in het telefoonpaneel. Kopieer en verstuur hem."
+)
+WRAPPED_UP = "Gesprek afgerond en opgeslagen."

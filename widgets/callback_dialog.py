@@ -52,6 +52,7 @@ from console.services.callbacks import (
 from console.services.tasks import user_message
 from widgets import callback_texts as words
 from widgets import texts
+from widgets.ui_op import run_op
 
 OWNER_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -205,7 +206,9 @@ class AvailabilityCard(QFrame):
         self.title.setText(check.target_name)
         deadline_text = texts.moment(check.deadline, now)
         if check.colleague is not None and check.availability is not None:
-            self.presence.setText(f"Status: {texts.PRESENCE[check.availability.presence]}")
+            self.presence.setText(
+                words.PRESENCE_NOW.format(presence=texts.PRESENCE[check.availability.presence])
+            )
             self.presence.show()
             self._show_source(check)
         elif check.colleague is not None:
@@ -313,6 +316,9 @@ class TargetPicker(QObject):
         self.completer.setCompletionRole(Qt.ItemDataRole.DisplayRole)
         self.edit.setCompleter(self.completer)
         self.completer.activated[QModelIndex].connect(self._on_completer_activated)
+        # Installed after the completer's own filter, so it runs first: the first Enter picks
+        # the top match instead of only closing the list.
+        self.completer.popup().installEventFilter(self)
         self.edit.returnPressed.connect(self._on_edit_return_pressed)
         self.edit.textEdited.connect(self._on_edit_text_edited)
         self.error = _error_label()
@@ -327,14 +333,33 @@ class TargetPicker(QObject):
 
     # -- choosing ---------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and not self.completer.popup().currentIndex().isValid()
+        ):
+            first = self.completer.completionModel().index(0, 0)
+            if first.isValid():
+                self.completer.popup().hide()
+                self._on_completer_activated(first)
+                return True
+        return super().eventFilter(watched, event)
+
     def _on_completer_activated(self, index: QModelIndex) -> None:
         value = index.data(OWNER_ROLE)
         if value:
             self.set_target(owner_from_role(value))
 
     def _on_edit_return_pressed(self) -> None:
-        if self.completer.popup().isVisible():
-            return  # the completer handles Enter itself
+        popup = self.completer.popup()
+        if popup.isVisible():
+            if not popup.currentIndex().isValid():  # nothing highlighted: the top match
+                first = self.completer.completionModel().index(0, 0)
+                if first.isValid():
+                    popup.hide()
+                    self._on_completer_activated(first)
+            return  # otherwise the completer handles Enter itself
         matches = self._service.targets(self.edit.text())
         if matches and (self.target is None or self.edit.text() != self._label(self.target)):
             self.set_target(matches[0].owner)
@@ -647,7 +672,12 @@ class CallbackNoteDialog(QDialog):
     def save(self) -> None:
         if self._saving:
             return
-        self._service.tasks.spawn(self._save(), what="terugbelnotitie opslaan")
+        run_op(
+            self._service.tasks,
+            self._save(),
+            what="terugbelnotitie opslaan",
+            busy=[self.save_button],
+        )
 
     async def _save(self) -> None:
         self._saving = True

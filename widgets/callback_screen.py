@@ -57,6 +57,7 @@ from console.services.tasks import user_message
 from widgets import callback_texts as words
 from widgets import texts
 from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, _is_ctrl_enter
+from widgets.ui_op import run_op
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_DEADLINE, COL_RESIDENT, COL_PHONE, COL_SUMMARY, COL_ASSIGNEE, COL_ATTEMPTS, COL_STATUS = range(
@@ -175,6 +176,7 @@ class AttemptDialog(QDialog):
             layout.addWidget(button)
         self.group.button(2).setChecked(True)  # "niet bereikt" is the common case
         self.remark = QLineEdit()
+        self.remark.setAccessibleName("Opmerking bij de belpoging")
         self.remark.setPlaceholderText("Opmerking (mag leeg blijven)")
         layout.addWidget(self.remark)
         save = QPushButton("Vastleggen (Ctrl+Enter)")
@@ -212,6 +214,8 @@ class CloseNoteDialog(QDialog):
         layout.addWidget(QLabel("Wat is er met de inwoner afgesproken?"))
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName(self.windowTitle())
+        self.text.setTabChangesFocus(True)
         layout.addWidget(self.text)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
@@ -236,7 +240,7 @@ class CloseNoteDialog(QDialog):
         super().keyPressEvent(event)
 
     def save(self) -> None:
-        self._service.tasks.spawn(self._save(), what="afronden")
+        run_op(self._service.tasks, self._save(), what="terugbelnotitie afronden")
 
     async def _save(self) -> None:
         try:
@@ -294,7 +298,7 @@ class ReassignDialog(QDialog):
         super().keyPressEvent(event)
 
     def save(self) -> None:
-        self._service.tasks.spawn(self._save(), what="doorzetten")
+        run_op(self._service.tasks, self._save(), what="doorzetten")
 
     async def _save(self) -> None:
         if self.picker.target is None:
@@ -362,7 +366,7 @@ class FollowUpDialog(QDialog):
         super().keyPressEvent(event)
 
     def answer(self, answer: FollowUp) -> None:
-        self._service.tasks.spawn(self._answer(answer), what="warme overdracht")
+        run_op(self._service.tasks, self._answer(answer), what="warme overdracht beantwoorden")
 
     async def _answer(self, answer: FollowUp) -> None:
         await self._service.answer_follow_up(self.prompt.note.id, answer)
@@ -382,6 +386,8 @@ class CallbacksScreen(QWidget):
         self.scope = "mine"
         self.model = CallbackNoteTableModel(service, self)
         self.table = QTableView()
+        self.table.setAccessibleName(words.SCREEN_TITLE)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -402,6 +408,8 @@ class CallbacksScreen(QWidget):
             self.table.setColumnWidth(column, width)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
+        self.detail.setAccessibleName(words.DETAIL_NAME)
+        self.detail.setTabChangesFocus(True)
         self.detail.setPlaceholderText(words.NOTHING_SELECTED)
 
         self.scopes = QButtonGroup(self)
@@ -487,7 +495,7 @@ class CallbacksScreen(QWidget):
         else:
             self.detail.clear()
             self._opened_id = None
-        self.count.setText(f"{self.model.rowCount()} notities")
+        self.count.setText(texts.plural(self.model.rowCount(), "notitie", "notities"))
         self.refreshed.emit()
 
     def set_scope(self, scope: str) -> None:
@@ -542,8 +550,10 @@ class CallbacksScreen(QWidget):
             return None
         dialog = AttemptDialog(self)
         dialog.accepted.connect(
-            lambda: self._service.tasks.spawn(
-                self._log(note.id, dialog.outcome(), dialog.remark.text()), what="belpoging"
+            lambda: run_op(
+                self._service.tasks,
+                self._log(note.id, dialog.outcome(), dialog.remark.text()),
+                what="belpoging",
             )
         )
         dialog.open()
@@ -552,7 +562,9 @@ class CallbacksScreen(QWidget):
 
     async def _log(self, note_id: str, outcome: AttemptOutcome, remark: str) -> None:
         note = await self._service.log_attempt(note_id, outcome, remark)
-        self.message.emit(words.ATTEMPT_SAVED.format(count=note.attempt_count))
+        self.message.emit(
+            words.ATTEMPT_SAVED.format(count=texts.plural(note.attempt_count, "poging", "pogingen"))
+        )
 
     def reassign(self) -> ReassignDialog | None:
         note = self.selected_note()
@@ -613,6 +625,12 @@ class CallbackUi(QObject):
         self.act_new.triggered.connect(self.open_for_selected)
         window.inbox_menu.addAction(self.act_new)  # type: ignore[attr-defined]
         window.addAction(self.act_new)
+        dialog_keys = getattr(window, "dialog_keys", None)
+        if dialog_keys is not None:
+            dialog_keys += [
+                (words.F1_ADVICE, "F4"),
+                (words.F1_SAVE_NOTE, "Ctrl+Enter"),
+            ]
         self._timer = QTimer(self, interval=follow_up_interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()

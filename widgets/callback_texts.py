@@ -11,13 +11,13 @@ REASSIGN_TITLE = "Terugbelnotitie doorzetten"
 SCREEN_TITLE = "Terugbelnotities"
 
 LABEL_NAME = "&Naam inwoner"
-LABEL_PHONE = "&Telefoon"
+LABEL_PHONE = "T&elefoon"
 LABEL_PHONE2 = "Tweede n&ummer"
-LABEL_EMAIL = "&E-mail"
-LABEL_SUMMARY = "&Vraag in het kort"
-LABEL_BEST_TIME = "&Beste tijd om te bellen"
+LABEL_EMAIL = "E-&mail"
+LABEL_SUMMARY = "Vraag in het &kort"
+LABEL_BEST_TIME = "Beste tij&d om te bellen"
 LABEL_TARGET = "Wie &belt terug?"
-LABEL_OVERRIDE = "&Reden om af te wijken"
+LABEL_OVERRIDE = "Reden om af te &wijken"
 
 PLACEHOLDER_PHONE = "06 12345678 of 0345 123456"
 PLACEHOLDER_TARGET = "Typ een naam of afdeling en kies met Enter"
@@ -51,7 +51,7 @@ OVERDUE = "Te laat"
 
 SCOPES = (
     ("mine", "&Mijn terugbelnotities"),
-    ("desk", "Mijn &afdeling"),
+    ("desk", "Mijn af&deling"),
     ("created", "Door mij &gemaakt"),
 )
 
@@ -62,7 +62,7 @@ ACTION_ATTEMPT = "Poging vastleggen (Ctrl+P)"
 ACTION_REASSIGN = "Doorzetten (Ctrl+R)"
 ACTION_CLOSE = "Afronden (Ctrl+E)"
 COPIED = "Het nummer {number} staat klaar om te plakken (bellen kan nog niet vanuit de console)."
-ATTEMPT_SAVED = "Poging vastgelegd. De notitie blijft open ({count} pogingen)."
+ATTEMPT_SAVED = "Poging vastgelegd. De notitie blijft open ({count})."
 CLOSED = "De terugbelnotitie is afgerond."
 REASSIGNED = "De terugbelnotitie is doorgezet naar {name}."
 NOTHING_SELECTED = "Kies eerst een terugbelnotitie in de lijst."
@@ -89,3 +89,8 @@ HISTORY = {
     TimelineKind.CLOSED: "afgerond",
     TimelineKind.TRANSFERRED: "doorgezet",
 }
+
+DETAIL_NAME = "Gegevens van de gekozen terugbelnotitie"
+PRESENCE_NOW = "Status: {presence}"
+F1_ADVICE = "Terugbelnotitie: advies overnemen"
+F1_SAVE_NOTE = "Terugbelnotitie opslaan"

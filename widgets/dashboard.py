@@ -44,11 +44,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -74,6 +74,8 @@ from console.ports import ChangeNotice
 from console.services.supervision import DRILL_LIMIT, SupervisionService, export_csv
 from widgets import dashboard_texts as t
 from widgets import texts
+from widgets.tile_grid import TileGrid
+from widgets.ui_op import run_op
 
 THROTTLE_MS = 250  # a burst of changes → one refresh; one change → on screen well within 1 s
 CLOCK_REFRESH_MS = 30_000  # deadlines pass without a store change
@@ -141,10 +143,10 @@ class FigureTile(QFrame):
         self.detail.setObjectName("tileDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        # Links by mouse; by keyboard the focused tile takes keys 1–9 for its links (Tab
+        # through a label's links would trap Tab inside the tile).
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.detail.linkActivated.connect(self._on_detail_link_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -171,6 +173,10 @@ class FigureTile(QFrame):
         self.detail.setText(detail)
         self.setCursor(Qt.CursorShape.PointingHandCursor if drill else Qt.CursorShape.ArrowCursor)
         self.setAccessibleName(f"{self.title_text}: {value}")
+        if self.links:
+            keys = ", ".join(f"{n}: {name}" for n, name in enumerate(self.links, start=1))
+            self.setAccessibleDescription(f"{t.TILE_KEYS} {keys}")
+            self.setToolTip(f"{t.TILE_KEYS} {keys}")
 
     def set_level(self, level: Level, words: str) -> None:
         self.level = level
@@ -194,6 +200,10 @@ class FigureTile(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.request_drill()
+            return
+        text = event.text()
+        if text.isdigit() and 1 <= int(text) <= len(self.links):
+            self._on_detail_link_activated(list(self.links)[int(text) - 1])
             return
         super().keyPressEvent(event)
 
@@ -371,7 +381,7 @@ class GroupTableModel(QAbstractTableModel):
             f"{_pct(n1.percent)} ({n1.broken} {t.NORM_BROKEN})" if n1.decided else t.NO_ITEMS,
             str(period.contacts),
             str(period.transferred_twice),
-            t.NO_ITEMS if period.satisfaction is None else f"{period.satisfaction:.1f}",
+            t.NO_ITEMS if period.satisfaction is None else texts.decimal(period.satisfaction, 1),
             t.NO_ITEMS
             if g.kind == "channel"
             else f"{g.agents[AgentState.AVAILABLE]} / {sum(g.agents.values())}",
@@ -439,30 +449,28 @@ class DashboardScreen(QWidget):
         header.addWidget(self.png_button)
 
         self.tiles: dict[str, FigureTile] = {}
-        now_grid = QGridLayout()
-        for column, (key, title) in enumerate(
-            (
-                ("waiting", t.WAITING),
-                ("longest", t.LONGEST),
-                ("handled", t.HANDLED),
-                ("average", t.AVERAGE),
-                ("notes_today", t.NOTES_TODAY),
-                ("notes_risk", t.NOTES_RISK),
-                ("notes_late", t.NOTES_LATE),
-                ("agents", t.AGENTS),
-            )
+        now_grid = TileGrid()
+        self.tile_grids = [now_grid]
+        for key, title in (
+            ("waiting", t.WAITING),
+            ("longest", t.LONGEST),
+            ("handled", t.HANDLED),
+            ("average", t.AVERAGE),
+            ("notes_today", t.NOTES_TODAY),
+            ("notes_risk", t.NOTES_RISK),
+            ("notes_late", t.NOTES_LATE),
+            ("agents", t.AGENTS),
         ):
-            now_grid.addWidget(self._tile(key, title), 0, column)
-        period_grid = QGridLayout()
-        for column, (key, title) in enumerate(
-            (
-                *((norm.value, t.NORM_TITLE[norm]) for norm in Norm),
-                ("transfers", t.TRANSFERS),
-                ("transfers_twice", t.TRANSFERS_TWICE),
-                ("satisfaction", t.SATISFACTION),
-            )
+            now_grid.add_tile(self._tile(key, title))
+        period_grid = TileGrid()
+        self.tile_grids.append(period_grid)
+        for key, title in (
+            *((norm.value, t.NORM_TITLE[norm]) for norm in Norm),
+            ("transfers", t.TRANSFERS),
+            ("transfers_twice", t.TRANSFERS_TWICE),
+            ("satisfaction", t.SATISFACTION),
         ):
-            period_grid.addWidget(self._tile(key, title), 0, column)
+            period_grid.add_tile(self._tile(key, title))
 
         self.chart = HourlyLoadChart()
         self.channel_model = GroupTableModel(self._names, self)
@@ -471,13 +479,28 @@ class DashboardScreen(QWidget):
         self.desk_table = self._table(self.desk_model, t.DESK_TABLE)
         self.channel_table.setColumnHidden(len(t.COLUMNS) - 1, True)  # agents are per desk
 
-        layout = QVBoxLayout(self)
+        # In a scroll area: on a 768-pixel-high laptop the tiles wrap to more rows and the
+        # tables below may need scrolling, but nothing is squeezed or cut.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.scroll = scroll
+        self.desk_table.setMinimumHeight(140)
+        self.channel_table.setMinimumHeight(180)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(header)
         layout.addWidget(self._section(t.NOW_SECTION))
-        layout.addLayout(now_grid)
+        layout.addWidget(now_grid)
         layout.addWidget(self._section(t.PERIOD_SECTION))
-        layout.addLayout(period_grid)
+        layout.addWidget(period_grid)
         self.calls_line = QLabel()  # how the period's calls ended (issue 18)
         self.calls_line.setObjectName("dashboardCalls")
         layout.addWidget(self.calls_line)
@@ -516,13 +539,16 @@ class DashboardScreen(QWidget):
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(title)
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         view.setToolTip(f"{title}: klik op een getal voor de vragen erachter")
         view.verticalHeader().hide()
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         view.setAlternatingRowColors(True)
         header = view.horizontalHeader()
+        # Every column as wide as its contents, the name first: on a narrow screen the
+        # figures on the right scroll, the names are never cut to "T…".
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         view.verticalHeader().setDefaultSectionSize(20)
         view.clicked.connect(self._on_table_clicked)
         view.activated.connect(self._on_table_clicked)
@@ -678,7 +704,7 @@ class DashboardScreen(QWidget):
         tile("transfers").set_figure(
             t.NO_ITEMS
             if period.transfers_per_contact is None
-            else f"{period.transfers_per_contact:.2f}",
+            else texts.decimal(period.transfers_per_contact, 2),
             drill=Drill(Measure.CONTACTS),
             detail=f"{period.transfers} / {period.contacts} {t.CONTACTS}",
         )
@@ -692,7 +718,7 @@ class DashboardScreen(QWidget):
         twice.set_level(level, t.LEVEL_TRANSFERS[level])
         satisfaction = tile("satisfaction")
         satisfaction.set_figure(
-            t.NO_ITEMS if period.satisfaction is None else f"{period.satisfaction:.1f}",
+            t.NO_ITEMS if period.satisfaction is None else texts.decimal(period.satisfaction, 1),
             drill=Drill(Measure.SATISFACTION_BELOW_TARGET),
             detail=t.SATISFACTION_SUB.format(n=period.scored, below=period.below_target),
         )
@@ -702,6 +728,8 @@ class DashboardScreen(QWidget):
         self.chart.set_hours(d.hours)
         self.channel_model.set_groups(d.channels, now)
         self.desk_model.set_groups(d.desks, now)
+        for grid in self.tile_grids:
+            grid.relayout()  # a longer value may need a wider column
         self.refreshed.emit()
 
     # -- drill-down -------------------------------------------------------------------------
@@ -720,7 +748,7 @@ class DashboardScreen(QWidget):
 
     def request_drill(self, drill: Drill, title: str) -> None:
         """Look up the items behind ``drill`` and hand them to the inbox."""
-        self._service.tasks.spawn(self._drill(drill, title), what="dashboard doorklikken")
+        run_op(self._service.tasks, self._drill(drill, title), what="dashboard doorklikken")
 
     async def _drill(self, drill: Drill, title: str) -> InboxQuery:
         query = await self._service.drill_query(drill, self._service.period(self.period_kind))

@@ -109,7 +109,7 @@ DRILL_TITLE = "Selectie uit het dashboard: {title} ({count})"
 DRILL_CLEAR = "Toon alles"
 DRILL_TRUNCATED = " — de eerste {count} getoond"
 
-SWITCH_MENU = "&Gebruiker"
+SWITCH_MENU = "Gebr&uiker"
 SWITCH_SUBMENU = "Demo-gebruiker wisselen"
 ROLE = {"agent": "Medewerker KCC", "back_office": "Backoffice", "supervisor": "Teamleider"}
 SWITCHED = "U werkt nu als {name} ({role})."
@@ -119,3 +119,4 @@ CALLS_LINE = (
     "Telefoon in deze periode: {answered} opgenomen · {missed} gemist · "
     "{abandoned} opgehangen tijdens het wachten · {refused} bezet (te veel tegelijk)"
 )
+TILE_KEYS = "Enter toont de vragen; cijfertoetsen tonen de delen:"

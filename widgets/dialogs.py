@@ -38,6 +38,8 @@ class NoteDialog(QDialog):
         self.setWindowTitle(title)
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText("Wat is er besproken of afgesproken?")
+        self.editor.setAccessibleName(title)
+        self.editor.setTabChangesFocus(True)
         self.counter = QLabel()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -84,6 +86,8 @@ class CloseDialog(QDialog):
         self.group.button(1).setChecked(True)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Toelichting (mag leeg blijven)")
+        self.note.setAccessibleName("Toelichting")
+        self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
         layout.addWidget(self.note)
         buttons = QDialogButtonBox(
@@ -117,11 +121,22 @@ class CloseDialog(QDialog):
 class ShortcutsDialog(QDialog):
     """F1: every shortcut of the main window, read from its actions (never out of date)."""
 
-    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        *,
+        dialog_rows: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sneltoetsen")
         layout = QVBoxLayout(self)
-        text = "\n".join(f"{keys:<18} {what}" for what, keys in rows)
+        lines = [f"{keys:<18} {what}" for what, keys in rows]
+        if dialog_rows:
+            lines += ["", "In een venster:"]
+            lines += [f"{keys:<18} {what}" for what, keys in dialog_rows]
+        text = "\n".join(lines)
+        self.text = text
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setStyleSheet("font-family: monospace;")

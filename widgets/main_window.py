@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -34,7 +34,7 @@ from console.services.inbox import InboxService
 from widgets import texts
 from widgets.detail_pane import DetailPane
 from widgets.dialogs import CloseDialog, NoteDialog, ShortcutsDialog
-from widgets.inbox_model import COL_SUBJECT, ROW_ID_ROLE, InboxTableModel
+from widgets.inbox_model import ROW_ID_ROLE, InboxTableModel
 from widgets.inbox_view import InboxTableView
 
 STYLE = """
@@ -46,6 +46,11 @@ STYLE = """
 #question { padding: 6px; background: #fafafa; }
 QToolButton:checked { background: #1f5fa8; color: white; }
 """
+
+
+def key_text(sequence: QKeySequence) -> str:
+    """A shortcut as the buttons write it: 'Ctrl+Enter', never Qt's 'Ctrl+Return'."""
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText).replace("Return", "Enter")
 
 
 class MessageBar(QLabel):
@@ -84,19 +89,27 @@ class MainWindow(QMainWindow):
     def __init__(self, inbox: InboxService, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._inbox = inbox
-        self.setWindowTitle("KCC-console — Gemeente West Betuwe")
+        # The application display name ("KCC-console") is added by Qt; not repeated here.
+        self.setWindowTitle("Gemeente West Betuwe")
+        # Keys that dialogs handle in keyPressEvent (no QAction), shown by F1 as well.
+        self.dialog_keys: list[tuple[str, str]] = [
+            ("Opslaan of afhandelen in een venster", "Ctrl+Enter"),
+            ("Venster sluiten", "Esc"),
+            ("Uitkomst kiezen bij afhandelen", "1–5"),
+        ]
+        self.pinned_id: str | None = None  # the active call's item: the selection stays on it
+        self._pin_shown = False
         self.setStyleSheet(STYLE)
-        self.resize(1400, 820)
+        # Never larger than the screen (a 1366×768 laptop): the window manager would cut it.
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(
+            min(1400, room.width()) if room else 1400, min(820, room.height()) if room else 820
+        )
 
         self.model = InboxTableModel(inbox, parent=self)
         self.table = InboxTableView()
         self.table.setModel(self.model)
-        self.table.setColumnWidth(0, 120)
-        self.table.setColumnWidth(1, 190)
-        self.table.setColumnWidth(COL_SUBJECT, 300)
-        self.table.setColumnWidth(3, 170)
-        self.table.setColumnWidth(4, 170)
-        self.table.setColumnWidth(5, 200)
         self.detail = DetailPane(inbox)
         self.messages = MessageBar()
 
@@ -142,6 +155,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.detail.setMinimumWidth(240)
 
         # A drill-down from another screen (the dashboard) shows here until a filter changes.
         self.drilldown_label = QLabel()
@@ -201,8 +216,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.replace('&', '')} ({native})")
+        action.setToolTip(f"{text.replace('&', '')} ({key_text(action.shortcut())})")
         action.triggered.connect(handler)
         menu.addAction(action)
         self.addAction(action)
@@ -238,6 +252,7 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
         view_menu.addSeparator()
         self._action("&Inbox", "Ctrl+I", lambda: self.screens.setCurrentIndex(0), menu=view_menu)
+        self._build_theme_action(view_menu)
 
         help_menu = bar.addMenu("&Help")
         self._action("&Sneltoetsen", "F1", self.show_shortcuts, menu=help_menu)
@@ -254,6 +269,22 @@ class MainWindow(QMainWindow):
             self.detail.layout().addWidget(button)
         self._update_actions()
 
+    def _build_theme_action(self, menu: Any) -> None:
+        """Beeld → Hoog contrast (Ctrl+Shift+K); the focus is always visible."""
+        from widgets.themes import apply_theme
+
+        self.act_contrast = self._action("Hoog &contrast", "Ctrl+Shift+K", lambda: None, menu=menu)
+        self.act_contrast.setCheckable(True)
+        self.act_contrast.toggled.connect(self._on_contrast_toggled)
+        apply_theme(high_contrast=False)
+
+    def _on_contrast_toggled(self, on: bool) -> None:
+        from widgets.themes import apply_theme
+
+        # The window's own colours would win over the application's theme: drop them.
+        self.setStyleSheet("" if on else STYLE)
+        apply_theme(high_contrast=on)
+
     def add_screen(self, widget: QWidget, title: str, shortcut: str) -> QAction:
         """Add a main screen as a tab, with a menu entry and shortcut that open it."""
         index = self.screens.addTab(widget, title)
@@ -267,17 +298,27 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(widget)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        return [
-            (
-                a.text().replace("&", ""),
-                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-            )
-            for a in self.actions()
-            if not a.shortcut().isEmpty()
-        ]
+        """Every shortcut of the window, from its real actions (window and screens).
+
+        Read at the moment F1 is pressed, so the list is never out of date.
+        """
+        rows: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        sources = [self, *self.findChildren(QWidget)]
+        for source in sources:
+            for action in QWidget.actions(source):  # CallPanel shadows actions()
+                if action.shortcut().isEmpty():
+                    continue
+                row = (action.text().replace("&", ""), key_text(action.shortcut()))
+                if row not in seen:
+                    seen.add(row)
+                    rows.append(row)
+        return rows
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.shortcut_rows(), self).open()
+        dialog = ShortcutsDialog(self.shortcut_rows(), self, dialog_rows=self.dialog_keys)
+        dialog.open()
+        self.shortcuts_dialog = dialog
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -340,8 +381,29 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.selection_changed.emit(item_id or "")
 
+    def pin(self, interaction_id: str | None) -> None:
+        """Keep the selection on ``interaction_id`` (the active call) until unpinned."""
+        if interaction_id != self.pinned_id:
+            self._pin_shown = False
+        self.pinned_id = interaction_id
+        self._show_pinned()
+
+    def _show_pinned(self) -> bool:
+        """Select the pinned item once it is in the list (and again if the selection is lost)."""
+        if self.pinned_id is None:
+            return False
+        if self._pin_shown and self.selected_id() is not None:
+            return True
+        if self.select_id(self.pinned_id):
+            self._pin_shown = True
+            return True
+        return False
+
     def _on_model_reset(self) -> None:
         # A new filter: select the most urgent item so the keyboard can act at once.
+        self._pin_shown = False
+        if self._show_pinned():
+            return
         if self.model.rowCount() > 0:
             self.table.selectRow(0)
         else:
@@ -349,6 +411,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _on_model_refreshed(self) -> None:
+        self._show_pinned()
         if self.selected_id() is None and self.model.rowCount() > 0 and not self.search.hasFocus():
             self.table.selectRow(0)
         shown = self.model.rowCount()
@@ -382,13 +445,10 @@ class MainWindow(QMainWindow):
     # -- commands ---------------------------------------------------------------------------
 
     def _run(self, coro: Coroutine[Any, Any, Any], what: str, done: str) -> None:
+        from widgets.ui_op import run_op
+
         self.messages.hide()
-
-        async def run_and_confirm() -> None:
-            await coro
-            self.messages.show_info(done)
-
-        self._inbox.tasks.spawn(run_and_confirm(), what=what)
+        run_op(self._inbox.tasks, coro, what=what, success=done, info=self.messages.show_info)
 
     def take_selected(self) -> None:
         if item_id := self.selected_id():

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayo
 from console.services.session import Session, SessionState, SignInKind
 from widgets import dashboard_texts
 
-MENU = "&Account"
+MENU = "Accou&nt"  # Alt+A is the phone's cancel-consult key
 SIGN_OUT = "&Afmelden"
 SIGNED_OUT = "U bent afgemeld. Bij de volgende start meldt u zich opnieuw aan."
-TITLE = "KCC-console — {org} — {name} ({role})"
+TITLE = "{org} — {name} ({role})"  # Qt adds the application name "KCC-console" once
 DEMO = " — demo"
 OFFLINE = " — zonder verbinding met de aanmeldserver"
 

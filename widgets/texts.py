@@ -41,7 +41,7 @@ PRESENCE = {
     Presence.IN_CALL: "In gesprek",
     Presence.IN_MEETING: "In overleg",
     Presence.AWAY: "Afwezig",
-    Presence.OFFLINE: "Offline",
+    Presence.OFFLINE: "Niet aangemeld",
     Presence.UNKNOWN: "Onbekend",
 }
 
@@ -103,11 +103,21 @@ def urgency_text(*, priority: int, received_at: datetime, deadline: datetime, no
 # -- sync status (status bar) ------------------------------------------------------------------
 SYNC_ACCESSIBLE = "Verbinding met het klantcontactsysteem"
 SYNC_STARTING = "Verbinden…"
-SYNC_ONLINE = "Online"
-SYNC_OFFLINE = "Offline"
+SYNC_ONLINE = "Verbonden"
+SYNC_OFFLINE = "Geen verbinding"
 SYNC_WAITING = "{n} wachten op verzenden"
 SYNC_CONFLICTS = "{n} conflict(en) om te bekijken"
 SYNC_FAILED = "{n} niet verzonden (zie Verbinding)"
 SYNC_ASIDE = "{n} apart gezet (zie Verbinding)"
 SYNC_LAST = "laatst bijgewerkt {time}"
 SYNC_NEVER = "nog niet bijgewerkt"
+
+
+def decimal(value: float, places: int) -> str:
+    """A number the Dutch way: decimal comma ('0,25'), never '0.25'."""
+    return f"{value:.{places}f}".replace(".", ",")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """'1 notitie', '2 notities': the count with the right form."""
+    return f"{count} {one if count == 1 else many}"

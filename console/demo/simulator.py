@@ -22,6 +22,7 @@ from console.domain.model import (
     DeskKind,
     Interaction,
     Outcome,
+    OwnerKind,
     QuestionKind,
     Role,
 )
@@ -164,10 +165,19 @@ class TrafficSimulator:
 
     async def colleague_step(self) -> None:
         """Another colleague takes or closes an open question of their own desk."""
-        colleague = self._rng.choice(self._agents)
+        me = self._inbox.user.id
+        # Never play the signed-in user: a colleague acting in her name would close her own
+        # items (even the one of the call she is on) and move her selection mid-call.
+        agents = [c for c in self._agents if c.id != me]
+        if not agents:
+            return
+        colleague = self._rng.choice(agents)
         self._others.switch_user(colleague.id)
         query = self._others.query(scope=Scope.MY_DESK)
-        rows = await self._others.page(query, limit=5)
+        rows = await self._others.page(query, limit=20)
+        # Only unowned desk items or the colleague's own: never the signed-in user's items,
+        # never another colleague's.
+        rows = [r for r in rows if r.owner.kind is OwnerKind.DESK or r.owner.id == colleague.id]
         if not rows:
             return
         row = rows[0]

@@ -231,7 +231,10 @@ class FallbackRequest:
     def subject(self) -> str:
         if self.kind is FallbackKind.PARTNER_REFERRAL:
             return f"Doorverwijzing naar {self.target.name}"
-        return f"Terugbellen: {self.summary.what.strip()[:80]}"
+        # Who to call back and about what, so the list of notes says it at a glance.
+        what = (self.summary.what.strip().splitlines() or [""])[0][:80]
+        who = self.summary.who.strip()
+        return f"Terugbellen {who}: {what}" if who else f"Terugbellen: {what}"
 
     @property
     def desk_id(self) -> str | None:
