@@ -24,13 +24,12 @@ from integrations.klantinteracties.actors import actor_identity, owner_for_actor
 from integrations.klantinteracties.client import KlantinteractiesClient
 from integrations.klantinteracties.errors import Malformed, NotFound, ReferenceTaken
 
-EXPAND = (
-    "leiddeTotInterneTaken,gingOverOnderwerpobjecten,hadBetrokkenen,"
-    "hadBetrokkenen.digitaleAdressen,hadBetrokkenen.wasPartij"
-)
-
-# A scan needs less: the resident, numbers and tasks (closes are read one by one).
-SCAN_EXPAND = "leiddeTotInterneTaken,hadBetrokkenen,hadBetrokkenen.digitaleAdressen"
+# What a note needs of its klantcontact: the resident and their numbers. Not the tasks (we have
+# them from the task list) and not the partij: on the real Open Klant 2.18 expanding
+# leiddeTotInterneTaken on a list of 500 takes about a minute (one query per row), the resident
+# a few seconds.
+EXPAND = "hadBetrokkenen,hadBetrokkenen.digitaleAdressen"
+SCAN_EXPAND = EXPAND
 
 
 class ActorDirectory:
@@ -383,7 +382,7 @@ class KlantinteractiesAdapter:
         """
         known = known or {}
         seen: set[str] = set()
-        fresh: dict[str, tuple[dict[str, Any], Owner]] = {}
+        fresh: dict[str, tuple[Slim, Owner]] = {}
         for owner in owners:
             actor = await self.actors.uuid_for(owner)
             async for page in self.client.pages(
@@ -403,13 +402,14 @@ class KlantinteractiesAdapter:
                         continue
                     seen.add(uuid)
                     if known.get(uuid) != mapping.task_version(task):
-                        # Only a few listed tasks are kept: a first sync of 10⁵ keeps uuids.
-                        fresh[uuid] = (task if len(fresh) < self.SCAN_FROM else None, owner)
+                        # Kept as a tuple of strings (untracked by the garbage collector): a
+                        # first sync of 10⁵ holds them until their contacts are read.
+                        fresh[uuid] = (_slim(task), owner)
                 if bad:
                     yield bad
         if fresh:
             if len(fresh) < self.SCAN_FROM:
-                yield await self._states_for(fresh.values())  # type: ignore[arg-type]
+                yield await self._states_for((_task(t), o) for t, o in fresh.values())
             else:
                 async for batch in self._scan(fresh):
                     yield batch
@@ -439,9 +439,15 @@ class KlantinteractiesAdapter:
         return list(await asyncio.gather(*(one(t, o) for t, o in tasks)))
 
     async def _scan(
-        self, wanted: dict[str, tuple[dict[str, Any], Owner]]
+        self, wanted: dict[str, tuple[Slim, Owner]]
     ) -> AsyncIterator[list[RemoteState | RemoteUnreadable]]:
-        """Every klantcontact that led to a task, expanded, until all ``wanted`` are found."""
+        """Every klantcontact that led to a task, expanded, until all ``wanted`` are found.
+
+        Tasks are matched to their klantcontact by its uuid (the task list gave it).
+        """
+        by_contact: dict[str, list[str]] = {}
+        for uuid, (slim, _owner) in wanted.items():
+            by_contact.setdefault(slim[1], []).append(uuid)
         async for page in self.client.pages(
             "/klantcontacten",
             params={"leiddeTotInterneTaken": "true", "expand": SCAN_EXPAND},
@@ -450,22 +456,20 @@ class KlantinteractiesAdapter:
         ):
             batch: list[RemoteState | RemoteUnreadable] = []
             for kc in page:
-                expanded = (kc.get("_expand") or {}) if isinstance(kc, dict) else {}
-                for task in expanded.get("leiddeTotInterneTaken") or []:
-                    uuid = task.get("uuid") if isinstance(task, dict) else None
-                    if uuid in wanted:
-                        _listed, owner = wanted.pop(uuid)
-                        try:
-                            batch.append(await self._state_of(kc, task, owner))
-                        except Malformed as exc:
-                            batch.append(_unreadable(exc.message, exc.raw))
+                uuid = kc.get("uuid") if isinstance(kc, dict) else None
+                for task_uuid in by_contact.pop(uuid, ()) if isinstance(uuid, str) else ():
+                    slim, owner = wanted.pop(task_uuid)
+                    try:
+                        batch.append(await self._state_of(kc, _task(slim), owner))
+                    except Malformed as exc:
+                        batch.append(_unreadable(exc.message, exc.raw, internetaak=task_uuid))
             if batch:
                 yield batch
             if not wanted:
                 return
         if wanted:
             # Not found by the scan (made while it ran): read them one by one.
-            yield await self._gone(list(wanted), [o for _t, o in wanted.values()])
+            yield await self._states_for((_task(t), o) for t, o in wanted.values())
 
     async def _gone(
         self,
@@ -593,6 +597,40 @@ class KlantinteractiesAdapter:
         actors = [a for a in last.get("hadBetrokkenActoren") or [] if isinstance(a, dict)]
         name = str(actors[0].get("naam") or "") if actors else ""
         return name, str(last.get("inhoud") or "")
+
+
+Slim = tuple[str, str, str, tuple[str, ...], str, str, str]
+
+
+def _slim(task: dict[str, Any]) -> Slim:
+    """What a note needs of a listed task, as strings only (see ``iter_changes``)."""
+    actors = tuple(
+        r["uuid"]
+        for r in task.get("toegewezenAanActoren") or []
+        if isinstance(r, dict) and isinstance(r.get("uuid"), str)
+    )
+    return (
+        task["uuid"],
+        _kc_uuid(task) or "",
+        str(task.get("status") or ""),
+        actors,
+        str(task.get("toelichting") or ""),
+        str(task.get("gevraagdeHandeling") or ""),
+        str(task.get("afgehandeldOp") or ""),
+    )
+
+
+def _task(slim: Slim) -> dict[str, Any]:
+    uuid, kc, status, actors, explanation, action, handled = slim
+    return {
+        "uuid": uuid,
+        "aanleidinggevendKlantcontact": {"uuid": kc},
+        "status": status,
+        "toegewezenAanActoren": [{"uuid": a} for a in actors],
+        "toelichting": explanation,
+        "gevraagdeHandeling": action,
+        "afgehandeldOp": handled or None,
+    }
 
 
 def _kc_uuid(task: Any) -> str | None:
