@@ -408,11 +408,14 @@ class KlantinteractiesAdapter:
                 if bad:
                     yield bad
         if fresh:
-            if len(fresh) < self.SCAN_FROM:
-                yield await self._states_for((_task(t), o) for t, o in fresh.values())
-            else:
+            if len(fresh) >= self.SCAN_FROM and await self._scan_pays(len(fresh)):
                 async for batch in self._scan(fresh):
                     yield batch
+            else:
+                items = list(fresh.values())
+                for start in range(0, len(items), 500):
+                    chunk = items[start : start + 500]
+                    yield await self._states_for((_task(t), o) for t, o in chunk)
         gone = [u for u, v in known.items() if u not in seen and v.startswith("te_verwerken")]
         if gone:
             yield await self._gone(gone, owners, known=known)
@@ -437,6 +440,21 @@ class KlantinteractiesAdapter:
                     )
 
         return list(await asyncio.gather(*(one(t, o) for t, o in tasks)))
+
+    async def _scan_pays(self, wanted: int) -> bool:
+        """Is one pass over every klantcontact with a task cheaper than one read per task?
+
+        A page of 500 costs the server about what 50 single reads cost (measured on Open Klant
+        2.18: ~7 s against ~0.15 s), so the scan pays when we want more than a tenth of them:
+        a first sync, not forty new notes in a municipality with a million old ones.
+        """
+        probe = await self.client.request(
+            "GET", "/klantcontacten", params={"leiddeTotInterneTaken": "true", "pageSize": 1}
+        )
+        total = probe.get("count") if isinstance(probe, dict) else None
+        if not isinstance(total, int):
+            return False
+        return wanted * 10 >= total
 
     async def _scan(
         self, wanted: dict[str, tuple[Slim, Owner]]
