@@ -6,6 +6,13 @@ it is really ours (the ``kccId`` in its metadata; ten random digits do collide),
 adds the links (actorklantcontact, internetaak) that are missing. Actors for colleagues and
 desks are found by their identificator before one is created (duplicates are allowed by the
 server, so never create blindly).
+
+Callback notes are written and read as KISS and ITA do (INTEGRATIONS.md): a contactverzoek is a
+klantcontact, the agent's actorklantcontact, one betrokkene with numbers and e-mail, and an
+internetaak for the colleague and their team (``actors.actor_identity``); attempts and the
+outcome are klantcontacten chained to it. The pull turns any open task for our actors into a
+``RemoteState`` with a ``RemoteNote`` (name, numbers, toelichting, closer, outcome), whoever
+made it, and returns what it cannot read as ``RemoteUnreadable`` instead of stopping.
 """
 
 from __future__ import annotations
