@@ -56,10 +56,12 @@ def test_a_first_sync_costs_about_two_requests_per_page_and_a_poll_one(
     task_lists = [q for m, p, q in first_asked if p == "/internetaken"]
     assert task_lists and all(q.get("status") == "te_verwerken" for q in task_lists)
     assert all(q.get("pageSize") == "500" for q in task_lists)
-    contact_lists = [q for m, p, q in first_asked if p == "/klantcontacten"]
-    assert all("expand" in q for q in contact_lists)
-    # 2 pages of tasks + 2 pages of expanded contacts (+ the desk's actor look-up).
-    assert len(first_asked) <= 2 + 2 + 2
+    contact_lists = [
+        q for m, p, q in first_asked if p == "/klantcontacten" and q.get("pageSize") == "500"
+    ]
+    assert len(contact_lists) == 2 and all("expand" in q for q in contact_lists)
+    # 2 pages of tasks + 2 pages of expanded contacts (+ a count probe, the actor look-up).
+    assert len(first_asked) <= 2 + 2 + 3
     # A poll with nothing new: the task pages only.
     assert [p for m, p, q in poll_asked] == ["/internetaken"] * 2
     # A close elsewhere: the pages, then only that task and its contact.

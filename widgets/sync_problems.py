@@ -148,7 +148,8 @@ class SyncProblemsDialog(QDialog):
     # -- loading ----------------------------------------------------------------------------
 
     def _on_sync_status(self, _status: SyncStatus) -> None:
-        self.reload()
+        if self.isVisible():  # hidden, it reads nothing; opening it reloads
+            self.reload()
 
     def reload(self) -> None:
         import asyncio
