@@ -108,8 +108,7 @@ def test_opening_a_note_in_the_callback_list_is_in_the_trail(qloop, tmp_path, cl
             )
             note = await app.callbacks.create(draft, check=None, confirm_duplicates=True)
             screen = app.callback_ui.screen
-            app.callbacks.user = app.demo.organisation.colleague("c10")
-            app.inbox.switch_user("c10")
+            app.session.switch_to("c10")
             app.window.show()
             app.window.show_screen(screen)
             screen.set_scope("mine")
