@@ -23,10 +23,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.oidc_fixture import connected_config_file
+
 pytestmark = [pytest.mark.slow, pytest.mark.klantinteracties]
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = int(os.environ.get("KCC_KILLS", "50"))
+
+
+def _unused_loopback() -> str:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
 
 
 class Forker:
@@ -94,11 +105,9 @@ def test_50_kills_of_the_gui_console_during_notes_and_sync_lose_and_double_nothi
 ):
     server = klantinteracties_server
     server.faults.delay = 0.004  # slow answers: kills land in the middle of deliveries
-    config = tmp_path / "kcc.toml"
-    config.write_text(
-        f'mode = "connected"\n[klantinteracties]\nbase_url = "{server.root}"\ntimeout = 2\n',
-        encoding="utf-8",
-    )
+    # Connected mode: Open Klant, the organisation file, and [identity] for a provider that is
+    # not there (the consoles sign in offline, see tests.gui_kill_driver).
+    config = connected_config_file(tmp_path, openklant=server.root, issuer=_unused_loopback())
     data = tmp_path / "data"
     store = data / "kcc-console.sqlite3"
     rng = random.Random(20261204)
@@ -113,7 +122,7 @@ def test_50_kills_of_the_gui_console_during_notes_and_sync_lose_and_double_nothi
             seen = 0
             while wait_for >= 0:
                 line = forker.line()
-                assert not line.startswith("exit"), f"the console stopped: {line}"
+                assert not line.startswith("exit"), f"the console stopped: {line}\n{forker.tail()}"
                 if line.startswith("saved "):
                     saved.add(line[6:])
                     seen += 1
