@@ -409,11 +409,9 @@ def _start_privacy(
 
 
 def _retention_days(config: Config) -> int:
-    """Days a closed contact's personal data stays: ``[privacy] retention_days``, else 30."""
-    section = getattr(config, "section", None)
-    privacy = section("privacy") if section is not None else None
-    days = getattr(privacy, "retention_days", None) if privacy is not None else None
-    return int(days) if days else RETENTION_DAYS_DEFAULT
+    """Days a closed contact's personal data stays: ``[privacy] retention_days`` (30)."""
+    privacy = config.section("privacy")
+    return privacy.retention_days if privacy is not None else RETENTION_DAYS_DEFAULT
 
 
 def _audit_screen(app: KccApp, window):
@@ -557,6 +555,8 @@ async def _availability(
         return DemoAvailabilitySource(organisation)
     stack.push_async_callback(source.aclose)  # type: ignore[attr-defined]
     return source
+
+
 # -- who is signed in, and the organisation (issue 12) ----------------------------------------
 
 NO_ORGANISATION = (

@@ -352,9 +352,10 @@ class Database:
             def shut() -> None:
                 assert self._conn is not None
                 try:
-                    with reading(self._conn):
-                        self._conn.exec_driver_sql("PRAGMA optimize")
-                        self._conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                    if self.broken is None:  # a damaged file is left exactly as it is
+                        with reading(self._conn):
+                            self._conn.exec_driver_sql("PRAGMA optimize")
+                            self._conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
                 except (DatabaseError, OperationalError) as exc:
                     # Closing still goes on: SQLite checkpoints at the last close if it can.
                     log.warning("checkpoint at close failed: %s", type(exc).__name__)

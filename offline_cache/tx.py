@@ -34,7 +34,10 @@ def immediate(conn: Connection) -> Iterator[Connection]:
 
 def rollback(conn: Connection) -> None:
     """Roll back in SQLite and in SQLAlchemy's bookkeeping, whatever state either is in."""
-    raw = conn.connection.dbapi_connection
+    try:
+        raw = conn.connection.dbapi_connection
+    except SQLAlchemyError:  # already invalidated: SQLAlchemy's rollback below is all there is
+        raw = None
     # SQLite may already have rolled back itself (SQLITE_FULL does); then ROLLBACK would fail.
     if isinstance(raw, sqlite3.Connection) and raw.in_transaction:
         with suppress(sqlite3.Error):

@@ -12,7 +12,8 @@ the composition root with its main window on an offscreen Qt platform and a qasy
 - ``final``: waits until the outbox is empty and the sync has succeeded, prints ``done``, and
   closes normally.
 
-The token comes from an in-memory keyring (``PYTHON_KEYRING_BACKEND``), as in the other tests.
+The Open Klant token and the last verified sign-in come from an in-memory keyring
+(``PYTHON_KEYRING_BACKEND``), as in the other tests.
 The kill test SIGKILLs the burst children at random moments; nothing here tries to be tidy.
 """
 
@@ -22,6 +23,7 @@ import asyncio
 import os
 import sys
 from contextlib import AsyncExitStack
+from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
@@ -32,8 +34,8 @@ from console.app import AppOptions, build_app
 from console.config import load_config
 from console.domain.model import Channel, Outcome
 from console.services.inbox import NewInteraction
+from integrations.oidc.client import IDENTITY_SECRET, VerifiedIdentity
 from tests.klantinteracties_server import TOKEN
-from tests.oidc_fixture import Browser
 
 
 async def _burst(app, run: str) -> None:
@@ -74,18 +76,28 @@ async def _final(app) -> None:
     print("done", flush=True)
 
 
+# Sanne de Boer (c01, agent) as the identity provider last verified her. The config names a
+# provider on a port nobody listens on, so every start signs in offline within the grace
+# period (issue 12): fifty browser sign-ins would test the provider, not the store.
+SANNE = dict(
+    subject="sanne",
+    email="s.deboer@westbetuwe.example",
+    name="Sanne de Boer",
+    claim_values=("KCC-Agenten",),
+)
+
+
 async def child(config: Path, data_dir: Path, command: list[str]) -> int:
+    settings = load_config(config)
+    identity = VerifiedIdentity(
+        **SANNE,  # type: ignore[arg-type]
+        issuer=settings.section("identity").issuer,
+        verified_at=datetime.now(UTC),
+    )
     keyring.set_password("kcc-console", "klantinteracties", TOKEN)
+    keyring.set_password("kcc-console", IDENTITY_SECRET, identity.to_json())
     async with AsyncExitStack() as stack:
-        app = await build_app(
-            AppOptions(
-                data_dir=data_dir,
-                config=load_config(config),
-                simulate=False,
-                open_browser=Browser("s.deboer@westbetuwe.example").open,
-            ),
-            stack,
-        )
+        app = await build_app(AppOptions(data_dir=data_dir, config=settings, simulate=False), stack)
         app.window.show()  # type: ignore[union-attr]
         print("ready", flush=True)
         if command[0] == "burst":

@@ -31,6 +31,15 @@ ROOT = Path(__file__).resolve().parent.parent
 KILLS = int(os.environ.get("KCC_KILLS", "50"))
 
 
+def _unused_loopback() -> str:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
 class Forker:
     """The driver process that forks one console per command (see tests.gui_kill_driver)."""
 
@@ -92,13 +101,13 @@ def check_store(store: Path, saved: set[str], closed: set[str]) -> None:
 
 
 def test_50_kills_of_the_gui_console_during_notes_and_sync_lose_and_double_nothing(
-    tmp_path, klantinteracties_server, oidc_provider
+    tmp_path, klantinteracties_server
 ):
     server = klantinteracties_server
     server.faults.delay = 0.004  # slow answers: kills land in the middle of deliveries
-    # Connected mode needs the organisation file and a sign-in (issue 12): every console that
-    # the driver forks signs in as Sanne de Boer at the real local provider.
-    config = connected_config_file(tmp_path, openklant=server.root, issuer=oidc_provider.issuer)
+    # Connected mode: Open Klant, the organisation file, and [identity] for a provider that is
+    # not there (the consoles sign in offline, see tests.gui_kill_driver).
+    config = connected_config_file(tmp_path, openklant=server.root, issuer=_unused_loopback())
     data = tmp_path / "data"
     store = data / "kcc-console.sqlite3"
     rng = random.Random(20261204)
@@ -113,7 +122,7 @@ def test_50_kills_of_the_gui_console_during_notes_and_sync_lose_and_double_nothi
             seen = 0
             while wait_for >= 0:
                 line = forker.line()
-                assert not line.startswith("exit"), f"the console stopped: {line}"
+                assert not line.startswith("exit"), f"the console stopped: {line}\n{forker.tail()}"
                 if line.startswith("saved "):
                     saved.add(line[6:])
                     seen += 1

@@ -108,7 +108,7 @@ def test_opening_a_note_in_the_callback_list_is_in_the_trail(qloop, tmp_path, cl
             )
             note = await app.callbacks.create(draft, check=None, confirm_duplicates=True)
             screen = app.callback_ui.screen
-            app.inbox.switch_user("c10")
+            app.session.switch_to("c10")
             app.window.show()
             app.window.show_screen(screen)
             screen.set_scope("mine")
@@ -287,3 +287,23 @@ def test_a_large_purge_goes_in_small_transactions_and_counts_them_all(tmp_path, 
     report, batches, left = asyncio.run(scenario())
     assert report.interactions == 1200 and left == 0
     assert batches == [500, 500, 200]
+
+
+def test_the_retention_period_comes_from_the_config_and_bad_values_are_refused(tmp_path, clock):
+    from console.config import ConfigError, load_config
+
+    path = tmp_path / "kcc.toml"
+    path.write_text("[privacy]\nretention_days = 7\n", encoding="utf-8")
+    config = load_config(path)
+
+    async def scenario(config):
+        async with running_app(tmp_path / "data", clock, with_window=False, config=config) as app:
+            return app.retention.days
+
+    assert asyncio.run(scenario(config)) == 7
+    path.write_text("", encoding="utf-8")
+    assert asyncio.run(scenario(load_config(path))) == 30  # the default
+    for bad in ("0", "-3", '"30"', "36500"):
+        path.write_text(f"[privacy]\nretention_days = {bad}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="retention_days"):
+            load_config(path)

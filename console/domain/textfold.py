@@ -36,6 +36,8 @@ _SPECIAL = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower case, no accents, one normal form, Turkish ı/İ as i, ĳ as ij."""
+    if text.isascii():  # most text: nothing to normalise (and a 10⁶ re-index stays short)
+        return text.lower()
     # NFKC first: "ĳ" → "ij", "ﬁ" → "fi", full-width digits and letters → plain ones.
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SPECIAL)
@@ -137,7 +139,8 @@ def search_text(*fields: str | None, phones: tuple[str | None, ...] = ()) -> str
     triggers rely on it).
     """
     text = unicodedata.normalize("NFKC", " ".join(f for f in fields if f))
-    extra = [*phone_numbers(text), *postcodes(text)]
+    has_digits = any(c.isdigit() for c in text)
+    extra = [*phone_numbers(text), *postcodes(text)] if has_digits else []
     extra += [n for n in (phone_from_e164(p) for p in phones) if n]
     folded = fold(text)
     return f"{folded} {' '.join(extra)}" if extra else folded
