@@ -48,6 +48,17 @@ def missing_library_message(exc: ImportError) -> str:
     return f"Er ontbreekt een onderdeel van de console ({text}). Installeer de console opnieuw."
 
 
+def _demo_pace(text: str) -> float:
+    """``--demo-pace``: the same range as ``[demo] pace_per_minute`` in the config file."""
+    try:
+        pace = float(text.replace(",", "."))
+    except ValueError:
+        pace = float("nan")
+    if not 0.1 <= pace <= 6000:  # also false for nan
+        raise argparse.ArgumentTypeError("kies een getal van 0,1 tot en met 6000")
+    return pace
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="kcc-console",
@@ -57,7 +68,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="map voor de lokale gegevens")
     parser.add_argument("--self-test", action="store_true", help="test de hele console en stop")
     parser.add_argument("--screenshots", type=Path, metavar="MAP", help="schermafdrukken maken")
-    parser.add_argument("--demo-pace", type=float, help="demoverkeer: contacten per minuut")
+    parser.add_argument(
+        "--demo-pace", type=_demo_pace, help="demoverkeer: contacten per minuut (0,1 tot 6000)"
+    )
     parser.add_argument("--verbose", action="store_true", help="meer meldingen in het logboek")
     parser.add_argument(
         "--exit-when-ready",

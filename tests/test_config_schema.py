@@ -326,3 +326,13 @@ def test_another_adapter_adds_its_section_with_one_table(tmp_path):
         assert load_config(None).section("mail_test") is None
     finally:
         del SECTIONS["mail_test"]
+
+
+@pytest.mark.parametrize("pace", ["-1", "inf", "nan", "veel", "0"])
+def test_a_bad_demo_pace_on_the_command_line_is_refused(tmp_path, pace):
+    result = run_cli("--demo-pace", pace, "--data-dir", str(tmp_path / "d"), "--self-test")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "--demo-pace" in result.stderr and "kies een getal van 0,1 tot en met 6000" in (
+        result.stderr
+    )
