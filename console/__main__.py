@@ -288,10 +288,25 @@ async def run_self_test(args: argparse.Namespace) -> int:
     return 0 if summary["ok"] else 1
 
 
+def _writable_folder(folder: Path) -> None:
+    """Make ``folder`` (and its parents) and check that files can be written there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kcc-schrijftest"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UserFacingError(
+            f"In de map {folder} kan de console niets opslaan. Kies een map waarin u mag "
+            "schrijven, bijvoorbeeld in uw eigen map."
+        ) from exc
+
+
 async def run_screenshots(args: argparse.Namespace) -> int:
     from console.screenshots import write_screenshots
 
     _qt_application(offscreen=True)
+    _writable_folder(args.screenshots)
     with tempfile.TemporaryDirectory(prefix="kcc-shots-") as tmp:
         options = _options(args, Path(tmp), simulate=False)
         written = await write_screenshots(options, args.screenshots)

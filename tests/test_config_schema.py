@@ -336,3 +336,12 @@ def test_a_bad_demo_pace_on_the_command_line_is_refused(tmp_path, pace):
     assert "--demo-pace" in result.stderr and "kies een getal van 0,1 tot en met 6000" in (
         result.stderr
     )
+
+
+def test_screenshots_to_a_folder_that_cannot_be_written_is_told_in_dutch(tmp_path):
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    result = run_cli("--screenshots", str(blocker / "schermen"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "kan de console niets opslaan" in result.stderr
