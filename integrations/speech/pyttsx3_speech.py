@@ -52,6 +52,8 @@ NO_PLAYER = (
     "install alsa-utils)."
 )
 FAILED = "Voorlezen is niet gelukt. Probeer het opnieuw."
+RENDER_ATTEMPTS = 4
+RENDER_DEADLINE_S = 60.0  # a failure guard only: 5000 characters render in about a second
 MAX_CHARACTERS = 5000  # a long mail is read in parts by the caller; this bounds one call
 
 
@@ -160,14 +162,36 @@ class Pyttsx3Speech:
         status = self._open()
         if not status.available:
             raise SpeechUnavailable(status.reason)
+        # pyttsx3's eSpeak driver races with eSpeak's own thread: now and then (4 in 300 on a
+        # loaded machine) a file comes out with a header and no sound. Try again a few times
+        # rather than hand the user silence.
+        for _attempt in range(RENDER_ATTEMPTS):
+            self._render_once(text, path)
+            if _is_wav_with_frames(path):
+                return
+            log.warning("speech synthesis gave an empty file; trying again")
+        raise SpeechUnavailable(FAILED)
+
+    def _render_once(self, text: str, path: Path) -> None:
+        engine = self._host.engine
+        # eSpeak's retrieval mode synthesises on its own thread: runAndWait can return before
+        # the file is written. The driver announces "finished-utterance" after writing it, so
+        # wait for that, with a bound.
+        finished = threading.Event()
+        token = engine.connect("finished-utterance", lambda **_: finished.set())
         try:
-            self._host.engine.save_to_file(text, str(path))
-            self._host.engine.runAndWait()
+            engine.save_to_file(text, str(path))
+            engine.runAndWait()
+            if not finished.wait(timeout=RENDER_DEADLINE_S):
+                log.error("speech synthesis did not finish in %s s", RENDER_DEADLINE_S)
+                raise SpeechUnavailable(FAILED)
+        except SpeechUnavailable:
+            raise
         except Exception as exc:
             log.error("speech synthesis failed: %s", type(exc).__name__)
             raise SpeechUnavailable(FAILED) from None
-        if not _is_wav_with_frames(path):
-            raise SpeechUnavailable(FAILED)
+        finally:
+            engine.disconnect(token)
 
     # -- the port ---------------------------------------------------------------------------
 
