@@ -176,6 +176,12 @@ SECRETS_IN_FILE = [
         "klantinteracties",
     ),
     (
+        "password_in_sip_account",
+        f'[telephony]\naccount = "sip:2101:{TOKEN}@pbx.example"\n',
+        TOKEN,
+        "secrets set",
+    ),
+    (
         "token_in_unknown_section",
         f'[extra]\nurl = "https://x:{TOKEN}@a.example"\n',
         TOKEN,
