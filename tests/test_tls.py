@@ -2,9 +2,10 @@
 
 A real HTTPS server on a free loopback port with a self-signed certificate (made by openssl
 for this run). The Klantinteracties client refuses the handshake, so no request (and no
-``Authorization`` header) ever reaches the server, and the user gets the Dutch "not
-reachable" message. The same server trusted explicitly does receive the request, which shows
-the refusal is the certificate check and not a broken server.
+``Authorization`` header) ever reaches the server, and the user is told in Dutch that the
+certificate is not trusted. The same server trusted through ``ca_file`` does receive the
+request, which shows the refusal is the certificate check and not a broken server.
+(``test_klantinteracties_tls.py`` covers the municipality's own CA; this one the token.)
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import httpx
 import pytest
 
 from integrations.klantinteracties.client import KlantinteractiesClient, RetryPolicy
-from integrations.klantinteracties.errors import Unavailable
+from integrations.klantinteracties.errors import CERTIFICATE_MESSAGE, CertificateRefused
 
 TOKEN = "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a"
 
@@ -88,14 +88,14 @@ async def _no_wait(_seconds: float) -> None:
     return None
 
 
-def _get(base_url: str, transport: httpx.AsyncBaseTransport | None = None):
+def _get(base_url: str, ca_file: Path | None = None):
     async def go():
         client = KlantinteractiesClient(
             base_url=base_url,
             token=TOKEN,
             retry=RetryPolicy(attempts=2),
             sleep=_no_wait,
-            transport=transport,
+            ca_file=str(ca_file) if ca_file else None,
         )
         try:
             return await client.request("GET", "/klantcontacten")
@@ -109,14 +109,13 @@ def test_an_untrusted_certificate_is_refused_and_the_token_is_never_sent(
     untrusted_https_server,
 ):
     url, _cert, seen = untrusted_https_server
-    with pytest.raises(Unavailable) as refused:
+    with pytest.raises(CertificateRefused) as refused:
         _get(url)
-    assert "niet bereikbaar" in refused.value.user_message
+    assert refused.value.user_message == CERTIFICATE_MESSAGE
     assert seen == []  # no request, so no Authorization header, reached the server
 
 
 def test_the_same_server_trusted_explicitly_gets_the_request(untrusted_https_server):
     url, cert, seen = untrusted_https_server
-    trusting = httpx.AsyncHTTPTransport(verify=ssl.create_default_context(cafile=str(cert)))
-    assert _get(url, trusting)["count"] == 0
+    assert _get(url, ca_file=cert)["count"] == 0
     assert [headers.get("Authorization") for headers in seen] == [f"Token {TOKEN}"]
