@@ -48,6 +48,17 @@ def missing_library_message(exc: ImportError) -> str:
     return f"Er ontbreekt een onderdeel van de console ({text}). Installeer de console opnieuw."
 
 
+def _demo_pace(text: str) -> float:
+    """``--demo-pace``: the same range as ``[demo] pace_per_minute`` in the config file."""
+    try:
+        pace = float(text.replace(",", "."))
+    except ValueError:
+        pace = float("nan")
+    if not 0.1 <= pace <= 6000:  # also false for nan
+        raise argparse.ArgumentTypeError("kies een getal van 0,1 tot en met 6000")
+    return pace
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="kcc-console",
@@ -57,7 +68,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="map voor de lokale gegevens")
     parser.add_argument("--self-test", action="store_true", help="test de hele console en stop")
     parser.add_argument("--screenshots", type=Path, metavar="MAP", help="schermafdrukken maken")
-    parser.add_argument("--demo-pace", type=float, help="demoverkeer: contacten per minuut")
+    parser.add_argument(
+        "--demo-pace", type=_demo_pace, help="demoverkeer: contacten per minuut (0,1 tot 6000)"
+    )
     parser.add_argument("--verbose", action="store_true", help="meer meldingen in het logboek")
     parser.add_argument(
         "--exit-when-ready",
@@ -275,10 +288,25 @@ async def run_self_test(args: argparse.Namespace) -> int:
     return 0 if summary["ok"] else 1
 
 
+def _writable_folder(folder: Path) -> None:
+    """Make ``folder`` (and its parents) and check that files can be written there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kcc-schrijftest"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UserFacingError(
+            f"In de map {folder} kan de console niets opslaan. Kies een map waarin u mag "
+            "schrijven, bijvoorbeeld in uw eigen map."
+        ) from exc
+
+
 async def run_screenshots(args: argparse.Namespace) -> int:
     from console.screenshots import write_screenshots
 
     _qt_application(offscreen=True)
+    _writable_folder(args.screenshots)
     with tempfile.TemporaryDirectory(prefix="kcc-shots-") as tmp:
         options = _options(args, Path(tmp), simulate=False)
         written = await write_screenshots(options, args.screenshots)

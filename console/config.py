@@ -388,6 +388,13 @@ class _Checker:
                 "dit lijkt een toegangssleutel. Die hoort niet in dit bestand. Haal de waarde "
                 f"weg en bewaar de sleutel veilig met: {command}",
             )
+        sip = re.match(r"sips?:([^@;?]*)@", value.strip(), re.IGNORECASE)
+        if sip and ":" in sip.group(1):  # sip:user:password@host (RFC 3261 allows, we don't)
+            raise self.fail(
+                keypath,
+                "dit SIP-adres bevat een wachtwoord. Zet alleen sip:gebruiker@server hier en "
+                f"bewaar het wachtwoord veilig met: {command}",
+            )
         if "://" in value:
             try:
                 parts = urlsplit(value.strip())

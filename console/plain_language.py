@@ -9,9 +9,10 @@ Syllables are counted with a Dutch vowel-group rule (``ij``, ``ui``, ``eeuw`` �
 diaeresis starts a new syllable), which for Dutch is as good as a hyphenation dictionary and
 needs no third-party package. The word list is read once, lazily.
 
-Pure functions on plain strings: Qt-free, no I/O after the first call, safe from any thread
-and cheap enough (well under a millisecond for a mail) to run on every keystroke, so the UI can
-show live hints without ever blocking the user. Hints are advice, never a refusal.
+Pure functions on plain strings: Qt-free, no I/O after the first call, safe from any thread.
+A 1,500-character mail takes about 3 ms (this machine, warm), so the UI can re-check after a
+short pause in typing and show live hints without ever blocking the user. Hints are advice,
+never a refusal.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 LONG_SENTENCE_WORDS = 15  # B1 guidance: at most 15 words a sentence
@@ -68,6 +69,16 @@ class Report:
         """
         blocking = (FindingKind.OFFICIALESE, FindingKind.LONG_SENTENCE)
         return self.score >= PLAIN_SCORE and not any(f.kind in blocking for f in self.findings)
+
+    def summary(self) -> str:
+        """One Dutch line for a hint label under a text box (empty for an empty text)."""
+        if not self.words:
+            return ""
+        line = f"Taalniveau: {self.level}."
+        if self.findings:
+            tips = "1 tip" if len(self.findings) == 1 else f"{len(self.findings)} tips"
+            line += f" {tips}. {self.findings[0].hint}"
+        return line
 
     @property
     def level(self) -> str:
@@ -148,12 +159,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # An e-mail or web address is one word, read as one name (not "h", "blom", "example").
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+")
 _TOKEN = re.compile(f"{_ADDRESS.pattern}|{_WORD.pattern}")
+_HAS_LETTER = re.compile(f"[{_LETTER}]")
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """Word matches that contain a letter (numbers like "14 0345" are not words here)."""
     end = len(text) if end is None else end
-    return [m for m in _TOKEN.finditer(text, start, end) if re.search(f"[{_LETTER}]", m.group())]
+    return [m for m in _TOKEN.finditer(text, start, end) if _HAS_LETTER.search(m.group())]
 
 
 def _syllables_of(token: str) -> int:
@@ -201,8 +213,10 @@ _VOWEL_UNITS = sorted(
 )
 _PLAIN_VOWEL = str.maketrans("äëïöü", "aeiou")
 _VOWEL_GROUP = re.compile(r"[äëïöü][aeiouyéèêáàóòúí]*|[aeiouyéèêáàóòúí]+")
+_VOWEL_UNIT = re.compile("|".join(_VOWEL_UNITS))  # alternatives longest first: greedy units
 
 
+@lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
     """Syllables in a Dutch word, at least 1."""
     w = word.lower().replace("ij", "y").replace("ĳ", "y")
@@ -210,11 +224,7 @@ def syllables(word: str) -> int:
     for group in _VOWEL_GROUP.findall(w):
         # A diaeresis starts a new syllable (the regex splits there); after that the letter
         # reads as its plain vowel: "ëi" in beëindigen is one sound.
-        group = group.translate(_PLAIN_VOWEL)
-        while group:
-            unit = next(u for u in _VOWEL_UNITS if group.startswith(u))
-            group = group[len(unit) :]
-            count += 1
+        count += len(_VOWEL_UNIT.findall(group.translate(_PLAIN_VOWEL)))
     return max(count, 1)
 
 

@@ -12,6 +12,7 @@ import enum
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 
 from console.domain.availability import Availability
@@ -627,3 +628,41 @@ class SyncStatus:
     last_success: datetime | None = None
     message: str | None = None
     quarantined: int = 0  # answers that could not be read, kept aside for a person to see
+
+
+# -- speech (issue 16): "Lees voor" and spoken alerts -------------------------------------------
+
+
+class SpeechUnavailable(UserFacingError):
+    """No speech: no engine, no Dutch voice, or no sound output; ``message`` says which (Dutch)."""
+
+    default_message = "Voorlezen kan nu niet op deze computer."
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechStatus:
+    """Whether speech works here; ``reason`` (Dutch) says why not, for the settings screen."""
+
+    available: bool
+    reason: str = ""
+    voice: str = ""  # the voice in use, e.g. "gmw/nl"
+
+
+class Speech(Protocol):
+    """Text to speech in Dutch. Never blocks the event loop (the engine runs in a thread).
+
+    Raises:
+        SpeechUnavailable: no engine, no Dutch voice, or (``speak``) no sound output.
+    """
+
+    async def status(self) -> SpeechStatus:
+        """Whether speech works here (checked once, then remembered); never raises."""
+        ...
+
+    async def speak(self, text: str) -> None:
+        """Say ``text`` aloud; returns when it has been said."""
+        ...
+
+    async def render_to_file(self, text: str, path: Path) -> None:
+        """Write ``text`` as speech to a WAV file at ``path``."""
+        ...

@@ -176,6 +176,12 @@ SECRETS_IN_FILE = [
         "klantinteracties",
     ),
     (
+        "password_in_sip_account",
+        f'[telephony]\naccount = "sip:2101:{TOKEN}@pbx.example"\n',
+        TOKEN,
+        "secrets set",
+    ),
+    (
         "token_in_unknown_section",
         f'[extra]\nurl = "https://x:{TOKEN}@a.example"\n',
         TOKEN,
@@ -326,3 +332,22 @@ def test_another_adapter_adds_its_section_with_one_table(tmp_path):
         assert load_config(None).section("mail_test") is None
     finally:
         del SECTIONS["mail_test"]
+
+
+@pytest.mark.parametrize("pace", ["-1", "inf", "nan", "veel", "0"])
+def test_a_bad_demo_pace_on_the_command_line_is_refused(tmp_path, pace):
+    result = run_cli("--demo-pace", pace, "--data-dir", str(tmp_path / "d"), "--self-test")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "--demo-pace" in result.stderr and "kies een getal van 0,1 tot en met 6000" in (
+        result.stderr
+    )
+
+
+def test_screenshots_to_a_folder_that_cannot_be_written_is_told_in_dutch(tmp_path):
+    blocker = tmp_path / "een-bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    result = run_cli("--screenshots", str(blocker / "schermen"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "kan de console niets opslaan" in result.stderr

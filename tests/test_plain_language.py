@@ -202,3 +202,10 @@ def test_every_resident_text_in_resources_is_plain_dutch(where, text):
     report = check(text)
     problems = [f.hint for f in report.findings if f.kind is not FindingKind.LONG_WORD]
     assert report.passes, (where, report.score, problems)
+
+
+def test_the_summary_line_names_the_level_and_the_first_tip():
+    assert check("").summary() == ""
+    assert check("Wij bellen u morgen terug.").summary() == "Taalniveau: makkelijk."
+    line = check("Wij bellen u derhalve morgen terug.").summary()
+    assert line.startswith("Taalniveau: ") and "1 tip." in line and "daarom" in line
