@@ -33,7 +33,7 @@ def test_quick_suite_writes_every_figure(tmp_path):
     result = run_benchmarks(
         "--quick",
         "--only",
-        "B1,B2,B3,B4,B5,B8,B9,B10",
+        "B1,B2,B3,B4,B5,B8,B9,B11",
         "--json",
         str(out),
         "--cache-dir",
