@@ -58,13 +58,12 @@ def replacement_in(text: str, organisation: Organisation, *, absent_id: str) -> 
 
 
 def standing_replacement(colleague: Colleague) -> str | None:
-    """The colleague's standing replacement from the organisation file, when it names one.
+    """The colleague's standing replacement from the organisation file (issue 12), if any.
 
-    Used when an out-of-office text names nobody. Read with ``getattr``: the field arrives
-    with the organisation file (issue 12); without it there is no standing replacement.
+    Used when an out-of-office text names nobody.
     """
-    value = getattr(colleague, "replacement_id", None)
-    return value if isinstance(value, str) and value and value != colleague.id else None
+    value = colleague.replacement_id
+    return value if value and value != colleague.id else None
 
 
 @dataclass

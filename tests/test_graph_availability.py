@@ -369,3 +369,28 @@ def test_a_desk_of_700_is_split_as_graph_documents(graph_server):
     assert sorted(len(r["body"]["ids"]) for r in presence) == [50, 650]
     assert len(requests) == 2 + 35  # 700 agendas in 35 getSchedule requests of 20
     assert graph_server.max_in_flight <= 4 and graph_server.mailbox_rejections == 0
+
+
+def test_an_automatic_reply_naming_nobody_falls_back_to_the_standing_replacement(graph_server):
+    from dataclasses import replace
+
+    from console.domain.organisation import Organisation
+
+    base = desk_organisation(3)
+    colleagues = tuple(
+        replace(c, replacement_id="m002") if c.id == "m001" else c for c in base.colleagues
+    )
+    organisation = Organisation(base.name, base.desks, colleagues)
+    seed_graph(graph_server, organisation, MONDAY)
+    person = graph_server.people["collega001@westbetuwe.example"]
+    person.out_of_office, person.message = True, "Ik ben er deze week niet."
+
+    async def scenario():
+        source = graph_source(graph_server, organisation, now=lambda: MONDAY)
+        try:
+            return await source.availability("m001", start=MONDAY, end=DEADLINE)
+        finally:
+            await source.aclose()
+
+    (absence,) = run(scenario()).out_of_office
+    assert absence.replacement_id == "m002"  # from the organisation file
