@@ -98,3 +98,39 @@ def test_every_user_facing_error_has_one_base_and_its_own_text(error):
 
 def test_an_unknown_error_gets_the_generic_text_without_its_details():
     assert user_message(RuntimeError("/home/x secret")) == GENERIC_FAILURE
+
+
+# Errors that never reach a user: each is turned into a user-facing one at its module's edge.
+INTERNAL_ERRORS = {
+    "integrations.sip.netstring.FrameError": "the baresip adapter reports TelephonyProtocolError",
+    "integrations.caldav.adapter._Failure": "the CalDAV adapter turns it into its Dutch reason",
+}
+
+
+def test_every_error_class_of_ours_is_user_facing_or_known_internal():
+    """A new error class must derive from UserFacingError (own Dutch text) or be listed above.
+
+    Guards against the old state: 14 error classes without a common base, all shown as
+    "Er ging iets mis".
+    """
+    import importlib
+    import inspect
+    import pkgutil
+
+    strays = []
+    for package in ("console", "integrations", "offline_cache"):
+        root = importlib.import_module(package)
+        for info in pkgutil.walk_packages(root.__path__, f"{package}."):
+            if info.name.endswith("__main__"):
+                continue
+            module = importlib.import_module(info.name)
+            for name, value in vars(module).items():
+                if (
+                    inspect.isclass(value)
+                    and issubclass(value, BaseException)
+                    and value.__module__ == module.__name__
+                    and not issubclass(value, UserFacingError)
+                    and f"{module.__name__}.{name}" not in INTERNAL_ERRORS
+                ):
+                    strays.append(f"{module.__name__}.{name}")
+    assert strays == []

@@ -29,6 +29,8 @@ from typing import Any
 
 import httpx
 
+from console.domain.errors import UserFacingError
+
 log = logging.getLogger(__name__)
 
 BATCH_LIMIT = 20
@@ -36,7 +38,7 @@ TokenProvider = Callable[[], Awaitable[str]]
 Sleep = Callable[[float], Awaitable[None]]
 
 
-class GraphError(Exception):
+class GraphError(UserFacingError):
     """Graph did not give an answer we can use; ``reason`` is plain Dutch for the card."""
 
     def __init__(self, reason: str, *, status: int | None = None) -> None:
