@@ -14,11 +14,12 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from console.channels import ChannelContext, ChannelFactory, ChannelRegistration
 from console.clock import SystemClock
 from console.config import Config, KlantinteractiesConfig
 from console.demo.availability import DemoAvailabilitySource
 from console.demo.organisation import DemoData, DemoOrganisationSource
-from console.demo.simulator import TrafficSimulator
+from console.demo.simulator import DemoChannel, DemoReplySender, TrafficSimulator
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
 from console.domain.model import Owner
@@ -33,6 +34,7 @@ from console.ports import (
 from console.services.callbacks import CallbackService
 from console.services.calls import CallService
 from console.services.inbox import InboxService
+from console.services.intake import Backoff, IntakeService
 from console.services.supervision import SupervisionService
 from console.services.sync import SyncService
 from console.services.tasks import TaskGroup
@@ -41,6 +43,7 @@ from integrations.calendar_nl import DutchHolidays
 from integrations.phone_nl import DutchPhoneNumbers
 from offline_cache.callback_notes import SqlCallbackNoteRepository
 from offline_cache.calls import SqlCallRecords
+from offline_cache.channels import SqlChannelStore
 from offline_cache.database import Database
 from offline_cache.lock import DataDirLock
 from offline_cache.outbox import Outbox
@@ -65,6 +68,7 @@ class AppOptions:
     availability_timeout: float = 3.0
     telephony: Telephony | None = None  # tests inject a phone; else chosen by config
     secrets: SecretStore | None = None  # connected mode; None: the OS keyring
+    channel_backoff: Backoff | None = None  # channel restarts and outbox retries (tests: short)
 
 
 @dataclass
@@ -93,6 +97,19 @@ class KccApp:
     call_panel: object | None = None  # widgets.call_panel.CallPanel when built
     sync: SyncService | None = None  # connected mode only
     sync_engine: object | None = None  # offline_cache.sync.SyncEngine in connected mode
+    intake: IntakeService | None = None  # every channel's contacts in, replies out (issue 14)
+
+
+async def _mail_channels(context: ChannelContext) -> list[ChannelRegistration]:
+    from integrations.mail import mail_channels  # imported only when the registry runs
+
+    return await mail_channels(context)
+
+
+# The channel registry: a new incoming channel is its own package plus one line here.
+CHANNELS: dict[str, ChannelFactory] = {
+    "mail": _mail_channels,
+}
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -152,12 +169,24 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     others.tasks.on_error(inbox.tasks.notify)
 
     await residents.upsert_many(demo.residents)
+    from resources.templates import mail_templates
+
+    intake = IntakeService(
+        store=SqlChannelStore(db, outbox=outbox),
+        inbox=inbox,
+        clock=clock,
+        templates=mail_templates(),
+        backoff=options.channel_backoff,
+    )
+    stack.push_async_callback(intake.aclose)
+    intake.tasks.on_error(inbox.tasks.notify)
     simulator = TrafficSimulator(
         inbox=inbox,
         colleagues_inbox=others,
         data=demo,
         seed=config.demo_seed,
         pace_per_minute=config.demo_pace_per_minute,
+        intake=intake,
     )
     supervision = SupervisionService(
         store=SqlSupervisionRepository(db),
@@ -212,8 +241,21 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             config.klantinteracties, token, db=db, clock=clock, inbox=inbox, stack=stack
         )
 
-    if options.simulate and not connected:
-        app.simulator_task = inbox.tasks.spawn(simulator.run(), what="demoverkeer")
+    app.intake = intake
+    if not connected:
+        demo_channel = ChannelRegistration(DemoChannel(simulator), sender=DemoReplySender())
+        intake.register(demo_channel, run=options.simulate)
+    context = ChannelContext(
+        config_source=config.source,
+        secrets=options.secrets or _keyring(),
+        organisation=organisation,
+        clock=clock,
+    )
+    for factory in CHANNELS.values():
+        for registration in await factory(context):
+            intake.register(registration)
+    intake.start()
+    app.simulator_task = intake.source_tasks.get("demo")
 
     phone = options.telephony or _build_phone(config, options.data_dir, demo)
     calls = CallService(
@@ -251,6 +293,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
         window = MainWindow(inbox, demo=config.mode == "demo")
         app.window = window
+        window.detail.attach_channels(intake)
         if app.sync is not None:
             from widgets.sync_status import SyncStatusLabel
 
@@ -340,14 +383,15 @@ def _addresses(config: Config):
     return address_of
 
 
+def _keyring() -> SecretStore:
+    from integrations.secrets_keyring import KeyringSecretStore
+
+    return KeyringSecretStore()
+
+
 async def _token(options: AppOptions, name: str) -> str:
     """The adapter's token from the secret store; SecretMissing names the fixing command."""
-    if options.secrets is not None:
-        store = options.secrets
-    else:
-        from integrations.secrets_keyring import KeyringSecretStore
-
-        store = KeyringSecretStore()
+    store = options.secrets if options.secrets is not None else _keyring()
     token = await store.get(name)
     if not token:
         raise SecretMissing(name)
