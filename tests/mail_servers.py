@@ -240,3 +240,55 @@ class SmtpToDovecot:
     @property
     def running(self) -> bool:
         return self._controller is not None
+
+
+# -- the pytest fixture (imported by the imap test modules) -----------------------------------
+
+DESK = Account("info@westbetuwe.example", "desk-secret")  # the general KCC's mailbox (demo org)
+POST_ROOM = Account("post@westbetuwe.example", "post-secret")  # the post room's scans (N10)
+RESIDENT = Account("jan.jansen@example.nl", "resident-secret")
+OTHER_DESK = Account("vergunningen@westbetuwe.example", "vk-secret")
+
+
+@dataclass
+class MailServers:
+    dovecot: DovecotServer
+    smtp: SmtpToDovecot
+
+    def config_text(self) -> str:
+        return f"""
+mode = "demo"
+
+[mail]
+imap_host = "127.0.0.1"
+imap_port = {self.dovecot.port}
+imap_security = "none"
+smtp_host = "127.0.0.1"
+smtp_port = {self.smtp.port}
+smtp_security = "none"
+smtp_login = false
+timeout = 5
+
+[[mail.mailbox]]
+desk = "kcc"
+
+[[mail.mailbox]]
+desk = "kcc"
+address = "{POST_ROOM.address}"
+post = true
+"""
+
+    def secrets(self) -> dict[str, str]:
+        return {f"mail:{a.address}": a.password for a in (DESK, POST_ROOM)}
+
+
+def start_mail_servers() -> MailServers:
+    import pytest
+
+    if not mail_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail(MISSING)
+        pytest.skip(MISSING)
+    dovecot = DovecotServer([DESK, POST_ROOM, RESIDENT, OTHER_DESK]).start()
+    smtp = SmtpToDovecot(dovecot).start()
+    return MailServers(dovecot, smtp)
