@@ -15,6 +15,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from console.channels import ChannelContext, ChannelFactory, ChannelRegistration
 from console.clock import SystemClock
 from console.config import Config, KlantinteractiesConfig
 from console.demo.availability import DemoAvailabilitySource
@@ -24,7 +25,7 @@ from console.demo.organisation import (
     build_demo,
     read_demo_file,
 )
-from console.demo.simulator import TrafficSimulator
+from console.demo.simulator import DemoChannel, DemoReplySender, TrafficSimulator
 from console.domain.audit import RETENTION_DAYS_DEFAULT
 from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
@@ -41,6 +42,7 @@ from console.ports import (
 from console.services.callbacks import CallbackService
 from console.services.calls import CallService
 from console.services.inbox import InboxService
+from console.services.intake import Backoff, IntakeService
 from console.services.privacy import AuditService, RetentionService
 from console.services.session import Session
 from console.services.supervision import SupervisionService
@@ -51,6 +53,7 @@ from integrations.calendar_nl import DutchHolidays
 from integrations.phone_nl import DutchPhoneNumbers
 from offline_cache.callback_notes import SqlCallbackNoteRepository
 from offline_cache.calls import SqlCallRecords
+from offline_cache.channels import SqlChannelStore
 from offline_cache.database import Database
 from offline_cache.lock import DataDirLock
 from offline_cache.outbox import Outbox
@@ -83,6 +86,7 @@ class AppOptions:
     retention_delay: float = 600.0
     # Sign-in (issue 12): how the system browser is opened; tests pass an HTTP-driven one.
     open_browser: Callable[[str], object] | None = None
+    channel_backoff: Backoff | None = None  # channel restarts and outbox retries (tests: short)
 
 
 @dataclass
@@ -117,6 +121,19 @@ class KccApp:
     audit_screen: object | None = None  # widgets.audit_trail.AuditTrailScreen when built
     sign_in: object | None = None  # integrations.oidc.SignInResult in connected mode
     sign_out: Callable[[], Awaitable[None]] | None = None  # forget the sign-in, end the session
+    intake: IntakeService | None = None  # every channel's contacts in, replies out (issue 14)
+
+
+async def _mail_channels(context: ChannelContext) -> list[ChannelRegistration]:
+    from integrations.mail import mail_channels  # imported only when the registry runs
+
+    return await mail_channels(context)
+
+
+# The channel registry: a new incoming channel is its own package plus one line here.
+CHANNELS: dict[str, ChannelFactory] = {
+    "mail": _mail_channels,
+}
 
 
 async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
@@ -195,12 +212,24 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
     if not connected:
         await residents.upsert_many(demo.residents)
+    from resources.templates import mail_templates
+
+    intake = IntakeService(
+        store=SqlChannelStore(db, outbox=outbox),
+        inbox=inbox,
+        clock=clock,
+        templates=mail_templates(),
+        backoff=options.channel_backoff,
+    )
+    stack.push_async_callback(intake.aclose)
+    intake.tasks.on_error(inbox.tasks.notify)
     simulator = TrafficSimulator(
         inbox=inbox,
         colleagues_inbox=others,
         data=demo,
         seed=config.demo_seed,
         pace_per_minute=config.demo_pace_per_minute,
+        intake=intake,
     )
     supervision = SupervisionService(
         store=SqlSupervisionRepository(db),
@@ -269,8 +298,21 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             deadline_for=callbacks.deadline,
         )
 
-    if options.simulate and not connected:
-        app.simulator_task = inbox.tasks.spawn(simulator.run(), what="demoverkeer")
+    app.intake = intake
+    if not connected:
+        demo_channel = ChannelRegistration(DemoChannel(simulator), sender=DemoReplySender())
+        intake.register(demo_channel, run=options.simulate)
+    context = ChannelContext(
+        config_source=config.source,
+        secrets=options.secrets or _keyring(),
+        organisation=organisation,
+        clock=clock,
+    )
+    for factory in CHANNELS.values():
+        for registration in await factory(context):
+            intake.register(registration)
+    intake.start()
+    app.simulator_task = intake.source_tasks.get("demo")
 
     phone = options.telephony or _build_phone(config, options.data_dir, demo)
     calls = CallService(
@@ -308,6 +350,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
         window = MainWindow(inbox, demo=config.mode == "demo")
         app.window = window
+        window.detail.attach_channels(intake)
         if app.sync is not None:
             from widgets.sync_status import SyncStatusLabel
 
@@ -470,14 +513,15 @@ def _addresses(config: Config):
     return address_of
 
 
+def _keyring() -> SecretStore:
+    from integrations.secrets_keyring import KeyringSecretStore
+
+    return KeyringSecretStore()
+
+
 async def _token(options: AppOptions, name: str) -> str:
     """The adapter's token from the secret store; SecretMissing names the fixing command."""
-    if options.secrets is not None:
-        store = options.secrets
-    else:
-        from integrations.secrets_keyring import KeyringSecretStore
-
-        store = KeyringSecretStore()
+    store = options.secrets if options.secrets is not None else _keyring()
     token = await store.get(name)
     if not token:
         raise SecretMissing(name)

@@ -284,6 +284,56 @@ def _v8_folded_search(conn: Connection) -> None:
     )
 
 
+def _v10_channels(conn: Connection) -> None:
+    """Issue 14: incoming channel messages (threads, de-duplication), cursors, reply outbox."""
+    conn.exec_driver_sql(
+        "CREATE TABLE channel_message ("
+        "reference TEXT PRIMARY KEY, "  # outside reference: Message-ID, event id
+        "interaction_id TEXT NOT NULL, "
+        "source TEXT NOT NULL, "
+        "incoming INTEGER NOT NULL, "
+        "at TEXT NOT NULL, "
+        "sender TEXT NOT NULL DEFAULT '', "
+        "sender_name TEXT NOT NULL DEFAULT '', "
+        "recipient TEXT NOT NULL DEFAULT '', "
+        "recipient_name TEXT NOT NULL DEFAULT '', "
+        "subject TEXT NOT NULL DEFAULT '', "
+        "body_text TEXT NOT NULL DEFAULT '', "
+        "body_html TEXT NOT NULL DEFAULT '', "
+        "warnings TEXT NOT NULL DEFAULT '[]', "
+        "automatic INTEGER NOT NULL DEFAULT 0, "
+        "thread TEXT NOT NULL DEFAULT '[]', "  # references this message answers
+        # Outgoing only: the reply outbox.
+        "reply_id TEXT UNIQUE, "
+        "kind TEXT, "
+        "state TEXT, "  # waiting | sent | failed
+        "attempts INTEGER NOT NULL DEFAULT 0, "
+        "last_error TEXT, "
+        "sent_at TEXT)"
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_channel_message_interaction ON channel_message (interaction_id, at)"
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_channel_message_waiting ON channel_message (state, at) "
+        "WHERE state = 'waiting'"
+    )
+    conn.exec_driver_sql(
+        "CREATE TABLE channel_attachment ("
+        "reference TEXT NOT NULL, "
+        "idx INTEGER NOT NULL, "
+        "filename TEXT NOT NULL, "
+        "content_type TEXT NOT NULL, "
+        "size INTEGER NOT NULL, "
+        "inline INTEGER NOT NULL DEFAULT 0, "
+        "data BLOB, "
+        "PRIMARY KEY (reference, idx))"
+    )
+    conn.exec_driver_sql(
+        "CREATE TABLE channel_cursor (source TEXT PRIMARY KEY, cursor TEXT NOT NULL)"
+    )
+
+
 # Numbered by position: supervision, callback notes, call records and the outbox were built
 # side by side;
 # all are additive, so their order does not matter beyond being fixed from now on.
@@ -297,6 +347,8 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _v7_audit_log,
     _v8_folded_search,
     quarantine.v9_quarantine,  # issue 10: unreadable answers kept aside
+    # Issue 14 (channels), appended.
+    _v10_channels,
 ]
 
 

@@ -192,6 +192,25 @@ def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple
 def _budget(query: InboxQuery) -> float | None:
     """A text search may hold the one database thread this long at most; else no limit."""
     return SEARCH_BUDGET_SECONDS if fts_match_expression(query.text) else None
+def insert_changes(conn: Connection, changes: Sequence[Change]) -> None:
+    """Insert new interactions with their history, inside the caller's write transaction.
+
+    For other stores that must write an interaction together with their own rows (the channel
+    intake writes a contact and its de-duplication key in one transaction).
+    """
+    conn.execute(insert(_INTERACTION), [_interaction_values(c.interaction) for c in changes])
+    for change in changes:
+        SqlInteractionRepository._record(conn, change)
+
+
+def apply_change(conn: Connection, change: Change) -> None:
+    """Write an interaction's new state and its history, inside the caller's transaction."""
+    values = _interaction_values(change.interaction)
+    values.pop("id")
+    conn.execute(
+        update(_INTERACTION).where(_INTERACTION.c.id == change.interaction.id).values(values)
+    )
+    SqlInteractionRepository._record(conn, change)
 
 
 # Enum members by stored value: a dict lookup per row instead of an Enum call (benchmark B3).

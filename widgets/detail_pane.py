@@ -2,7 +2,9 @@
 
 GUI thread only. Loads the detail through ``InboxService.detail`` (latest wins when the selection
 moves fast) and reloads when a change notice names the shown item. All text from residents is
-shown as plain text, never as rich text, so markup in a question cannot run or load anything.
+shown as plain text, never as rich text, so markup in a question cannot run or load anything;
+a written contact's messages (mail bodies, attachments, replies) show in a ``ConversationPanel``
+once ``attach_channels`` gave the pane the intake service.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from console.domain.model import TimelineEntry, TimelineKind
 from console.ports import ChangeNotice
 from console.services.inbox import InboxService, InteractionDetail
 from widgets import texts
+from widgets.conversation import ConversationPanel
 
 TIMELINE_WORDS = {
     TimelineKind.RECEIVED: "Binnengekomen",
@@ -123,7 +126,16 @@ class DetailPane(QWidget):
         layout.addWidget(QLabel("Tijdlijn:"))
         layout.addWidget(self.timeline, 1)
 
+        self.conversation: ConversationPanel | None = None
         self._unsubscribe = inbox.subscribe(self._on_store_changed)
+
+    def attach_channels(self, intake) -> None:
+        """Show the messages of written contacts (``IntakeService``) above the timeline."""
+        self.conversation = ConversationPanel(
+            intake, moment=lambda at: texts.moment(at, self._inbox.clock.now())
+        )
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.timeline) - 1, self.conversation, 2)
 
     @property
     def shown_id(self) -> str | None:
@@ -132,6 +144,8 @@ class DetailPane(QWidget):
     def show_interaction(self, interaction_id: str | None) -> None:
         already_shown = interaction_id == self._shown_id and self.detail is not None
         self._shown_id = interaction_id
+        if self.conversation is not None:
+            self.conversation.show_interaction(interaction_id)
         if interaction_id is None:
             self._clear()
             return
@@ -211,3 +225,5 @@ class DetailPane(QWidget):
 
     def cleanup(self) -> None:
         self._unsubscribe()
+        if self.conversation is not None:
+            self.conversation.cleanup()

@@ -1,7 +1,9 @@
 """The traffic simulator: residents reaching the municipality on every channel, at a set pace.
 
-It drives the same service as a real channel adapter would (``InboxService.receive``), and
-plays the other colleagues (they take and close questions now and then), so demo mode shows a
+It is a channel on the channel port (``DemoChannel``): each simulated contact goes through the
+intake service exactly as a mail from a real mailbox does (de-duplication, threads, the N9
+acknowledgement to a ``DemoReplySender``). It also plays the other colleagues (they take and
+close questions now and then), so demo mode shows a
 live inbox without any server. Event-loop thread only; randomness is seeded, so a run can be
 repeated.
 """
@@ -11,9 +13,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from console.channels import Deliver, IncomingContact, OutgoingReply
 from console.demo.organisation import DemoData
 from console.domain import lifecycle
 from console.domain.inbox import Scope
@@ -27,6 +31,7 @@ from console.domain.model import (
     Role,
 )
 from console.services.inbox import InboxService, NewInteraction
+from console.services.intake import IntakeService
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +48,8 @@ CHANNEL_MIX: dict[Channel, float] = {
 }
 COMPLAINT_SHARE = 0.05
 LIVE_CHANNELS = frozenset({Channel.PHONE, Channel.CHAT, Channel.COUNTER, Channel.CALL_ME})
+WRITTEN_CHANNELS = frozenset({Channel.MAIL, Channel.POST, Channel.SOCIAL})
+DEMO_SOURCE = "demo"
 DEFAULT_PACE_PER_MINUTE = 2.0
 
 
@@ -57,8 +64,10 @@ class TrafficSimulator:
         data: DemoData,
         seed: int = 7,
         pace_per_minute: float = DEFAULT_PACE_PER_MINUTE,
+        intake: IntakeService | None = None,
     ) -> None:
         self._inbox = inbox
+        self._intake = intake  # None: straight into the inbox (benchmarks, old tests)
         self._others = colleagues_inbox
         self._data = data
         self._rng = random.Random(seed)
@@ -104,10 +113,42 @@ class TrafficSimulator:
             created_by="simulator",
         )
 
-    async def produce_one(self, *, channel: Channel | None = None) -> Interaction:
-        item = await self._inbox.receive(self.new_contact(channel=channel))
+    def to_contact(self, new: NewInteraction) -> IncomingContact:
+        """A simulated contact as a channel delivers it (a fresh outside reference each)."""
+        written = new.channel in WRITTEN_CHANNELS
+        resident = new.resident
+        return IncomingContact(
+            source=DEMO_SOURCE,
+            channel=new.channel,
+            desk_id=new.desk_id,
+            reference=f"demo:{uuid.uuid4()}",
+            sender_address=(resident.email or "") if written and resident else "",
+            sender_name=resident.name if resident else "",
+            subject=new.subject,
+            text=new.question,
+            received_at=new.received_at,
+            resident=resident,
+            question_kind=new.question_kind,
+        )
+
+    async def produce_one(
+        self, *, channel: Channel | None = None, deliver: Deliver | None = None
+    ) -> Interaction | None:
+        """One new contact; through the channel port when the intake is there."""
+        new = self.new_contact(channel=channel)
+        if self._intake is None:
+            item = await self._inbox.receive(new)
+            self.produced += 1
+            return item
+        contact = self.to_contact(new)
+        if deliver is not None:
+            await deliver(contact)
+            self.produced += 1
+            return None
+        result = await self._intake.deliver(DEMO_SOURCE, contact)
         self.produced += 1
-        return item
+        detail = await self._inbox.detail(result.interaction_id)
+        return detail.interaction if detail else None
 
     async def seed_backlog(self, *, open_count: int = 60, closed_count: int = 240) -> int:
         """Fill an empty store with the last day's traffic; returns how many were added.
@@ -188,16 +229,39 @@ class TrafficSimulator:
 
     # -- running ----------------------------------------------------------------------------
 
-    async def run(self) -> None:
+    async def run(self, deliver: Deliver | None = None) -> None:
         """Produce contacts until cancelled (exponential gaps around the pace)."""
         while True:
             gap = self._rng.expovariate(self.pace_per_minute / 60.0)
             await asyncio.sleep(min(gap, 120.0))
             try:
-                await self.produce_one()
+                await self.produce_one(deliver=deliver)
                 if self._rng.random() < 0.6:
                     await self.colleague_step()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the demo keeps going; the user sees the error once
                 self._inbox.tasks.report(exc, what="demo traffic")
+
+
+class DemoChannel:
+    """The simulator on the channel port (``console.channels.ChannelSource``)."""
+
+    name = DEMO_SOURCE
+
+    def __init__(self, simulator: TrafficSimulator) -> None:
+        self._simulator = simulator
+
+    async def run(self, deliver: Deliver, *, cursor: str | None) -> None:
+        # Every simulated contact is new: there is nothing to resume after a restart.
+        await self._simulator.run(deliver)
+
+
+class DemoReplySender:
+    """Accepts every reply in demo mode (nothing leaves the computer); keeps them for display."""
+
+    def __init__(self) -> None:
+        self.sent: list[OutgoingReply] = []
+
+    async def send(self, reply: OutgoingReply) -> None:
+        self.sent.append(reply)
