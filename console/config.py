@@ -170,6 +170,9 @@ class Section:
 
 SECTIONS: dict[str, Section] = {}
 TOP_LEVEL: dict[str, Key] = {"mode": Key("choice", "demo", choices=MODES)}
+# Channel sections whose keys their own package checks when the channel starts (issue 14: a new
+# channel adds no field here). The schema lets them through; secrets in them are still refused.
+CHANNEL_SECTIONS: frozenset[str] = frozenset({"mail", "matrix"})
 
 
 def register_section(section: Section) -> Section:
@@ -546,10 +549,12 @@ def check(raw: Mapping[str, Any], *, path: Path, text: str) -> dict[str, Any]:
     checker.refuse_secrets(raw)
     result: dict[str, Any] = {"": {}}
     for name, value in raw.items():
-        if name in TOP_LEVEL:
+        if name in TOP_LEVEL or name in CHANNEL_SECTIONS:
             continue
         if name not in SECTIONS:
-            known = ", ".join(sorted([*TOP_LEVEL, *(f"[{s}]" for s in SECTIONS)]))
+            known = ", ".join(
+                sorted([*TOP_LEVEL, *(f"[{s}]" for s in [*SECTIONS, *CHANNEL_SECTIONS])])
+            )
             raise checker.fail((name,), f"deze instelling bestaat niet. Wel bekend: {known}.")
         if not isinstance(value, dict):
             raise checker.fail(
