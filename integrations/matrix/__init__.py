@@ -1,0 +1,1 @@
+"""Matrix: website chat, bridged WhatsApp/Facebook/Instagram and "bel me" as rooms."""
