@@ -78,6 +78,8 @@ def klantinteracties_server():
 # The real OpenID Connect provider and its keyring (issue 12), for every test module.
 from tests.oidc_fixture import oidc_keyring, oidc_provider  # noqa: E402, F401
 from tests.openklant import openklant  # noqa: E402, F401  (the real Open Klant, issue 10)
+
+
 @pytest.fixture(scope="session")
 def synapse(tmp_path_factory):
     """A real Synapse homeserver on loopback for the whole session (marker ``matrix``)."""

@@ -18,15 +18,15 @@ The channel is chat, social (a bridged puppet: ``@whatsapp_â€¦``, ``@facebook_â€
 marked ``nl.westbetuwe.bel_me`` in its content, or text starting with "Bel mij"/"Bel me").
 
 Replies go out as ``m.text`` with the outbox entry's own id as transaction id: sent again after a
-lost answer, the homeserver keeps one message. Event-loop thread only.
+lost answer, the homeserver keeps one message. Each run and each send opens its own HTTP client
+and closes it again, so nothing outlives the intake's tasks. Event-loop thread only.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Mapping
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping
 from urllib.parse import quote
 
 from console.channels import (
@@ -36,7 +36,6 @@ from console.channels import (
     IncomingContact,
     OutgoingReply,
 )
-
 from console.domain.model import Channel
 from integrations.matrix.client import (
     BEL_ME_KEY,
@@ -70,7 +69,7 @@ class MatrixRoomSource:
 
     def __init__(
         self,
-        client: MatrixClient,
+        make_client: Callable[[], MatrixClient],
         *,
         user_id: str,
         desk_id: str,
@@ -78,7 +77,8 @@ class MatrixRoomSource:
         long_poll_ms: int = 25_000,
     ) -> None:
         self.name = f"matrix:{user_id}"
-        self._client = client
+        self._make_client = make_client
+        self._client: MatrixClient | None = None
         self._user_id = user_id
         self._desk_id = desk_id
         self._bridges = dict(bridges)
@@ -95,17 +95,19 @@ class MatrixRoomSource:
 
     async def run(self, deliver: Deliver, *, cursor: str | None) -> None:
         since = cursor or None
+        client = self._client = self._make_client()
         try:
             while True:
-                batch = await self._client.sync(since, timeout_ms=self._long_poll_ms)
+                batch = await client.sync(since, timeout_ms=self._long_poll_ms)
                 for room_id in batch.invites:
-                    await self._client.join(room_id)
+                    await client.join(room_id)
                 await self._deliver_batch(batch, since, deliver)
                 since = batch.next_batch
-        except MatrixRejected as exc:
+        except (MatrixRejected, MatrixUnavailable) as exc:
             raise ChannelUnavailable(exc.user_message) from exc
-        except MatrixUnavailable as exc:
-            raise ChannelUnavailable(exc.user_message) from exc
+        finally:
+            self._client = None
+            await client.aclose()
 
     async def _deliver_batch(self, batch: SyncBatch, since: str | None, deliver: Deliver) -> None:
         mine = [m for m in batch.messages if m.sender != self._user_id]
@@ -124,9 +126,8 @@ class MatrixRoomSource:
                 subject=batch.room_names.get(message.room_id, "")
                 or f"Chat met {message.sender_name or message.sender}",
                 text=message.body,
-                received_at=datetime.fromtimestamp(message.timestamp_ms / 1000, UTC)
-                if message.timestamp_ms
-                else None,
+                # received_at stays None: the console's clock stamps the contact, so opening
+                # hours (N11) are judged by the same clock as everything else in the console.
             )
             await deliver(contact)
             self._remember(message.room_id, message.event_id)
@@ -138,6 +139,7 @@ class MatrixRoomSource:
         if room_id not in self._recent:
             # First message of this room since the start: ask for its recent events once, so a
             # conversation that was open before a restart stays one interaction.
+            assert self._client is not None
             self._recent[room_id] = deque(
                 await self._client.recent_event_ids(room_id, limit=THREAD_MEMORY),
                 maxlen=THREAD_MEMORY,
@@ -148,16 +150,19 @@ class MatrixRoomSource:
 class MatrixReplySender:
     """Sends the console's replies into the room they answer."""
 
-    def __init__(self, client: MatrixClient) -> None:
-        self._client = client
+    def __init__(self, make_client: Callable[[], MatrixClient]) -> None:
+        self._make_client = make_client
 
     async def send(self, reply: OutgoingReply) -> None:
         room_id = reply.to_address
         if not room_id.startswith("!"):
             raise ChannelRejected("Dit antwoord heeft geen chatgesprek om naartoe te gaan.")
+        client = self._make_client()
         try:
-            await self._client.send_text(room_id, reply.text, txn_id=quote(reply.id, safe=""))
+            await client.send_text(room_id, reply.text, txn_id=quote(reply.id, safe=""))
         except MatrixRejected as exc:
             raise ChannelRejected(exc.user_message) from exc
         except MatrixUnavailable as exc:
             raise ChannelUnavailable(exc.user_message) from exc
+        finally:
+            await client.aclose()
