@@ -307,3 +307,75 @@ def test_an_answer_waits_while_the_homeserver_is_away_and_arrives_once(
 async def _sent(app) -> bool:
     counts = await app.intake._store.reply_counts()
     return counts[ReplyState.SENT] == 1 and counts[ReplyState.WAITING] == 0
+
+
+def test_serve_mode_takes_chats_without_a_window_and_stops_cleanly(
+    tmp_path, synapse, desk_and_resident
+):
+    """``kcc-console serve --auto-replies``: the intake and N11 run on a server, headless."""
+    import json
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    desk, resident = desk_and_resident
+    config = tmp_path / "kcc.toml"
+    config.write_text(
+        f'[matrix]\nhomeserver = "{synapse.url}"\nuser_id = "{desk.user_id}"\ndesk = "kcc"\n'
+        "long_poll_seconds = 1\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    env = {
+        **os.environ,
+        "PYTHON_KEYRING_BACKEND": "tests.memory_keyring.MemoryKeyring",
+        "KCC_TEST_SECRETS": json.dumps({"matrix": desk.access_token}),
+        "HOME": str(tmp_path),  # its log folder
+    }
+    root = Path(__file__).resolve().parent.parent
+    process = subprocess.Popen(
+        [sys.executable, "-m", "console", "serve", "--auto-replies",
+         "--config", str(config), "--data-dir", str(data)],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        first = process.stdout.readline()
+        assert "automatische antwoorden staan aan" in first and desk.user_id in first, first
+        room = open_room(synapse, resident, desk)
+        deadline = time.monotonic() + 20
+        while not joined(synapse, resident, room, desk.user_id):
+            assert time.monotonic() < deadline, "the serve process never joined the room"
+            time.sleep(0.1)  # polling another process's progress
+        say(synapse, resident, room, "Bel mij op 0612345678 over mijn vergunning.")
+        store = data / "kcc-console.sqlite3"
+
+        def stored() -> int:
+            conn = sqlite3.connect(store)
+            try:
+                return conn.execute(
+                    "SELECT count(*) FROM channel_message WHERE incoming = 1 AND body_text LIKE ?",
+                    ("%vergunning%",),
+                ).fetchone()[0]
+            except sqlite3.Error:
+                return 0
+            finally:
+                conn.close()
+
+        deadline = time.monotonic() + 20
+        while stored() != 1:
+            assert time.monotonic() < deadline, "the chat was not stored by the serve process"
+            time.sleep(0.1)
+        # "Bel mij" with a number is a callback task at once, in or out of opening hours.
+        conn = sqlite3.connect(store)
+        phones = conn.execute("SELECT phone FROM callback_note").fetchall()
+        conn.close()
+        assert phones == [("+31612345678",)]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, out
+    assert "gestopt" in out
+    assert not (data / "kcc-console.sqlite3-wal").exists()  # closed properly
