@@ -402,10 +402,83 @@ def run_org(argv: list[str]) -> int:
     return 0
 
 
+SERVE_USAGE = (
+    "Gebruik: kcc-console serve --auto-replies [--config BESTAND] [--data-dir MAP]  "
+    "(automatische antwoorden voor chat en bel-me, ook als geen console open staat)"
+)
+
+
+def run_serve(argv: list[str]) -> int:
+    """``kcc-console serve --auto-replies``: the channels and N11's rules without a window.
+
+    A desktop is not always on; a municipality runs this on a server so a chat in the night still
+    gets its automatic reply and its callback task (N11). It runs until SIGTERM or Ctrl+C.
+    """
+    parser = argparse.ArgumentParser(prog="kcc-console serve", add_help=True)
+    parser.add_argument("--auto-replies", action="store_true", required=False)
+    parser.add_argument("--config", type=Path)
+    parser.add_argument("--data-dir", type=Path)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:
+        print(SERVE_USAGE, file=sys.stderr)
+        return 2
+    if not args.auto_replies:
+        print(SERVE_USAGE, file=sys.stderr)
+        return 2
+    from console.logsetup import setup_logging
+
+    setup_logging(verbose=False, log_dir=default_log_dir())
+    try:
+        from console.config import load_config
+
+        config = load_config(args.config or default_config_path())
+        return asyncio.run(_serve(config, args.data_dir or default_data_dir()))
+    except UserFacingError as exc:
+        print(f"kcc-console: {exc.user_message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+async def _serve(config, data_dir: Path) -> int:
+    import signal
+
+    from console.app import AppOptions, build_app
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    async with AsyncExitStack() as stack:
+        app = await build_app(
+            AppOptions(
+                data_dir=data_dir,
+                config=config,
+                simulate=False,
+                seed_backlog=False,
+                with_window=False,
+            ),
+            stack,
+        )
+        assert app.intake is not None
+        sources = [s for s in app.intake.sources if s != "demo"]
+        print(
+            "kcc-console serve: automatische antwoorden staan aan voor "
+            + (", ".join(sources) or "geen kanaal (zet [matrix] of [mail] in de instellingen)"),
+            flush=True,
+        )
+        await stop.wait()
+    print("kcc-console serve: gestopt", flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["secrets"]:
         return run_secrets(argv[1:])
+    if argv[:1] == ["serve"]:
+        return run_serve(argv[1:])
     if argv[:1] == ["org"]:
         return run_org(argv[1:])
     args = parse_args(argv)

@@ -41,6 +41,7 @@ from console.ports import (
 )
 from console.services.callbacks import CallbackService
 from console.services.calls import CallService
+from console.services.chat_hours import ChatOutsideHours
 from console.services.inbox import InboxService
 from console.services.intake import Backoff, IntakeService
 from console.services.privacy import AuditService, RetentionService
@@ -130,9 +131,16 @@ async def _mail_channels(context: ChannelContext) -> list[ChannelRegistration]:
     return await mail_channels(context)
 
 
+async def _matrix_channels(context: ChannelContext) -> list[ChannelRegistration]:
+    from integrations.matrix import matrix_channels  # imported only when the registry runs
+
+    return await matrix_channels(context)
+
+
 # The channel registry: a new incoming channel is its own package plus one line here.
 CHANNELS: dict[str, ChannelFactory] = {
     "mail": _mail_channels,
+    "matrix": _matrix_channels,
 }
 
 
@@ -212,10 +220,11 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
     if not connected:
         await residents.upsert_many(demo.residents)
-    from resources.templates import mail_templates
+    from resources.templates import chat_templates, mail_templates
 
+    channel_store = SqlChannelStore(db, outbox=outbox)
     intake = IntakeService(
-        store=SqlChannelStore(db, outbox=outbox),
+        store=channel_store,
         inbox=inbox,
         clock=clock,
         templates=mail_templates(),
@@ -311,6 +320,17 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     for factory in CHANNELS.values():
         for registration in await factory(context):
             intake.register(registration)
+    # N11: chat and "bel me" outside opening hours get the automatic reply and a callback task.
+    outside_hours = ChatOutsideHours(
+        store=channel_store,
+        notes=callback_notes,
+        phones=DutchPhoneNumbers(),
+        organisation=organisation,
+        calendar=calendar,
+        clock=clock,
+        template=chat_templates().get("outside_hours"),
+    )
+    intake.after_delivery.append(outside_hours.after_delivery)
     intake.start()
     app.simulator_task = intake.source_tasks.get("demo")
 

@@ -78,3 +78,21 @@ def klantinteracties_server():
 # The real OpenID Connect provider and its keyring (issue 12), for every test module.
 from tests.oidc_fixture import oidc_keyring, oidc_provider  # noqa: E402, F401
 from tests.openklant import openklant  # noqa: E402, F401  (the real Open Klant, issue 10)
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory):
+    """A real Synapse homeserver on loopback for the whole session (marker ``matrix``)."""
+    from tests.synapse_server import SynapseServer, require_synapse
+
+    server = SynapseServer(tmp_path_factory.mktemp("synapse"), require_synapse()).start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def unique(request) -> str:
+    """A short id unique to this test, for accounts and rooms on shared servers."""
+    import uuid
+
+    return uuid.uuid4().hex[:8]

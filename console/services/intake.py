@@ -23,7 +23,7 @@ import random
 import re
 import string
 import uuid
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -56,6 +56,15 @@ MUNICIPALITY = "Gemeente West Betuwe"
 
 # Text in square brackets that a template leaves for the colleague to write.
 _TO_FILL_IN = re.compile(r"\[(Schrijf|datum)[^\]]*\]")
+
+# How a reply went out, for the timeline ("Antwoord verstuurd (e-mail): …").
+CHANNEL_WORDS = {
+    Channel.MAIL: "e-mail",
+    Channel.POST: "e-mail",
+    Channel.CHAT: "chat",
+    Channel.SOCIAL: "chat",
+    Channel.CALL_ME: "chat",
+}
 
 KIND_WORDS = {
     ReplyKind.ACKNOWLEDGEMENT: "Automatische ontvangstbevestiging",
@@ -129,6 +138,11 @@ class IntakeService:
         self._senders_down: dict[str, str] = {}  # the same for the sending side
         self.tasks = TaskGroup()
         self.delivered = 0  # contacts stored (new, joined or duplicate) since start
+        # Rules that act on a contact once it is stored (N11's chat reply and callback task).
+        # A failing rule is reported; the contact stays stored and the source goes on.
+        self.after_delivery: list[
+            Callable[[IncomingContact, IntakeResult], Awaitable[object]]
+        ] = []
         self.started = False
 
     # -- registry ---------------------------------------------------------------------------
@@ -211,7 +225,12 @@ class IntakeService:
             joined_text="Nieuw bericht in dit gesprek: " + (contact.subject or NO_SUBJECT),
         )
         self.delivered += 1
-        if acknowledgement is not None and result.created:
+        for rule in self.after_delivery:
+            try:
+                await rule(contact, result)
+            except (DomainError, StoreError) as exc:
+                self.tasks.notify(exc.message)
+        if (acknowledgement is not None and result.created) or self.after_delivery:
             self._wake.set()
         return result
 
@@ -312,7 +331,7 @@ class IntakeService:
 
     async def can_reply(self, interaction_id: str) -> bool:
         facts = await self._store.thread(interaction_id)
-        if facts is None or "@" not in facts.address:
+        if facts is None or not facts.address:
             return False
         registration = self._registrations.get(facts.source)
         return registration is not None and registration.sender is not None
@@ -324,9 +343,10 @@ class IntakeService:
             DomainError: no conversation to answer, or no template for ``kind``.
         """
         facts = await self._store.thread(interaction_id)
-        if facts is None or "@" not in facts.address:
+        if facts is None or not facts.address:
             raise DomainError(
-                "Deze vraag kwam niet per e-mail binnen. Er is geen adres om naar te antwoorden."
+                "Deze vraag kwam niet per e-mail of chat binnen. Er is geen adres om naar te "
+                "antwoorden."
             )
         detail = await self._inbox.detail(interaction_id)
         if detail is None:
@@ -357,9 +377,10 @@ class IntakeService:
         if _TO_FILL_IN.search(text):
             raise DomainError("Vul eerst de tekst tussen [ en ] in.")
         facts = await self._store.thread(interaction_id)
-        if facts is None or "@" not in facts.address:
+        if facts is None or not facts.address:
             raise DomainError(
-                "Deze vraag kwam niet per e-mail binnen. Er is geen adres om naar te antwoorden."
+                "Deze vraag kwam niet per e-mail of chat binnen. Er is geen adres om naar te "
+                "antwoorden."
             )
         registration = self._registrations.get(facts.source)
         if registration is None or registration.sender is None:
@@ -372,10 +393,11 @@ class IntakeService:
             raise DomainError("Deze vraag bestaat niet meer.")
         now = self._clock.now()
         subject = subject.strip() or f"Re: {facts.subject or NO_SUBJECT}"
+        how = CHANNEL_WORDS.get(detail.interaction.channel, "bericht")
         change = lifecycle.add_note(
             detail.interaction,
             colleague_id=self._inbox.user.id,
-            text=f"{KIND_WORDS[kind]} verstuurd per e-mail: {subject}"[:1000],
+            text=f"{KIND_WORDS[kind]} verstuurd ({how}): {subject}"[:1000],
             at=now,
         )
         reply = OutgoingReply(

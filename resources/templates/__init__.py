@@ -26,3 +26,9 @@ def mail_templates() -> dict[str, str]:
         kind: (folder / f"{name}.txt").read_text(encoding="utf-8")
         for kind, name in MAIL_TEMPLATES.items()
     }
+
+
+def chat_templates() -> dict[str, str]:
+    """Chat replies (N11) by name → template text (subject line first, as for mail)."""
+    folder = resources.files(__name__) / "chat"
+    return {"outside_hours": (folder / "buiten_openingstijden.txt").read_text(encoding="utf-8")}
