@@ -498,18 +498,35 @@ class SyncEngine:
         # Small transactions, merged as the pages arrive: the lists on screen hear of a few
         # hundred rows at a time, and nothing holds a whole first sync in memory.
         pending: list[RemoteState] = []
-        async for batch in self._remote.iter_changes(list(self._owners()), known=known):
-            readable = [s for s in batch if isinstance(s, RemoteState)]
-            unreadable = [s for s in batch if isinstance(s, RemoteUnreadable)]
-            if unreadable:
-                await self.put_aside(unreadable)
-            seen += len(readable)
-            pending.extend(readable)
-            while len(pending) >= self._merge_every:
-                chunk, pending = pending[: self._merge_every], pending[self._merge_every :]
-                await self._db.write(merge(chunk))
-        if pending:
-            await self._db.write(merge(pending))
+        # One merge may run on the database thread while the next page is read and parsed
+        # here: the two threads overlap (a first sync of 10⁵ is half merging). Merges stay in
+        # order: the next one is handed over only after the previous one committed.
+        writing: asyncio.Future[Any] | None = None
+
+        async def hand_over(chunk: list[RemoteState]) -> None:
+            nonlocal writing
+            if writing is not None:
+                done, writing = writing, None
+                await done
+            writing = asyncio.ensure_future(self._db.write(merge(chunk)))
+
+        try:
+            async for batch in self._remote.iter_changes(list(self._owners()), known=known):
+                readable = [s for s in batch if isinstance(s, RemoteState)]
+                unreadable = [s for s in batch if isinstance(s, RemoteUnreadable)]
+                if unreadable:
+                    await self.put_aside(unreadable)
+                seen += len(readable)
+                pending.extend(readable)
+                while len(pending) >= self._merge_every:
+                    chunk, pending = pending[: self._merge_every], pending[self._merge_every :]
+                    await hand_over(chunk)
+            if pending:
+                await hand_over(pending)
+        finally:
+            if writing is not None:
+                # Committed or failed, it finishes before the round reports (or raises).
+                await asyncio.shield(writing)
         return seen, merged, conflicts
 
     # -- conflicts ---------------------------------------------------------------------------
