@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from console.domain import lifecycle
 from console.domain.inbox import InboxQuery, StateFilter
 from console.domain.model import Resident
-from console.domain.textfold import MAX_TERMS, fold, parse_query, search_text
+from console.domain.textfold import MAX_TERMS, fold, parse_query, phone_numbers, search_text
 from console.ports import StoreError
 from offline_cache.database import SEARCH_TOO_SLOW, Database
 from offline_cache.repositories import SqlInteractionRepository, SqlResidentRepository
@@ -246,3 +246,16 @@ def test_pasting_10_kb_into_the_search_field_searches_its_start_and_says_so(qloo
     assert len(pasted) > 10_000
     assert rows == ["i000001"]
     assert "alleen de eerste" in message
+
+
+def test_numbers_written_next_to_each_other_stay_separate_numbers():
+    text = "bel 0345 123456 of 06-12345678, anders +31 6 8765 4321 4153 AB"
+    assert phone_numbers(text) == ["0345123456", "0612345678", "0687654321"]
+    terms = [(t.tokens[0], t.kind) for t in parse_query(text).terms]
+    assert ("0345123456", "phone") in terms and ("0612345678", "phone") in terms
+    assert ("0687654321", "phone") in terms and ("4153ab", "postcode") in terms
+
+
+def test_a_pasted_text_matches_whole_words_only():
+    parsed = parse_query("paspoort verlopen " * 30)
+    assert parsed.truncated and not any(t.prefix for t in parsed.terms)

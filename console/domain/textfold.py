@@ -91,29 +91,41 @@ def _number_runs(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
+def _split_run(run: list[re.Match[str]]) -> tuple[list[tuple[int, int, str]], int | None]:
+    """The complete numbers in one run of digit groups, as (first, last group, number).
+
+    Also the index of the group where an unfinished number starts at the run's end (someone
+    still typing it), or None.
+    """
+    found: list[tuple[int, int, str]] = []
+    start = 0
+    tail: int | None = None
+    while start < len(run):
+        taken = None
+        written = ""
+        for end in range(start, len(run)):
+            written += run[end].group()
+            number = _canonical(written)
+            if number is None or len(number) > _MAX_FOREIGN_DIGITS + 2:
+                break
+            if _is_complete(number):
+                taken = (end, number)  # foreign numbers vary in length: take the longest
+                if not number.startswith("00"):
+                    break
+        if taken is None:
+            if tail is None and _canonical(run[start].group()) is not None:
+                tail = start
+            start += 1
+            continue
+        found.append((start, taken[0], taken[1]))
+        tail = None
+        start = taken[0] + 1
+    return found, tail
+
+
 def phone_numbers(text: str) -> list[str]:
     """Every complete phone number written in ``text``, canonical (0612345678, 0032…)."""
-    found: list[str] = []
-    for run in _number_runs(text):
-        start = 0
-        while start < len(run):
-            taken = None
-            written = ""
-            for end in range(start, len(run)):
-                written += run[end].group()
-                number = _canonical(written)
-                if number is None or len(number) > _MAX_FOREIGN_DIGITS + 2:
-                    break
-                if _is_complete(number):
-                    taken = (end, number)  # foreign numbers vary in length: take the longest
-                    if not number.startswith("00"):
-                        break
-            if taken is None:
-                start += 1
-                continue
-            found.append(taken[1])
-            start = taken[0] + 1
-    return found
+    return [number for run in _number_runs(text) for _, _, number in _split_run(run)[0]]
 
 
 def phone_from_e164(number: str | None) -> str | None:
@@ -205,13 +217,22 @@ def parse_query(text: str) -> SearchQuery:
             spans.append((m.start(), m.end(), Term((token,), prefix=True, kind="postcode")))
             taken.append((m.start(), m.end()))
     for run in _number_runs(text):
-        first = run[0]
-        start, end = first.start(), run[-1].end()
-        written = text[start:end]
-        number = _query_phone(written)
-        if number is not None and free(start, end) and (len(run) > 1 or len(number) >= 4):
-            spans.append((start, end, Term((number,), prefix=True, kind="phone")))
-            taken.append((start, end))
+        complete, tail = _split_run(run)
+        for first, last, number in complete:
+            start, end = run[first].start(), run[last].end()
+            if free(start, end):
+                spans.append((start, end, Term((number,), prefix=False, kind="phone")))
+                taken.append((start, end))
+        if tail is not None:  # a number still being typed: what there is so far, as a prefix
+            start, end = run[tail].start(), run[-1].end()
+            partial = _query_phone(text[start:end])
+            if (
+                partial is not None
+                and free(start, end)
+                and (tail < len(run) - 1 or len(partial) >= 4)
+            ):
+                spans.append((start, end, Term((partial,), prefix=True, kind="phone")))
+                taken.append((start, end))
     # The words: from the rest, folded as a whole (an accent between two letters, as
     # decomposed input has, must not split a word; the store folds the same way).
     rest = list(text)
@@ -229,4 +250,8 @@ def parse_query(text: str) -> SearchQuery:
     if len(terms) > MAX_TERMS:
         truncated = True
         terms = terms[:MAX_TERMS]
+    if truncated:
+        # Pasted, not typed: no word is half-way, and prefix matching of common words is what
+        # made FTS5 merge big posting lists in one uninterruptible step (benchmark B11).
+        terms = [Term(t.tokens, prefix=False, kind=t.kind) for t in terms]
     return SearchQuery(tuple(terms), truncated)
