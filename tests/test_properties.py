@@ -128,7 +128,8 @@ def _accepted_value_fits(key: Key, value: Any) -> bool:
     if key.kind == "bool":
         return isinstance(value, bool)
     if key.kind in ("int", "float"):
-        number_type = int if key.kind == "int" else float
+        # The schema reads a whole number for a float key as that float ("timeout = 3").
+        number_type = int if key.kind == "int" else (int, float)
         return (
             isinstance(value, number_type)
             and not isinstance(value, bool)

@@ -184,6 +184,11 @@ class CallbackService:
         """Who acts now: read from the session at each use, so a switch reaches every note."""
         return self.session.user
 
+    @user.setter
+    def user(self, colleague: Colleague) -> None:
+        """Work as ``colleague``: a switch of the shared session, so every service follows."""
+        self.session.sign_in(colleague, kind=self.session.state.kind)
+
     # -- targets and availability -----------------------------------------------------------
 
     def targets(self, text: str = "") -> list[Target]:
