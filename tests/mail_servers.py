@@ -167,9 +167,25 @@ service lmtp {{
         args = [LDA, "-c", str(self.config), "-d", recipient]
         if sender:
             args += ["-f", sender]
+            # The final delivery records the envelope sender (RFC 5321 4.4), as Postfix does;
+            # dovecot-lda itself leaves that to the MTA.
+            message = f"Return-Path: <{sender}>\r\n".encode() + message
         result = subprocess.run(args, input=message, capture_output=True, check=False)
         if result.returncode != 0:
             raise RuntimeError(f"dovecot-lda failed ({result.returncode}): {result.stderr!r}")
+
+    def empty(self, address: str) -> None:
+        """Expunge every message of ``address`` over IMAP (tests start from empty mailboxes)."""
+        import imaplib
+
+        account = self.accounts[address]
+        with imaplib.IMAP4("127.0.0.1", self.port, timeout=10) as client:
+            client.login(account.address, account.password)
+            _, data = client.select("INBOX")
+            if int(data[0] or 0):
+                client.store("1:*", "+FLAGS", "(\\Deleted)")
+                client.expunge()
+            client.logout()
 
     def maildir_count(self, address: str) -> int:
         """How many messages ``address`` holds (new and cur), read from disk."""

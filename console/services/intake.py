@@ -132,6 +132,7 @@ class IntakeService:
         self._registrations: dict[str, ChannelRegistration] = {}
         self._to_run: list[str] = []
         self.source_tasks: dict[str, asyncio.Task] = {}
+        self._outbox_task: asyncio.Task | None = None
         self._wake = asyncio.Event()
         self._outbox_lock = asyncio.Lock()
         self._down: dict[str, str] = {}  # source → the message shown when it went away
@@ -175,9 +176,16 @@ class IntakeService:
         self.started = True
         for name in self._to_run:
             self._spawn_source(self._registrations[name])
-        self.tasks.spawn(self._run_outbox(), what="uitgaande berichten")
+        self._outbox_task = self.tasks.spawn(self._run_outbox(), what="uitgaande berichten")
 
     async def aclose(self) -> None:
+        # Cancel until they are gone: a library's wait_for (aioimaplib uses it throughout) can
+        # swallow one cancellation on Python 3.11, and teardown must never hang on that.
+        mine = [*self.source_tasks.values(), *([self._outbox_task] if self._outbox_task else [])]
+        while any(not t.done() for t in mine):
+            for task in mine:
+                task.cancel()
+            await asyncio.wait(mine, timeout=0.5)
         await self.tasks.aclose()
 
     # -- intake -----------------------------------------------------------------------------
@@ -423,6 +431,9 @@ class IntakeService:
     async def _run_outbox(self) -> None:
         delay = self._backoff.first
         while True:
+            # Cleared before the flush: a reply queued while it runs sets it again, so the
+            # loop comes straight back for it instead of sleeping on it.
+            self._wake.clear()
             try:
                 blocked = not await self.flush_outbox()
             except asyncio.CancelledError:
@@ -430,16 +441,21 @@ class IntakeService:
             except StoreError as exc:
                 self.tasks.notify(exc.message)
                 blocked = True
-            self._wake.clear()
             if blocked:
-                try:
-                    await asyncio.wait_for(self._wake.wait(), self._backoff.jittered(delay))
-                except TimeoutError:
-                    pass
+                await self._woken_or_after(self._backoff.jittered(delay))
                 delay = self._backoff.next(delay)
             else:
                 delay = self._backoff.first
                 await self._wake.wait()
+
+    async def _woken_or_after(self, seconds: float) -> None:
+        # Not asyncio.wait_for: on Python 3.11 it swallows a cancellation that arrives as the
+        # event is set, and this loop would then outlive the service's teardown.
+        woken = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({woken}, timeout=seconds)
+        finally:
+            woken.cancel()
 
     def wake_outbox(self) -> None:
         """Try the waiting replies now (after the user hears the server is back)."""

@@ -18,60 +18,18 @@ from pathlib import Path
 
 import aioimaplib
 import aiosmtplib
-import keyring
 import pytest
 
 from console.channels import ReplyKind, ReplyState
-from console.config import load_config
 from console.domain.deadlines import ACKNOWLEDGEMENT_WORKING_DAYS
 from console.domain.inbox import Scope, StateFilter
 from console.domain.model import Channel, TimelineKind
-from console.services.intake import Backoff
-from integrations.secrets_keyring import KeyringSecretStore
 from tests.helpers import running_app, signal_until
-from tests.mail_servers import (
-    DESK,
-    POST_ROOM,
-    RESIDENT,
-    Account,
-    MailServers,
-    start_mail_servers,
-)
-from tests.memory_keyring import MemoryKeyring
+from tests.mail_servers import DESK, POST_ROOM, RESIDENT, Account, MailServers
 
 pytestmark = [pytest.mark.imap, pytest.mark.slow]
 
 ARRIVAL_DEADLINE = 2.0  # seconds from the SMTP server's "250 OK" to the row in the inbox
-
-
-@pytest.fixture(scope="session")
-def mail_servers():
-    servers = start_mail_servers()
-    yield servers
-    servers.smtp.stop()
-    servers.dovecot.stop()
-
-
-@pytest.fixture
-def mail_keyring(mail_servers):
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    for name, value in mail_servers.secrets().items():
-        backend.set_password("kcc-console", name, value)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def app_options(mail_servers, mail_keyring, tmp_path):
-    path = tmp_path / "kcc.toml"
-    path.write_text(mail_servers.config_text(), encoding="utf-8")
-    return {
-        "config": load_config(path),
-        "secrets": KeyringSecretStore(),
-        "channel_backoff": Backoff(first=0.05, limit=0.5),
-    }
 
 
 # -- helpers -----------------------------------------------------------------------------------
