@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QRect
@@ -20,7 +24,8 @@ from tests.helpers import running_app
 from tests.test_sip_transfer import until
 from widgets.inbox_model import COL_URGENCY
 
-LAPTOP = (1366, 768)
+# A 1366×768 laptop at 100 %; the 125 % run (below) sets the logical size of 1920×1080 at 125 %.
+LAPTOP = tuple(int(n) for n in os.environ.get("KCC_TEST_SCREEN", "1366x768").split("x"))
 CALLER = "+31418678513"
 
 
@@ -57,6 +62,8 @@ def test_window_fits_a_laptop_and_every_phone_control_shows_during_a_call(qloop,
             await window.model.refresh()
             minimum = window.minimumSizeHint()
             size = window.size()
+            scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
+            assert abs(window.devicePixelRatio() - scale) < 0.01  # the scale really applies
 
             app.phone.pick_up_chance = 1.0
             app.phone.ring(CALLER)
@@ -123,3 +130,26 @@ def test_window_fits_a_laptop_and_every_phone_control_shows_during_a_call(qloop,
     assert all(wrap.values()), wrap
     assert urgency_shown and urgency_fits
     assert not clipped, f"dashboard tiles cut off: {clipped}"
+
+
+@pytest.mark.slow
+def test_the_same_holds_at_125_percent_on_a_1920_by_1080_screen():
+    """The test above in a process of its own with QT_SCALE_FACTOR=1.25 (fixed per process)."""
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_SCALE_FACTOR": "1.25",
+        "KCC_TEST_SCREEN": "1536x864",  # 1920×1080 pixels at 125 %
+    }
+    name = "test_window_fits_a_laptop_and_every_phone_control_shows_during_a_call"
+    test = f"{Path(__file__).name}::{name}"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"tests/{test}"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

@@ -90,6 +90,8 @@ def test_keyboard_only_call_while_a_dialog_is_open_consult_complete_wrap_up(qloo
         async with running_app(tmp_path, clock) as app:
             window, calls, panel = app.window, app.calls, app.call_panel
             app.phone.pick_up_chance = 1.0
+            heard = []
+            panel.desk.on_ringing.append(lambda state: heard.append(state.call_id))
             dialog = await open_callback_dialog_and_ring(app)
             desk = panel.desk
             alert = {
@@ -97,6 +99,7 @@ def test_keyboard_only_call_while_a_dialog_is_open_consult_complete_wrap_up(qloo
                 and "mevrouw L. Pellegrom" in desk.banner.label.text(),
                 "title": window.windowTitle().startswith("De telefoon gaat over"),
                 "taskbar": desk.alerts == 1,
+                "ringing hook (spoken alert)": len(heard) == 1,
                 "dialog still open": dialog.isVisible(),
             }
             press(Qt.Key.Key_F9)  # the focus is in the callback dialog

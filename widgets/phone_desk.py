@@ -208,6 +208,9 @@ class PhoneDesk:
         self._title = window.windowTitle()
         self._ringing_call = ""
         self.alerts = 0  # taskbar alerts raised (what a test can observe offscreen)
+        # Called once per new ringing call, e.g. for a spoken alert (SpokenAlerts.alert with
+        # AlertKind.CALL_RINGING); the composition root connects it when speech is on.
+        self.on_ringing: list[Callable[[CallState], None]] = []
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self.keys)
@@ -228,6 +231,8 @@ class PhoneDesk:
                 QApplication.alert(self.window, 0)  # taskbar flashes until the window is used
                 QApplication.beep()
                 self.alerts += 1
+                for listener in list(self.on_ringing):
+                    listener(state)
         elif self._ringing_call:
             self._ringing_call = ""
             self.banner.hide()
