@@ -274,7 +274,6 @@ def test_answer_that_does_not_connect_is_reported_and_never_stored(tmp_path, clo
     assert [r for _, r, _ in stored] == ["missed"]  # the caller gave up: missed, not answered
 
 
-@pytest.mark.slow  # SIPp lingers ~10 s on the refused call's transaction before it exits
 def test_sipp_burst_of_five_four_connect_in_turn_and_the_fifth_is_busy_and_recorded(
     tmp_path, clock
 ):

@@ -89,6 +89,8 @@ STRANGER = (
 TOO_BIG = "De telefoon stuurde een veel te groot bericht. De console slaat het over."
 LINE_BACK = "De telefoon werkt weer. U krijgt weer oproepen."
 
+ANSWER_RETRY = 1.0  # seconds before an answer that did not connect is tried again
+
 # baresip's own limit only catches what the console's max_calls let through by mistake; calls
 # it refuses leave no trace, so it sits well above the console's limit.
 BACKSTOP_CALLS = 16
@@ -593,49 +595,70 @@ class BaresipTelephony:
                 raise CallDropped(DROPPED)
             if call.established:
                 return
-            # accept first holds the previous call; a ringing one cannot be held and the
-            # answer is silently dropped. Holding them first sets baresip's flag (the SIP
-            # part fails harmlessly), so accept goes on; the marks are cleared afterwards.
-            marked = [
-                c.id
-                for c in self._calls.values()
-                if c.id != call_id and not c.established and not c.outgoing
-            ]
-            batch = [(c, p) for other in marked for c, p in (("callfind", other), ("hold", ""))]
-            batch += [("callfind", call_id), ("accept", "")]
-
-            async def send() -> None:
-                replies = await self._send_batch(batch)
-                found, accepted = replies[-2], replies[-1]
-                if not found.get("ok", False) or "not found" in str(found.get("data") or ""):
-                    raise CallDropped(DROPPED)
-                if not accepted.get("ok", False):
-                    raise TelephonyError(REFUSED)
-
+            loop = asyncio.get_running_loop()
+            waiter = _Pending(
+                loop.create_future(),
+                lambda e: (
+                    e.call_id == call_id
+                    and e.kind in (CallEventKind.ESTABLISHED, CallEventKind.CLOSED)
+                ),
+            )
+            self._waiters.append(waiter)
+            deadline = loop.time() + self.settings.answer_timeout
             try:
-                event = await self._wait_for(
-                    lambda e: (
-                        e.call_id == call_id
-                        and e.kind in (CallEventKind.ESTABLISHED, CallEventKind.CLOSED)
-                    ),
-                    send,
-                    within=self.settings.answer_timeout,
-                    timeout_error=TelephonyError(ANSWER_FAILED),
-                )
+                while True:
+                    await self._accept(call_id)
+                    # A call that reached baresip but not yet us was not marked and can stop
+                    # this accept (baresip then answers nobody). Try again with it marked.
+                    remaining = deadline - loop.time()
+                    try:
+                        event = await asyncio.wait_for(
+                            asyncio.shield(waiter.future), max(min(ANSWER_RETRY, remaining), 0)
+                        )
+                        break
+                    except TimeoutError:
+                        if loop.time() >= deadline:
+                            raise TelephonyError(ANSWER_FAILED) from None
             finally:
+                self._waiters.remove(waiter)
                 if self._lost is None:
-                    await self._unmark(marked, call_id)
+                    await self._unmark(call_id)
             if event.kind is CallEventKind.CLOSED:
                 raise CallDropped(DROPPED)
 
-    async def _unmark(self, marked: list[str], current: str) -> None:
+    async def _accept(self, call_id: str) -> None:
+        """Mark the other ringing calls held, select ``call_id`` and accept, in one write.
+
+        ``accept`` first holds the previous call; a ringing one cannot be held and the answer
+        is silently dropped. Holding them first sets baresip's flag (the SIP part fails
+        harmlessly), so accept goes on; ``_unmark`` clears the flags afterwards.
+        """
+        batch = [
+            (command, params)
+            for other in self._ringing_others(call_id)
+            for command, params in (("callfind", other), ("hold", ""))
+        ]
+        batch += [("callfind", call_id), ("accept", "")]
+        replies = await self._send_batch(batch)
+        found, accepted = replies[-2], replies[-1]
+        if not found.get("ok", False) or "not found" in str(found.get("data") or ""):
+            raise CallDropped(DROPPED)
+        if not accepted.get("ok", False):
+            raise TelephonyError(REFUSED)
+
+    def _ringing_others(self, call_id: str) -> list[str]:
+        return [
+            c.id
+            for c in self._calls.values()
+            if c.id != call_id and not c.established and not c.outgoing
+        ]
+
+    async def _unmark(self, current: str) -> None:
         with contextlib.suppress(TelephonyError):
-            for other in marked:
-                call = self._calls.get(other)
-                if call is not None and not call.established:
-                    with contextlib.suppress(CallDropped):
-                        await self._select(other)
-                        await self._send("resume")
+            for other in self._ringing_others(current):
+                with contextlib.suppress(CallDropped):
+                    await self._select(other)
+                    await self._send("resume")  # a no-op for a call that was never marked
             if current in self._calls:
                 await self._select(current)
 
