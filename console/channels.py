@@ -19,22 +19,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from console.domain.errors import UserFacingError
 from console.domain.lifecycle import Change
 from console.domain.model import Channel, QuestionKind, Resident
 from console.domain.organisation import Organisation
 from console.ports import Clock, SecretStore
 
 
-class ChannelUnavailable(Exception):
+class ChannelUnavailable(UserFacingError):
     """The outside system is away (refused, timed out, logged out); try again later.
 
-    ``message`` is Dutch for the user; no personal data in it.
+    ``message`` (= ``user_message``) is Dutch for the user; no personal data in it.
     """
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.message = message
-        self.user_message = message
 
 
 class ChannelRejected(ChannelUnavailable):
