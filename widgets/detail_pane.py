@@ -80,6 +80,9 @@ class DetailPane(QWidget):
         self._inbox = inbox
         self._shown_id: str | None = None
         self.detail: InteractionDetail | None = None
+        # (record, colleague) whose opening is in the privacy audit trail: a refresh of the
+        # same record for the same person is not a new opening, anything else is.
+        self._audited: tuple[str, str] | None = None
 
         self.title = QLabel("Kies een vraag in de lijst")
         self.title.setObjectName("detailTitle")
@@ -142,28 +145,32 @@ class DetailPane(QWidget):
         return self._shown_id
 
     def show_interaction(self, interaction_id: str | None) -> None:
-        already_shown = interaction_id == self._shown_id and self.detail is not None
         self._shown_id = interaction_id
         if self.conversation is not None:
             self.conversation.show_interaction(interaction_id)
         if interaction_id is None:
             self._clear()
             return
-        self._spawn_load(interaction_id, opened=not already_shown)
+        self._spawn_load(interaction_id)
 
-    def _spawn_load(self, interaction_id: str, *, opened: bool) -> None:
+    def _spawn_load(self, interaction_id: str) -> None:
         self._inbox.tasks.spawn(
-            self._load(interaction_id, opened=opened),
+            self._load(interaction_id),
             what="details laden",
             latest=f"detail{id(self)}",
         )
 
-    async def _load(self, interaction_id: str, *, opened: bool = False) -> None:
-        # Opening a record is written to the privacy audit trail; a refresh after a change
-        # of the same record is not a new opening.
+    async def _load(self, interaction_id: str) -> None:
+        # Opening a record is written to the privacy audit trail first. Decided here, when the
+        # load runs, not when it was asked for: a load cancelled by a newer one (latest wins)
+        # must not leave the record shown later without its entry.
+        who = (interaction_id, self._inbox.user.id)
+        opened = who != self._audited
         detail = await self._inbox.detail(
             interaction_id, opened_from=AuditScreen.INBOX_DETAIL if opened else None
         )
+        if opened and detail is not None:
+            self._audited = who
         if interaction_id != self._shown_id:
             return
         if detail is None:
@@ -173,7 +180,7 @@ class DetailPane(QWidget):
 
     def _on_store_changed(self, notice: ChangeNotice) -> None:
         if self._shown_id is not None and self._shown_id in notice.ids:
-            self._spawn_load(self._shown_id, opened=False)
+            self._spawn_load(self._shown_id)
 
     def _clear(self) -> None:
         self.detail = None
