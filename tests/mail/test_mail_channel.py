@@ -218,6 +218,7 @@ def test_mail_arrives_is_acknowledged_answered_and_survives_a_restart(
                           message_id="m4@example.nl")  # fmt: skip
             await send(servers, newest, sender=RESIDENT.address, to=DESK.address)
             await until(lambda: _subjects(app, "Nog een vraag"), what="the mail after the copy")
+            await until(lambda: _ack(servers, "m4@example.nl"), what="its acknowledgement")
             rows = await interactions(app, Channel.MAIL)
             assert sorted(r.subject for r in rows) == [
                 "Nog een vraag",
