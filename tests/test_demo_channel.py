@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from datetime import timedelta
 
 from console.channels import ReplyKind, ReplyState
 from console.domain.inbox import Scope, StateFilter
@@ -42,6 +43,15 @@ def test_the_demo_simulator_delivers_through_the_intake(qloop, tmp_path, clock):
             assert again.interaction_id == first.interaction_id
             query = app.inbox.query(scope=Scope.ALL, channel=Channel.POST, state=StateFilter.ALL)
             assert len(await app.inbox.page(query)) == 1
+
+            # A mail found long after it came (a first start on an old mailbox) is stored and
+            # tracked, but gets no stale "we received it just now".
+            old = app.simulator.new_contact(channel=Channel.MAIL)
+            old = replace(old, received_at=clock.now() - timedelta(days=5))
+            result = await app.intake.deliver("demo", app.simulator.to_contact(old))
+            assert [m.incoming for m in await app.intake.messages(result.interaction_id)] == [
+                True
+            ]
 
             # N15: the "it will be late" message names the promised moment.
             draft = await app.intake.draft(item.id, ReplyKind.LATE)
