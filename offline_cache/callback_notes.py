@@ -30,11 +30,11 @@ from console.ports import ChangeNotice, ConflictError, InternalTask
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
 from offline_cache.repositories import (
-    _INSERT_INTERACTION,
-    _INSERT_TIMELINE,
+    INSERT_INTERACTION,
+    INSERT_TIMELINE,
     SqlInteractionRepository,
-    _interaction_values,
-    _timeline_values,
+    interaction_values,
+    timeline_values,
 )
 from offline_cache.timefmt import from_db, to_db
 
@@ -223,7 +223,7 @@ class SqlCallbackNoteRepository:
         values = _note_values(note)
 
         def work(conn: Connection) -> list[ChangeNotice]:
-            conn.exec_driver_sql(_INSERT_INTERACTION, _interaction_values(change.interaction))
+            conn.exec_driver_sql(INSERT_INTERACTION, interaction_values(change.interaction))
             SqlInteractionRepository._record(conn, change)
             conn.exec_driver_sql(
                 f"INSERT INTO callback_note ({', '.join(values)}) "
@@ -233,7 +233,7 @@ class SqlCallbackNoteRepository:
             self._send(conn, "create", note, change.interaction)
             notices = _notices(note.id, "insert", note.creator) + self._outbox_notice(note.id)
             if source is not None:
-                conn.exec_driver_sql(_INSERT_TIMELINE, _timeline_values(source))
+                conn.exec_driver_sql(INSERT_TIMELINE, timeline_values(source))
                 notices.append(
                     ChangeNotice("interaction", (source.interaction_id,), "update", note.creator)
                 )
@@ -262,7 +262,7 @@ class SqlCallbackNoteRepository:
                     "Iemand anders heeft deze terugbelnotitie net gewijzigd. Bekijk de nieuwe "
                     "stand en probeer het opnieuw."
                 )
-            row = _interaction_values(item)
+            row = interaction_values(item)
             row.pop("id")
             sets = ", ".join(f"{k} = :{k}" for k in row)
             conn.exec_driver_sql(

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, select
 from console.domain.model import Channel, Interaction
 from console.ports import CallRecord, ChangeNotice
 from offline_cache.database import Database
-from offline_cache.repositories import _INTERACTION, _interaction_from
+from offline_cache.repositories import INTERACTION_TABLE, interaction_from_row
 from offline_cache.schema import CallRecordRow
 from offline_cache.timefmt import from_db, to_db
 
@@ -30,13 +30,13 @@ class SqlCallRecords:
         """The resident's interactions, newest first (at most 20)."""
 
         def work(conn: Connection) -> list[Interaction]:
-            query = select(_INTERACTION).where(_INTERACTION.c.resident_id == resident_id)
+            query = select(INTERACTION_TABLE).where(INTERACTION_TABLE.c.resident_id == resident_id)
             if channel is not None:
-                query = query.where(_INTERACTION.c.channel == channel.value)
+                query = query.where(INTERACTION_TABLE.c.channel == channel.value)
             if open_only:
-                query = query.where(_INTERACTION.c.is_open == 1)
-            rows = conn.execute(query.order_by(_INTERACTION.c.received_at.desc()).limit(20))
-            return [_interaction_from(r) for r in rows]
+                query = query.where(INTERACTION_TABLE.c.is_open == 1)
+            rows = conn.execute(query.order_by(INTERACTION_TABLE.c.received_at.desc()).limit(20))
+            return [interaction_from_row(r) for r in rows]
 
         return await self._db.read(work)
 

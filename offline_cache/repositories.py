@@ -138,6 +138,17 @@ def _interaction_from(row: object) -> Interaction:
     return interaction_from_mapping(row._mapping)  # type: ignore[attr-defined]
 
 
+# Public names for the other stores that write or read the interaction table in their own
+# transactions (modules never import each other's private names).
+INTERACTION_TABLE = _INTERACTION
+interaction_from_row = _interaction_from
+INSERT_INTERACTION = _INSERT_INTERACTION
+INSERT_STATUS = _INSERT_STATUS
+INSERT_TIMELINE = _INSERT_TIMELINE
+interaction_values = _interaction_values
+timeline_values = _timeline_values
+
+
 def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple[str, list]:
     """The page query for ``query``: SQL text and parameters (also used by the benchmarks)."""
     where: list[str] = []

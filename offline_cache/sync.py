@@ -52,7 +52,7 @@ from offline_cache.outbox import (
     random_reference,
     task_from_json,
 )
-from offline_cache.repositories import _INSERT_INTERACTION, _INSERT_STATUS, _INSERT_TIMELINE
+from offline_cache.repositories import INSERT_INTERACTION, INSERT_STATUS, INSERT_TIMELINE
 from offline_cache.timefmt import to_db
 
 log = logging.getLogger(__name__)
@@ -756,7 +756,7 @@ def _apply_remote(
         )
     if old_status != new_status:
         conn.exec_driver_sql(
-            _INSERT_STATUS,
+            INSERT_STATUS,
             {
                 "interaction_id": interaction_id,
                 "at": to_db(moment),
@@ -774,7 +774,7 @@ def _apply_remote(
         text = "Gewijzigd op een andere werkplek"
         kind = TimelineKind.STATUS
     conn.exec_driver_sql(
-        _INSERT_TIMELINE,
+        INSERT_TIMELINE,
         {
             "interaction_id": interaction_id,
             "at": to_db(moment),
@@ -812,10 +812,10 @@ def _insert_remote(
     values = interaction_to_json(item)
     values["deadline"] = values["deadline"] or values["received_at"]
     values["is_open"] = int(item.is_open)
-    conn.exec_driver_sql(_INSERT_INTERACTION, values)
+    conn.exec_driver_sql(INSERT_INTERACTION, values)
     maker = (note.created_by if note else "") or "klantcontactsysteem"
     conn.exec_driver_sql(
-        _INSERT_TIMELINE,
+        INSERT_TIMELINE,
         {
             "interaction_id": item.id,
             "at": to_db(item.received_at),

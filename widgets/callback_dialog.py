@@ -71,7 +71,7 @@ CARD_STYLE = """
 """
 
 
-def _is_ctrl_enter(event: QKeyEvent) -> bool:
+def is_ctrl_enter(event: QKeyEvent) -> bool:
     return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and bool(
         event.modifiers() & Qt.KeyboardModifier.ControlModifier
     )
@@ -641,7 +641,7 @@ class CallbackNoteDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _handle_key(self, event: QKeyEvent) -> bool:
-        if _is_ctrl_enter(event):
+        if is_ctrl_enter(event):
             self.save()
             return True
         if event.key() == Qt.Key.Key_F4:

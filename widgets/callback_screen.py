@@ -50,13 +50,13 @@ from console.domain.callbacks import (
     follow_up_question,
 )
 from console.domain.model import TimelineEntry
-from console.ports import ChangeNotice
 from console.services.callbacks import CallbackFieldErrors, CallbackService, FollowUpPrompt
 from console.services.inbox import InboxService
 from console.services.tasks import user_message
+from console.services.types import ChangeNotice
 from widgets import callback_texts as words
 from widgets import texts
-from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, _is_ctrl_enter
+from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, is_ctrl_enter
 from widgets.ui_op import run_op
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +185,7 @@ class AttemptDialog(QDialog):
         layout.addWidget(save)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_ctrl_enter(event):
+        if is_ctrl_enter(event):
             self.accept()
             return
         text = event.text()
@@ -228,13 +228,13 @@ class CloseNoteDialog(QDialog):
         self.text.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event) -> bool:  # type: ignore[override]
-        if watched is self.text and event.type() == event.Type.KeyPress and _is_ctrl_enter(event):
+        if watched is self.text and event.type() == event.Type.KeyPress and is_ctrl_enter(event):
             self.save()
             return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_ctrl_enter(event):
+        if is_ctrl_enter(event):
             self.save()
             return
         super().keyPressEvent(event)
@@ -287,7 +287,7 @@ class ReassignDialog(QDialog):
         self.resize(820, 420)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_ctrl_enter(event):
+        if is_ctrl_enter(event):
             self.save()
             return
         if event.key() == Qt.Key.Key_F4:

@@ -70,8 +70,8 @@ from console.domain.supervision import (
     satisfaction_level,
     transfer_level,
 )
-from console.ports import ChangeNotice
 from console.services.supervision import DRILL_LIMIT, SupervisionService, export_csv
+from console.services.types import ChangeNotice
 from widgets import dashboard_texts as t
 from widgets import texts
 from widgets.tile_grid import TileGrid

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from console.domain.audit import AuditScreen
 from console.domain.model import TimelineEntry, TimelineKind
-from console.ports import ChangeNotice
 from console.services.inbox import InboxService, InteractionDetail
+from console.services.types import ChangeNotice
 from widgets import texts
 from widgets.conversation import ConversationPanel
 

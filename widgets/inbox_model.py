@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from console.domain.inbox import InboxQuery, InboxRow
-from console.ports import ChangeNotice
 from console.services.inbox import InboxService
+from console.services.types import ChangeNotice
 from widgets import texts
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.ports import SyncStatus
 from console.services.sync import SyncService
+from console.services.types import SyncStatus
 
 TITLE = "Problemen met het klantcontactsysteem"
 NOT_SENT = "Niet verzonden"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from console.ports import Clock, SyncStatus
 from console.services.sync import SyncService
+from console.services.types import Clock, SyncStatus
 from widgets import texts
 
 

@@ -3,9 +3,8 @@
 It is a channel on the channel port (``DemoChannel``): each simulated contact goes through the
 intake service exactly as a mail from a real mailbox does (de-duplication, threads, the N9
 acknowledgement to a ``DemoReplySender``). It also plays the other colleagues (they take and
-close questions now and then), so demo mode shows a
-live inbox without any server. Event-loop thread only; randomness is seeded, so a run can be
-repeated.
+close questions now and then), so demo mode shows a live inbox without any server. Event-loop
+thread only; randomness is seeded, so a run can be repeated.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ import asyncio
 import logging
 import random
 import uuid
+from collections import deque
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -258,10 +258,10 @@ class DemoChannel:
 
 
 class DemoReplySender:
-    """Accepts every reply in demo mode (nothing leaves the computer); keeps them for display."""
+    """Accepts every reply in demo mode (nothing leaves the computer); keeps the last ones."""
 
     def __init__(self) -> None:
-        self.sent: list[OutgoingReply] = []
+        self.sent: deque[OutgoingReply] = deque(maxlen=200)
 
     async def send(self, reply: OutgoingReply) -> None:
         self.sent.append(reply)

@@ -25,7 +25,7 @@ import string
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from console.channels import (
     Attachment,
@@ -50,6 +50,9 @@ from console.services.tasks import TaskGroup
 log = logging.getLogger(__name__)
 
 QUESTION_MAX = 4000  # what the inbox list and its search hold of a message
+# An automatic acknowledgement promises "at once": a mail found days later (the console's first
+# start on a mailbox full of old mail) gets none, or residents would get a flood of stale ones.
+ACKNOWLEDGE_WITHIN = timedelta(days=2)
 NO_SUBJECT = "(geen onderwerp)"
 NO_TEXT = "(Dit bericht heeft geen tekst. Bekijk de bijlagen.)"
 MUNICIPALITY = "Gemeente West Betuwe"
@@ -280,6 +283,7 @@ class IntakeService:
             or contact.automatic
             or "@" not in address
             or address.lower() in self._own_addresses()
+            or self._clock.now() - item.received_at > ACKNOWLEDGE_WITHIN
         ):
             return None
         template = self._templates.get(ReplyKind.ACKNOWLEDGEMENT.value)

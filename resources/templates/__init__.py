@@ -1,7 +1,7 @@
 """Message templates at language level B1 (N13), read once by the composition root.
 
-Each mail template is a text file: the first line is ``Onderwerp: …``, then an empty line is
-not needed, then the body. Placeholders are ``$naam``, ``$afdeling``, ``$uiterlijk``,
+Each mail template is a text file: the first line is ``Onderwerp: …`` (the subject), the rest
+is the body. Placeholders are ``$naam``, ``$afdeling``, ``$uiterlijk``,
 ``$medewerker``, ``$onderwerp`` and ``$gemeente``; text in [square brackets] is for the
 colleague to fill in before sending.
 """

@@ -206,20 +206,29 @@ def test_mail_arrives_is_acknowledged_answered_and_survives_a_restart(
         later = mail(subject="Vraag over de afvalpas", body="Waar haal ik een afvalpas?",
                      message_id="m3@example.nl")  # fmt: skip
         await send(servers, later, sender=RESIDENT.address, to=DESK.address)
+        # The sender's server did not hear our "250 OK" and sends it again (same Message-ID).
+        await send(servers, later, sender=RESIDENT.address, to=DESK.address)
         async with running_app(data, None, **app_options) as app:
             await until(
                 lambda: _subjects(app, "Vraag over de afvalpas"), what="the mail sent while closed"
             )
             await until(lambda: _ack(servers, "m3@example.nl"), what="its acknowledgement")
+            # The intake read past the second copy and keeps going.
+            newest = mail(subject="Nog een vraag", body="Wanneer is het gemeentehuis open?",
+                          message_id="m4@example.nl")  # fmt: skip
+            await send(servers, newest, sender=RESIDENT.address, to=DESK.address)
+            await until(lambda: _subjects(app, "Nog een vraag"), what="the mail after the copy")
+            await until(lambda: _ack(servers, "m4@example.nl"), what="its acknowledgement")
             rows = await interactions(app, Channel.MAIL)
             assert sorted(r.subject for r in rows) == [
+                "Nog een vraag",
                 "Vraag over de afvalpas",
                 "Vraag over mijn paspoort",
             ]
             assert len(await interactions(app, Channel.POST)) == 1
             assert len(await app.intake.messages(item.id)) == 4  # 2 in, ack, named reply
         resident_mail = (await mailbox(servers, RESIDENT))[before:]
-        assert len(resident_mail) == 3  # two acknowledgements, one reply: nothing doubled
+        assert len(resident_mail) == 4  # three acknowledgements, one reply: nothing doubled
         return arrival
 
     arrival = qloop.run_until_complete(scenario())
