@@ -83,6 +83,8 @@ class SyncService:
         self.tasks = TaskGroup()
         self.status = SyncStatus(online=None, waiting=0)
         self.rounds = 0
+        self._delivering: asyncio.Task[None] | None = None
+        self._deliver_again = False
 
     # -- listeners ---------------------------------------------------------------------------
 
@@ -105,6 +107,32 @@ class SyncService:
     def _on_store_changed(self, notice: ChangeNotice) -> None:
         if notice.entity == "outbox" and notice.initiator != "sync":
             self._wake.set()
+            self._deliver_soon()
+
+    # -- a save goes out at once (B10) -----------------------------------------------------
+
+    def _deliver_soon(self) -> None:
+        """Send new records now, beside a pull that may be running; the round does the rest.
+
+        Coalesced: saves made while a delivery runs go out in one more pass after it.
+        """
+        if getattr(self._engine, "deliver_new", None) is None:
+            return
+        if self._delivering is not None and not self._delivering.done():
+            self._deliver_again = True
+            return
+        self._delivering = self.tasks.spawn(self._deliver(), what="versturen")
+
+    async def _deliver(self) -> None:
+        while True:
+            self._deliver_again = False
+            try:
+                async with asyncio.timeout(self._round_deadline):
+                    await self._engine.deliver_new()  # type: ignore[attr-defined]
+            except (TimeoutError, RemoteError):
+                return  # the loop's round tries again, shows the status and backs off
+            if not self._deliver_again:
+                return
 
     def sync_now(self) -> None:
         self._wake.set()
@@ -169,7 +197,7 @@ class SyncService:
         return await self._engine.not_sent()
 
     async def retry(self, entity_id: str) -> None:
-        """"Opnieuw proberen": send the refused writes of one item again, now."""
+        """ "Opnieuw proberen": send the refused writes of one item again, now."""
         await self._engine.retry(entity_id)
         self.sync_now()
 
