@@ -15,6 +15,7 @@ from benchmarks import (  # noqa: F401  (registers B1–B9, B11, B12)
     phone,
     process,
     search,
+    side_by_side,
     store,
     sync,
 )

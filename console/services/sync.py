@@ -106,8 +106,12 @@ class SyncService:
 
     def _on_store_changed(self, notice: ChangeNotice) -> None:
         if notice.entity == "outbox" and notice.initiator != "sync":
-            self._wake.set()
-            self._deliver_soon()
+            if getattr(self._engine, "deliver_new", None) is None:
+                self._wake.set()
+            else:
+                # The save goes out first and alone; the round (pull, then updates) after it,
+                # so the pull neither holds the save back nor competes with it (B10).
+                self._deliver_soon()
 
     # -- a save goes out at once (B10) -----------------------------------------------------
 
@@ -116,23 +120,24 @@ class SyncService:
 
         Coalesced: saves made while a delivery runs go out in one more pass after it.
         """
-        if getattr(self._engine, "deliver_new", None) is None:
-            return
         if self._delivering is not None and not self._delivering.done():
             self._deliver_again = True
             return
         self._delivering = self.tasks.spawn(self._deliver(), what="versturen")
 
     async def _deliver(self) -> None:
-        while True:
-            self._deliver_again = False
-            try:
-                async with asyncio.timeout(self._round_deadline):
-                    await self._engine.deliver_new()  # type: ignore[attr-defined]
-            except (TimeoutError, RemoteError):
-                return  # the loop's round tries again, shows the status and backs off
-            if not self._deliver_again:
-                return
+        try:
+            while True:
+                self._deliver_again = False
+                try:
+                    async with asyncio.timeout(self._round_deadline):
+                        await self._engine.deliver_new()  # type: ignore[attr-defined]
+                except (TimeoutError, RemoteError):
+                    return  # the round tries again, shows the status and backs off
+                if not self._deliver_again:
+                    return
+        finally:
+            self._wake.set()  # then a round: updates, the pull, the status
 
     def sync_now(self) -> None:
         self._wake.set()
@@ -197,7 +202,7 @@ class SyncService:
         return await self._engine.not_sent()
 
     async def retry(self, entity_id: str) -> None:
-        """ "Opnieuw proberen": send the refused writes of one item again, now."""
+        """"Opnieuw proberen": send the refused writes of one item again, now."""
         await self._engine.retry(entity_id)
         self.sync_now()
 
