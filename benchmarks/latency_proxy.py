@@ -53,6 +53,8 @@ class LatencyProxy:
             self._loop.run_forever()
         finally:
             self._server.close()
+            # Connections still open are cut: no tracebacks for their cancelled handlers.
+            self._loop.set_exception_handler(lambda _loop, _context: None)
             pending = asyncio.all_tasks(self._loop)
             for task in pending:
                 task.cancel()

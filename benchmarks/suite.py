@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from benchmarks import (  # noqa: F401  (registers B1–B9, B11, B12)
     availability,
+    colleague,
     dashboard,
     first_sync,
     inbox,

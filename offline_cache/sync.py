@@ -134,6 +134,7 @@ class SyncEngine:
         # N1 for notes made elsewhere: the deadline counts from when the note was made.
         self._deadline_for = deadline_for
         self._deferred: set[str] = set()  # entities whose answer was unreadable this round
+        self._peeked: Any = None  # what ``anything_new`` saw last (the remote's ``peek``)
 
     # -- status ----------------------------------------------------------------------------
 
@@ -471,8 +472,28 @@ class SyncEngine:
 
     # -- pull --------------------------------------------------------------------------------
 
+    async def anything_new(self) -> bool:
+        """Did our open task lists change on the server since the last look or pull (B13)?
+
+        One cheap request per owner (the remote's ``peek``); False when the remote has none.
+
+        Raises:
+            RemoteUnavailable, RemoteAuthFailed: as a round would.
+        """
+        peek = getattr(self._remote, "peek", None)
+        if peek is None:
+            return False
+        seen = await peek(list(self._owners()))
+        changed = self._peeked is not None and seen != self._peeked
+        self._peeked = seen
+        return changed
+
     async def pull(self) -> tuple[int, int, int]:
         """Fetch what the server holds for our owners and merge it; (seen, merged, conflicts)."""
+        peek = getattr(self._remote, "peek", None)
+        if peek is not None:
+            # Looked before the lists are read: whatever comes after shows in the next look.
+            self._peeked = await peek(list(self._owners()))
 
         def versions(conn: Connection) -> dict[str, str]:
             rows = conn.exec_driver_sql(

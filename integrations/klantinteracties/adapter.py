@@ -393,6 +393,29 @@ class KlantinteractiesAdapter:
 
     # -- pull -------------------------------------------------------------------------------
 
+    async def peek(self, owners: Sequence[Owner]) -> tuple[tuple[Any, ...], ...]:
+        """A cheap "anything new?": per owner the number of open tasks and the newest one.
+
+        One request per owner (``pageSize=1``; the server lists the newest assignment first),
+        so a console can look every few seconds without re-reading its lists (B13). A new,
+        closed or reassigned task changes the count or the newest task.
+        """
+
+        async def one(owner: Owner) -> tuple[Any, ...]:
+            actor = await self.actors.uuid_for(owner)
+            page = await self.client.request(
+                "GET",
+                "/internetaken",
+                params={"toegewezenAanActor__uuid": actor, "status": "te_verwerken", "pageSize": 1},
+            )
+            if not isinstance(page, dict):
+                return (None,)
+            results = page.get("results") or [None]
+            newest = results[0] if isinstance(results[0], dict) else {}
+            return (page.get("count"), newest.get("uuid"), mapping.task_version(newest))
+
+        return tuple(await _together(*(one(o) for o in owners)))
+
     async def changes(
         self, owners: Sequence[Owner], *, known: Mapping[str, str] | None = None
     ) -> list[RemoteState]:
