@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -78,7 +79,7 @@ def _peak_rss_of_child(data_dir: Path) -> tuple[float, dict]:
 @benchmark(
     "B6",
     what="cold start to an interactive main window (whole process)",
-    budget="≤ 1.5 s with 10⁵ items",
+    budget="≤ 1.0 s with 10⁵ items",
 )
 def b6_cold_start(ctx: Context) -> list[Figure]:
     """Wall time from spawning the interpreter to the console's ready line (first inbox page
@@ -88,21 +89,26 @@ def b6_cold_start(ctx: Context) -> list[Figure]:
     size = ctx.sizes.cold
     data_dir = ctx.store(size)
     run_console(data_dir)  # warm-up
-    samples, inside = [], []
+    samples, inside, cpu = [], [], []
     for _ in range(ctx.sizes.process_runs if ctx.quick else max(ctx.sizes.process_runs, 5)):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         elapsed, report, _peak = run_console(data_dir)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         samples.append(elapsed)
         inside.append(report["ready_ms"])
+        # CPU seconds of the whole child (teardown included): on a shared, busy machine the
+        # wall time is mostly waiting for a core, and this is what the start itself costs.
+        cpu.append(round(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, 3))
     return [
         Figure(
             "B6",
             "cold start to first inbox page",
             samples,
             size=size,
-            budget=1500.0,
+            budget=1000.0,
             judge="median",
             notes="spawn → ready line; python -m console --exit-when-ready",
-            extra={"ready_ms_reported_by_console": inside},
+            extra={"ready_ms_reported_by_console": inside, "child_cpu_seconds": cpu},
         )
     ]
 

@@ -67,6 +67,8 @@ def _value(value: float, unit: str) -> str:
         return f"{value:.0f} calls"
     if unit == "requests":
         return f"{value:.0f} requests"
+    if unit == "req/s":
+        return f"{value:.2f} req/s"
     return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
 
 

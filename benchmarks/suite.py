@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from benchmarks import (  # noqa: F401  (registers B1–B9, B11, B12)
     availability,
+    colleague,
     dashboard,
     first_sync,
     inbox,
     phone,
     process,
     search,
+    side_by_side,
     store,
     sync,
 )

@@ -497,6 +497,10 @@ def main(argv: list[str] | None = None) -> int:
         from console.config import load_config
 
         load_config(args.config)  # a bad file is refused before Qt starts: fast and clear
+        if runner is run_gui:
+            # B6: the store's libraries before PySide6, whose import hook inspects every
+            # module imported after it (SQLAlchemy and sqlmodel are ~400 modules).
+            import offline_cache.callback_notes  # noqa: F401
         import qasync
 
         _qt_application(offscreen=bool(args.self_test or args.screenshots))

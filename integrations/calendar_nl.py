@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-
-import holidays
+from typing import Any
 
 from console.domain.calendar import WorkingCalendar
 
@@ -19,11 +18,20 @@ class DutchHolidays(Mapping[date, str]):
     """A lazy date → Dutch name table (years are computed on first use)."""
 
     def __init__(self, *, include_good_friday: bool = False) -> None:
-        self._table = holidays.NL(language="nl")
+        self._table: Any = None
         self._include_good_friday = include_good_friday
 
+    def _loaded(self) -> Any:
+        # Loaded on first use, not at start: importing ``holidays`` loads every country's
+        # table (~0.5 s on a busy machine), and the first inbox page needs none (B6).
+        if self._table is None:
+            import holidays
+
+            self._table = holidays.NL(language="nl")
+        return self._table
+
     def get(self, day: date, default: str | None = None) -> str | None:  # type: ignore[override]
-        name = self._table.get(day)
+        name = self._loaded().get(day)
         if name is None:
             return default
         if not self._include_good_friday and name.lower() == "goede vrijdag":

@@ -127,11 +127,14 @@ class SyncEngine:
         self._merge_every = 500
         # Two rounds at once could send the same entry twice: one round at a time.
         self._round = asyncio.Lock()
+        # One delivery at a time (a round's push, or ``deliver_new`` beside a pull).
+        self._pushing = asyncio.Lock()
         self._delivered: list[tuple[int, str, RemoteState, str | None]] = []
         self._pending_links: dict[str, RemoteLink] = {}
         # N1 for notes made elsewhere: the deadline counts from when the note was made.
         self._deadline_for = deadline_for
         self._deferred: set[str] = set()  # entities whose answer was unreadable this round
+        self._peeked: Any = None  # what ``anything_new`` saw last (the remote's ``peek``)
 
     # -- status ----------------------------------------------------------------------------
 
@@ -208,16 +211,17 @@ class SyncEngine:
 
     # -- push --------------------------------------------------------------------------------
 
-    async def _next_entries(self) -> list[Entry]:
+    async def _next_entries(self, *, creates_only: bool = False) -> list[Entry]:
         limit = self._batch + len(self._deferred)
         deferred = set(self._deferred)
+        only = "AND op = 'create' " if creates_only else ""
 
         def work(conn: Connection) -> list[Entry]:
             # An interaction whose earlier entry failed or is held waits as a whole: its
             # updates must never overtake what came before.
             rows = conn.exec_driver_sql(
                 "SELECT seq, entity_id, op, payload, reference, sent, attempts FROM outbox o "
-                "WHERE state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox b WHERE "
+                f"WHERE state = 'pending' {only}AND NOT EXISTS (SELECT 1 FROM outbox b WHERE "
                 "b.entity_id = o.entity_id AND b.seq < o.seq AND b.state IN ('failed', 'held')) "
                 "ORDER BY seq LIMIT ?",
                 (limit,),
@@ -230,15 +234,31 @@ class SyncEngine:
 
         return await self._db.read(work)
 
-    async def push(self) -> tuple[int, int]:
+    async def deliver_new(self) -> tuple[int, int]:
+        """Deliver waiting creates now, beside a pull that may be running (B10).
+
+        A new record has nothing on the server to conflict with, so it need not wait for the
+        pull that protects updates from lost updates; a save is never queued behind a slow
+        pull. Updates still go out in the next round, after its pull.
+
+        Raises:
+            RemoteUnavailable: stopped because the server is unreachable.
+        """
+        return await self.push(creates_only=True)
+
+    async def push(self, *, creates_only: bool = False) -> tuple[int, int]:
         """Deliver the outbox; returns (delivered, refused).
 
         Raises:
             RemoteUnavailable: stopped because the server is unreachable.
         """
+        async with self._pushing:
+            return await self._push(creates_only=creates_only)
+
+    async def _push(self, *, creates_only: bool) -> tuple[int, int]:
         delivered = failed = 0
         while True:
-            entries = await self._next_entries()
+            entries = await self._next_entries(creates_only=creates_only)
             if not entries:
                 return delivered, failed
             try:
@@ -452,8 +472,28 @@ class SyncEngine:
 
     # -- pull --------------------------------------------------------------------------------
 
+    async def anything_new(self) -> bool:
+        """Did our open task lists change on the server since the last look or pull (B13)?
+
+        One cheap request per owner (the remote's ``peek``); False when the remote has none.
+
+        Raises:
+            RemoteUnavailable, RemoteAuthFailed: as a round would.
+        """
+        peek = getattr(self._remote, "peek", None)
+        if peek is None:
+            return False
+        seen = await peek(list(self._owners()))
+        changed = self._peeked is not None and seen != self._peeked
+        self._peeked = seen
+        return changed
+
     async def pull(self) -> tuple[int, int, int]:
         """Fetch what the server holds for our owners and merge it; (seen, merged, conflicts)."""
+        peek = getattr(self._remote, "peek", None)
+        if peek is not None:
+            # Looked before the lists are read: whatever comes after shows in the next look.
+            self._peeked = await peek(list(self._owners()))
 
         def versions(conn: Connection) -> dict[str, str]:
             rows = conn.exec_driver_sql(

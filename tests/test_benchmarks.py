@@ -172,3 +172,31 @@ def test_same_seed_gives_the_same_store(tmp_path):
         dumps.append(conn.execute("SELECT * FROM interaction ORDER BY seq").fetchall())
         conn.close()
     assert dumps[0] == dumps[1]
+
+
+@pytest.mark.openklant
+@pytest.mark.slow
+def test_quick_side_by_side_and_colleague_run_on_the_real_open_klant(tmp_path, openklant):
+    """B10 and B13 at their quick sizes: every figure measured (timings are not judged)."""
+    out = tmp_path / "b10-b13.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--only", "B10,B13", "--json", str(out)],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "OPENKLANT_URL": openklant.root,
+            "OPENKLANT_TOKEN": openklant.token,
+        },
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    measured = [f for f in figures if f.get("status") == "measured"]
+    assert sorted({f["id"] for f in measured}) == ["B10", "B13"]
+    assert len([f for f in measured if f["id"] == "B10"]) == 5
+    assert len([f for f in measured if f["id"] == "B13"]) == 3
+    for figure in measured:
+        assert figure["runs"] == len(figure["samples"]) >= 1
+        assert figure["budget"] is None or isinstance(figure["met"], bool)

@@ -68,6 +68,7 @@ class SyncService:
         max_backoff: float = 300.0,
         sleep: Sleep | None = None,
         round_deadline: float = 120.0,
+        peek_interval: float | None = 3.0,
     ) -> None:
         self._engine = engine
         self._changes = changes
@@ -83,6 +84,11 @@ class SyncService:
         self.tasks = TaskGroup()
         self.status = SyncStatus(online=None, waiting=0)
         self.rounds = 0
+        # Between rounds a cheap look every few seconds (B13: a colleague's note within 5 s,
+        # at most one request a second when nothing changes); None: rounds only.
+        self._peek_interval = peek_interval
+        self._delivering: asyncio.Task[None] | None = None
+        self._deliver_again = False
 
     # -- listeners ---------------------------------------------------------------------------
 
@@ -104,7 +110,38 @@ class SyncService:
 
     def _on_store_changed(self, notice: ChangeNotice) -> None:
         if notice.entity == "outbox" and notice.initiator != "sync":
-            self._wake.set()
+            if getattr(self._engine, "deliver_new", None) is None:
+                self._wake.set()
+            else:
+                # The save goes out first and alone; the round (pull, then updates) after it,
+                # so the pull neither holds the save back nor competes with it (B10).
+                self._deliver_soon()
+
+    # -- a save goes out at once (B10) -----------------------------------------------------
+
+    def _deliver_soon(self) -> None:
+        """Send new records now, beside a pull that may be running; the round does the rest.
+
+        Coalesced: saves made while a delivery runs go out in one more pass after it.
+        """
+        if self._delivering is not None and not self._delivering.done():
+            self._deliver_again = True
+            return
+        self._delivering = self.tasks.spawn(self._deliver(), what="versturen")
+
+    async def _deliver(self) -> None:
+        try:
+            while True:
+                self._deliver_again = False
+                try:
+                    async with asyncio.timeout(self._round_deadline):
+                        await self._engine.deliver_new()  # type: ignore[attr-defined]
+                except (TimeoutError, RemoteError):
+                    return  # the round tries again, shows the status and backs off
+                if not self._deliver_again:
+                    return
+        finally:
+            self._wake.set()  # then a round: updates, the pull, the status
 
     def sync_now(self) -> None:
         self._wake.set()
@@ -149,7 +186,28 @@ class SyncService:
                 delay = min(self._max_backoff, self._interval * 2 ** min(failures - 1, 6) / 4)
             else:
                 delay = self._interval
+            if failures:
+                await self._pause(delay)
+            else:
+                await self._until_next_round(delay)
+
+    async def _until_next_round(self, delay: float) -> None:
+        """Wait ``delay`` or until woken, looking every ``peek_interval`` for news (B13)."""
+        anything_new = getattr(self._engine, "anything_new", None)
+        if anything_new is None or self._peek_interval is None or self._sleep is not None:
             await self._pause(delay)
+            return
+        loop = asyncio.get_running_loop()
+        end = loop.time() + delay
+        while (left := end - loop.time()) > 0:
+            await self._pause(min(self._peek_interval, left))
+            if self._wake.is_set() or loop.time() >= end:
+                return
+            try:
+                if await anything_new():
+                    return
+            except RemoteError:
+                return  # the round finds out, reports it and backs off
 
     # -- conflicts (a local edit to something that changed on the server) ----------------------
 
