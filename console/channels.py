@@ -13,6 +13,7 @@ with async clients; the store runs on its database thread.
 from __future__ import annotations
 
 import enum
+import tomllib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,6 +35,36 @@ class ChannelUnavailable(UserFacingError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
+
+
+def channel_section(
+    path: Path | None, name: str, *, secret_keys: Sequence[str], advice: str
+) -> dict | None:
+    """The raw ``[name]`` table of the config file, for a channel package to check itself.
+
+    None without a file or without the section (no such channel). The console's own config
+    reader has already refused a broken file, so an unreadable one is "no section" here.
+
+    Raises:
+        ChannelUnavailable: a key in the section looks like a secret; ``advice`` names the
+            ``kcc-console secrets set`` command to use instead.
+    """
+    if path is None:
+        return None
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    table = raw.get(name)
+    if not isinstance(table, dict):
+        return None
+    for key in table:
+        if key.lower() in secret_keys:
+            raise ChannelUnavailable(
+                f"Zet geen wachtwoord of sleutel in {path} (gevonden: '{key}' in [{name}]). "
+                f"Bewaar het veilig met: {advice}"
+            )
+    return table
 
 
 class ChannelRejected(ChannelUnavailable):

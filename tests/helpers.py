@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
@@ -28,3 +30,20 @@ async def running_app(data_dir: Path, clock, *, with_window: bool = True, **opti
 
 
 signal_until = until_signal
+
+
+async def until(predicate, *, seconds: float = 15.0, what: str = "condition"):
+    """Await ``predicate()`` (sync or async) until it is truthy; fail after ``seconds``.
+
+    For outside servers that give no Qt signal to wait on (a mail server, a homeserver).
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        value = predicate()
+        if asyncio.iscoroutine(value):
+            value = await value
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)

@@ -26,7 +26,7 @@ from console.services.chat_hours import note_id_for
 from console.services.intake import Backoff
 from integrations.secrets_keyring import KeyringSecretStore
 from tests.conftest import AMS, TUESDAY_MORNING
-from tests.helpers import running_app, signal_until
+from tests.helpers import running_app, signal_until, until
 from tests.memory_keyring import MemoryKeyring
 from tests.synapse_server import SynapseServer, require_synapse
 
@@ -86,20 +86,6 @@ def joined(server, resident, room_id: str, user_id: str) -> bool:
         timeout=30,
     )
     return answer.status_code == 200 and user_id in answer.json().get("joined", {})
-
-
-async def until(predicate, *, seconds: float = 15.0, what: str = "condition"):
-    """Await ``predicate()`` (sync or async, or blocking: run in a thread) until it is truthy."""
-    deadline = time.monotonic() + seconds
-    while True:
-        value = predicate()
-        if asyncio.iscoroutine(value):
-            value = await value
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
 
 
 async def blocking(function, *args, **kwargs):

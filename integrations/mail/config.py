@@ -8,11 +8,10 @@ allowed to this computer (tests, a local relay).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from console.channels import ChannelUnavailable
+from console.channels import ChannelUnavailable, channel_section
 
 _LOCAL = ("127.0.0.1", "localhost", "::1")
 SECRET_KEYS = ("password", "wachtwoord", "token", "secret_value")
@@ -55,22 +54,16 @@ def read_mail_settings(path: Path | None, *, desk_mailboxes: dict[str, str]) -> 
     Raises:
         MailConfigError: the section is there but cannot be used.
     """
-    if path is None:
-        return None
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None  # the console's own config reader has said what is wrong with the file
-    table = raw.get("mail")
-    if not isinstance(table, dict):
+        table = channel_section(
+            path, "mail", secret_keys=SECRET_KEYS, advice="kcc-console secrets set mail:<adres>"
+        )
+    except ChannelUnavailable as exc:
+        raise MailConfigError(exc.message) from exc
+    if table is None:
         return None
+    assert path is not None
     where = f"[mail] in {path}"
-    for key in table:
-        if key.lower() in SECRET_KEYS:
-            raise MailConfigError(
-                f"Zet geen wachtwoord in {path} (gevonden: '{key}' in [mail]). Bewaar het veilig "
-                "met: kcc-console secrets set mail:<adres>"
-            )
     try:
         imap_host = str(table.get("imap_host", ""))
         smtp_host = str(table.get("smtp_host", imap_host))
@@ -86,9 +79,7 @@ def read_mail_settings(path: Path | None, *, desk_mailboxes: dict[str, str]) -> 
             smtp_login=bool(table.get("smtp_login", True)),
             timeout=float(table.get("timeout", 20.0)),
             idle_seconds=float(table.get("idle_seconds", 600.0)),
-            mailboxes=tuple(
-                _mailbox(m, desk_mailboxes, path) for m in table.get("mailbox", [])
-            ),
+            mailboxes=tuple(_mailbox(m, desk_mailboxes, path) for m in table.get("mailbox", [])),
         )
     except (TypeError, ValueError, KeyError) as exc:
         raise MailConfigError(f"Een waarde in {where} heeft de verkeerde vorm: {exc}.") from exc

@@ -17,13 +17,17 @@ The access token is never in the file: ``kcc-console secrets set matrix``.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from ipaddress import ip_address
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from console.channels import ChannelContext, ChannelRegistration, ChannelUnavailable
+from console.channels import (
+    ChannelContext,
+    ChannelRegistration,
+    ChannelUnavailable,
+    channel_section,
+)
 from console.ports import SecretMissing
 
 SECRET_KEYS = ("token", "access_token", "password", "wachtwoord")
@@ -58,22 +62,15 @@ def read_matrix_settings(path: Path | None) -> MatrixSettings | None:
     Raises:
         MatrixConfigError: the section is there but cannot be used.
     """
-    if path is None:
-        return None
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None  # the console's own config reader has said what is wrong with the file
-    table = raw.get("matrix")
-    if not isinstance(table, dict):
+        table = channel_section(
+            path, "matrix", secret_keys=SECRET_KEYS, advice="kcc-console secrets set matrix"
+        )
+    except ChannelUnavailable as exc:
+        raise MatrixConfigError(exc.message) from exc
+    if table is None:
         return None
     where = f"[matrix] in {path}"
-    for key in table:
-        if key.lower() in SECRET_KEYS:
-            raise MatrixConfigError(
-                f"Zet geen toegangssleutel in {path} (gevonden: '{key}' in [matrix]). Bewaar "
-                "die veilig met: kcc-console secrets set matrix"
-            )
     try:
         settings = MatrixSettings(
             homeserver=str(table["homeserver"]).rstrip("/"),

@@ -24,7 +24,7 @@ from console.channels import ReplyKind, ReplyState
 from console.domain.deadlines import ACKNOWLEDGEMENT_WORKING_DAYS
 from console.domain.inbox import Scope, StateFilter
 from console.domain.model import Channel, TimelineKind
-from tests.helpers import running_app, signal_until
+from tests.helpers import running_app, signal_until, until
 from tests.mail_servers import DESK, POST_ROOM, RESIDENT, Account, MailServers
 
 pytestmark = [pytest.mark.imap, pytest.mark.slow]
@@ -73,20 +73,6 @@ async def mailbox(servers: MailServers, account: Account) -> list[EmailMessage]:
     await client.logout()
     raws = [bytes(x) for x in response.lines if isinstance(x, bytearray)]
     return [email.message_from_bytes(r, policy=policy.default) for r in raws]  # type: ignore
-
-
-async def until(predicate, *, seconds: float = 10.0, what: str = "condition"):
-    """Await ``predicate()`` (sync or async) until it is truthy; fail after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while True:
-        value = predicate()
-        if asyncio.iscoroutine(value):
-            value = await value
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.02)
 
 
 async def interactions(app, channel: Channel) -> list:
