@@ -25,6 +25,19 @@ AMS = ZoneInfo("Europe/Amsterdam")
 TUESDAY_MORNING = datetime(2026, 12, 1, 10, 0, tzinfo=AMS)
 
 
+# Garbage is collected on the GUI thread only, after each test. Left automatic, a collection
+# may start on the database thread or an executor thread and finalise Qt objects there; the
+# next Qt event processing then crashes (seen as a segfault inside pytest-qt's event
+# processing, in a different test each time, only in long runs).
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    yield
+    gc.collect()
+
+
 @pytest.fixture(autouse=True)
 def _no_leaked_database_threads() -> Iterator[None]:
     yield
