@@ -490,10 +490,6 @@ class SyncEngine:
 
     async def pull(self) -> tuple[int, int, int]:
         """Fetch what the server holds for our owners and merge it; (seen, merged, conflicts)."""
-        peek = getattr(self._remote, "peek", None)
-        if peek is not None:
-            # Looked before the lists are read: whatever comes after shows in the next look.
-            self._peeked = await peek(list(self._owners()))
 
         def versions(conn: Connection) -> dict[str, str]:
             rows = conn.exec_driver_sql(
@@ -551,7 +547,8 @@ class SyncEngine:
             writing = asyncio.ensure_future(self._db.write(merge(chunk)))
 
         try:
-            async for batch in self._remote.iter_changes(list(self._owners()), known=known):
+            owners = list(self._owners())
+            async for batch in self._remote.iter_changes(owners, known=known):
                 readable = [s for s in batch if isinstance(s, RemoteState)]
                 unreadable = [s for s in batch if isinstance(s, RemoteUnreadable)]
                 if unreadable:
@@ -563,6 +560,11 @@ class SyncEngine:
                     await hand_over(chunk)
             if pending:
                 await hand_over(pending)
+            listed = getattr(self._remote, "listed", None)
+            if isinstance(listed, dict):
+                # The lists just read are the baseline of the next cheap look: a task added
+                # after they were read shows as a change (``anything_new``), at no extra request.
+                self._peeked = tuple(listed.get(o) for o in owners)
         finally:
             if writing is not None:
                 # Committed or failed, it finishes before the round reports (or raises).

@@ -137,6 +137,8 @@ class KlantinteractiesAdapter:
         self.client = client
         self.organisation = organisation or Organisation(name="")
         self.actors = ActorDirectory(client, self.organisation)
+        # Per owner, the ``peek`` signature of the last full listing (``iter_changes``).
+        self.listed: dict[Owner, tuple[Any, ...]] = {}
         self._agent = Owner.colleague(agent_id)
         if agent_actor:
             self.actors.remember(self._agent, agent_actor)
@@ -411,8 +413,7 @@ class KlantinteractiesAdapter:
             if not isinstance(page, dict):
                 return (None,)
             results = page.get("results") or [None]
-            newest = results[0] if isinstance(results[0], dict) else {}
-            return (page.get("count"), newest.get("uuid"), mapping.task_version(newest))
+            return _signature(page.get("count"), results[0])
 
         return tuple(await _together(*(one(o) for o in owners)))
 
@@ -443,6 +444,7 @@ class KlantinteractiesAdapter:
         fresh: dict[str, tuple[Slim, Owner]] = {}
         for owner in owners:
             actor = await self.actors.uuid_for(owner)
+            listed, newest = 0, None
             async for page in self.client.pages(
                 "/internetaken",
                 params={"toegewezenAanActor__uuid": actor, "status": "te_verwerken"},
@@ -450,6 +452,9 @@ class KlantinteractiesAdapter:
                 prefetch=True,
             ):
                 bad: list[RemoteState | RemoteUnreadable] = []
+                listed += len(page)
+                if newest is None and page:
+                    newest = page[0]
                 for task in page:
                     kc = _kc_uuid(task)
                     if kc is None:
@@ -465,6 +470,8 @@ class KlantinteractiesAdapter:
                         fresh[uuid] = (_slim(task), owner)
                 if bad:
                     yield bad
+            # What ``peek`` would have seen at the start of this listing (no extra request).
+            self.listed[owner] = _signature(listed, newest)
         if fresh:
             if len(fresh) >= self.SCAN_FROM and await self._scan_pays(len(fresh)):
                 async for batch in self._scan(fresh):
@@ -673,6 +680,12 @@ class KlantinteractiesAdapter:
         actors = [a for a in last.get("hadBetrokkenActoren") or [] if isinstance(a, dict)]
         name = str(actors[0].get("naam") or "") if actors else ""
         return name, str(last.get("inhoud") or "")
+
+
+def _signature(count: Any, newest: Any) -> tuple[Any, ...]:
+    """What ``peek`` compares: the number of open tasks and the newest one's uuid and version."""
+    newest = newest if isinstance(newest, dict) else {}
+    return (count, newest.get("uuid"), mapping.task_version(newest))
 
 
 Slim = tuple[str, str, str, tuple[str, ...], str, str, str]
