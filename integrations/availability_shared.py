@@ -140,3 +140,43 @@ class DeskCache:
         if running:
             await asyncio.gather(*running, return_exceptions=True)
         self._running.clear()
+
+
+class DeskLookSource:
+    """The ``AvailabilitySource`` port for sources that look at a whole desk at once.
+
+    A subclass sets ``organisation``, ``cache`` (a ``DeskCache``) and ``not_listed`` (the Dutch
+    reason for a colleague the source has no answer for), and implements ``_look(members, *,
+    start, end) -> dict[colleague id, Answer]``. One look serves every colleague of the desk
+    for a minute. Event-loop thread only.
+    """
+
+    organisation: Organisation
+    cache: DeskCache
+    not_listed: str = "van deze collega is geen agenda bekend."
+
+    async def availability(
+        self, colleague_id: str, *, start: datetime, end: datetime
+    ) -> Availability | None:
+        colleague = self.organisation.colleague(colleague_id)
+        if colleague is None:
+            return None
+        answers = await self.desk(colleague.desk_id, start=start, end=end)
+        answer = answers.get(colleague_id)
+        if answer is None:
+            raise unknown(self.not_listed)
+        if isinstance(answer, AvailabilityTimeout):
+            raise answer
+        return answer
+
+    async def desk(self, desk_id: str, *, start: datetime, end: datetime) -> dict[str, Answer]:
+        """Every member of ``desk_id``: facts, or why they are unknown (cached a minute)."""
+        members = tuple(self.organisation.members(desk_id))
+        return await self.cache.get(
+            desk_id, start, end, lambda: self._look(members, start=start, end=end)
+        )
+
+    async def _look(
+        self, members: tuple[Colleague, ...], *, start: datetime, end: datetime
+    ) -> dict[str, Answer]:
+        raise NotImplementedError

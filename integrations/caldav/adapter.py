@@ -35,10 +35,10 @@ import httpx
 from console.domain.availability import Availability
 from console.domain.model import AgendaItem, Colleague, OutOfOffice, Presence
 from console.domain.organisation import Organisation
-from console.ports import AvailabilityTimeout
 from integrations.availability_shared import (
     Answer,
     DeskCache,
+    DeskLookSource,
     replacement_in,
     standing_replacement,
     unknown,
@@ -211,7 +211,7 @@ def _local_midnight(value: datetime, zone: tzinfo) -> datetime:
     return value
 
 
-class CalDavAvailabilitySource:
+class CalDavAvailabilitySource(DeskLookSource):
     """See the module docstring.
 
     Args:
@@ -271,25 +271,7 @@ class CalDavAvailabilitySource:
 
     # -- the port -----------------------------------------------------------------------------
 
-    async def availability(
-        self, colleague_id: str, *, start: datetime, end: datetime
-    ) -> Availability | None:
-        colleague = self.organisation.colleague(colleague_id)
-        if colleague is None:
-            return None
-        answers = await self.desk(colleague.desk_id, start=start, end=end)
-        answer = answers.get(colleague_id)
-        if answer is None:
-            raise unknown("van deze collega is geen agenda bekend.")
-        if isinstance(answer, AvailabilityTimeout):
-            raise answer
-        return answer
-
-    async def desk(self, desk_id: str, *, start: datetime, end: datetime) -> dict[str, Answer]:
-        members = tuple(self.organisation.members(desk_id))
-        return await self.cache.get(
-            desk_id, start, end, lambda: self._look(members, start=start, end=end)
-        )
+    # availability() and desk() come from DeskLookSource: one look per desk, cached a minute.
 
     # -- one look -----------------------------------------------------------------------------
 

@@ -27,10 +27,10 @@ from zoneinfo import ZoneInfo
 from console.domain.availability import Availability
 from console.domain.model import Colleague, OutOfOffice, Presence
 from console.domain.organisation import Organisation
-from console.ports import AvailabilityTimeout
 from integrations.availability_shared import (
     Answer,
     DeskCache,
+    DeskLookSource,
     replacement_in,
     standing_replacement,
     unknown,
@@ -67,7 +67,7 @@ def _values(body: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-class GraphAvailabilitySource:
+class GraphAvailabilitySource(DeskLookSource):
     """See the module docstring.
 
     Args:
@@ -111,26 +111,8 @@ class GraphAvailabilitySource:
 
     # -- the port -----------------------------------------------------------------------------
 
-    async def availability(
-        self, colleague_id: str, *, start: datetime, end: datetime
-    ) -> Availability | None:
-        colleague = self.organisation.colleague(colleague_id)
-        if colleague is None:
-            return None
-        answers = await self.desk(colleague.desk_id, start=start, end=end)
-        answer = answers.get(colleague_id)
-        if answer is None:
-            raise unknown("deze collega staat niet in de lijst van Microsoft 365.")
-        if isinstance(answer, AvailabilityTimeout):
-            raise answer
-        return answer
-
-    async def desk(self, desk_id: str, *, start: datetime, end: datetime) -> dict[str, Answer]:
-        """Every member of ``desk_id``: facts, or why they are unknown (cached a minute)."""
-        members = tuple(self.organisation.members(desk_id))
-        return await self.cache.get(
-            desk_id, start, end, lambda: self._look(members, start=start, end=end)
-        )
+    # availability() and desk() come from DeskLookSource: one look per desk, cached a minute.
+    not_listed = "deze collega staat niet in de lijst van Microsoft 365."
 
     # -- one look -----------------------------------------------------------------------------
 
