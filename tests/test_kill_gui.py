@@ -12,11 +12,13 @@ hold every note exactly once.
 from __future__ import annotations
 
 import os
+import queue
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -29,6 +31,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.klantinteracties]
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = int(os.environ.get("KCC_KILLS", "50"))
+# A burst that prints nothing for this long is stalled (seen once in 50 runs, cause not found);
+# it is killed like the others, and more than a few stalls fail the test.
+STALL_SECONDS = 30.0
+MAX_STALLS = 3
 
 
 def _unused_loopback() -> str:
@@ -60,6 +66,14 @@ class Forker:
             stderr=self._stderr,
             text=True,
         )
+        # Lines arrive through a reader thread, so a wait can have a deadline.
+        self._lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for text in self.process.stdout:
+            self._lines.put(text)
+        self._lines.put("")
 
     def send(self, line: str) -> int:
         self.process.stdin.write(line + "\n")
@@ -68,8 +82,9 @@ class Forker:
         assert first.startswith("pid "), first
         return int(first[4:])
 
-    def line(self) -> str:
-        text = self.process.stdout.readline()
+    def line(self, timeout: float | None = None) -> str:
+        """The driver's next line; ``queue.Empty`` when none came within ``timeout`` seconds."""
+        text = self._lines.get(timeout=timeout)
         if not text:
             raise AssertionError("the driver died:\n" + self.log.read_text()[-3000:])
         return text.strip()
@@ -121,7 +136,13 @@ def test_50_kills_of_the_gui_console_during_notes_and_sync_lose_and_double_nothi
             wait_for = rng.randint(-1, 12)  # notes to see saved first; -1: during start-up
             seen = 0
             while wait_for >= 0:
-                line = forker.line()
+                try:
+                    line = forker.line(timeout=STALL_SECONDS)
+                except queue.Empty:
+                    # A console that makes no progress is killed where it stands, as a person
+                    # would; the store must be whole after that kill too. Counted below.
+                    moments["stalled"] += 1
+                    break
                 assert not line.startswith("exit"), f"the console stopped: {line}\n{forker.tail()}"
                 if line.startswith("saved "):
                     saved.add(line[6:])
@@ -151,6 +172,7 @@ def test_50_kills_of_the_gui_console_during_notes_and_sync_lose_and_double_nothi
         forker.close()
 
     check_store(store, saved, closed)
+    assert moments["stalled"] <= MAX_STALLS, f"consoles stalled in {moments['stalled']} runs"
     assert len(saved) > KILLS, "too few notes were made to show anything"
     with sqlite3.connect(store) as conn:
         local = dict(
