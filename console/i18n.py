@@ -1,0 +1,84 @@
+"""Translatable text outside the widgets: Dutch source texts as data, rendered by the UI.
+
+The console's source language is Dutch (B1); English (and later others) come from Qt
+translation files in ``resources/i18n`` (``kcc_<lang>.ts`` → ``.qm``). Qt's ``tr()`` lives in the
+widgets, but many sentences are born in Qt-free layers (domain rules, services, the timeline of
+an item, error messages). Those layers do not translate; they *mark* the Dutch text and keep
+its parameters apart, so the widget layer can translate the template at display time and the
+store can keep history as data (kind + parameters) instead of rendered sentences:
+
+    ADVICE = QT_TRANSLATE_NOOP("Timeline", "Advies: {advice}")   # found by pyside6-lupdate
+    msg = Text("Timeline", ADVICE, {"advice": advice})
+    msg.dutch()                       # "Advies: bel na 14 uur"   (logs, tests, fallbacks)
+    widgets.i18n.render(msg)          # translated by the active QTranslator, then formatted
+
+Placeholders are ``str.format`` names. A plural count goes in ``n`` and ``%n`` in the template
+(Qt's numerus rule); :meth:`Text.dutch` applies the Dutch plural only when the template gives
+both forms as ``"singular|plural"`` — widgets use the Dutch ``.qm`` for the same job.
+
+Pure data, no Qt: safe from any thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``source`` for translation in ``context``; return it unchanged.
+
+    ``pyside6-lupdate`` finds calls by this exact name (with literal arguments), so every
+    template that a Qt-free layer shows to a person must pass through here once.
+    """
+    del context
+    return source
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A sentence as data: translation context, Dutch template, parameters, plural count."""
+
+    context: str
+    source: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    n: int = -1
+
+    def dutch(self) -> str:
+        """The sentence in the source language (Dutch), without Qt."""
+        template = self.source
+        if "|" in template and self.n >= 0:
+            one, many = template.split("|", 1)
+            template = one if self.n == 1 else many
+        return format_template(template.replace("%n", str(self.n)), self.params)
+
+    def as_data(self) -> dict[str, Any]:
+        """A JSON-able form for storing (history as data)."""
+        return {"context": self.context, "source": self.source, "params": dict(self.params),
+                "n": self.n}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Text:
+        return cls(str(data["context"]), str(data["source"]), dict(data.get("params") or {}),
+                   int(data.get("n", -1)))
+
+
+def format_template(template: str, params: Mapping[str, Any]) -> str:
+    """``template.format(**params)`` that never raises on a missing or odd placeholder.
+
+    A translation with a typo in a placeholder must not cost the user the sentence: the
+    unknown placeholder stays visible as written.
+    """
+    try:
+        return template.format_map(_Lenient(params))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+class _Lenient(dict[str, Any]):
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        super().__init__(params)
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
