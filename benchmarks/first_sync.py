@@ -37,7 +37,10 @@ def _serve(count: int, desk: str, pipe) -> None:  # runs in the child process
     try:
         seed_server(server, count, desk=desk)
         pipe.send(server.root)
-        pipe.recv()  # until the parent is done
+        # Until the parent is done; "cpu" asks for this process's CPU seconds so far (the
+        # server's share of a run: its request handling, seeding excluded by difference).
+        while pipe.recv() == "cpu":
+            pipe.send(time.process_time())
     finally:
         server.stop()
 
@@ -107,16 +110,24 @@ def _fake(ctx: Context, count: int) -> Figure:
         server = SimpleNamespace(root=parent.recv())
         path = ctx.scratch / "b11" / "fake.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
+        parent.send("cpu")
+        server_cpu = parent.recv()
         measured = asyncio.run(_first_sync(path, server, desk))
+        parent.send("cpu")
+        server_cpu = parent.recv() - server_cpu
     finally:
         parent.send("stop")
         process.join(30)
-    return _figure(
+    figure = _figure(
         "first sync of open tasks, fake server (≤ 60 s at 10⁵)",
         count,
         measured,
         60_000.0 if count >= 10**5 else None,
     )
+    # The machine has two cores: the server child's CPU is time the console could not use.
+    figure.extra["server_cpu_seconds"] = round(server_cpu, 2)
+    figure.notes += f"; the test server's own CPU {server_cpu:.1f} s"
+    return figure
 
 
 async def _seed_real(server, desk: str, count: int) -> None:

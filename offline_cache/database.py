@@ -150,6 +150,10 @@ class Database:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
+            # 32 MB of page cache instead of SQLite's 2 MB: the indexes of a store with 10⁵
+            # notes (random uuid keys) no longer fit in 2 MB, and a first sync then re-reads
+            # index pages for every insert (B14: 39 s → 34 s for 10⁵). Grows only as used.
+            cursor.execute("PRAGMA cache_size=-32768")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
             # Deleted rows are overwritten, not left in free pages: the retention purge must

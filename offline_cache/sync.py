@@ -509,7 +509,20 @@ class SyncEngine:
                 touched: list[str] = []
                 notes: list[str] = []
                 found = 0
-                for state in chunk:
+                # The common cases in bulk (a first sync: all new; a poll: all unchanged),
+                # a few statements per chunk; anything else one by one, in order, as before.
+                fresh, unchanged, rest = _sort_out(conn, chunk)
+                _insert_remotes(conn, fresh, moment, deadline_for)
+                if unchanged:
+                    conn.exec_driver_sql(
+                        "UPDATE remote_link SET version = ? WHERE interaction_id = ?",
+                        [(state.version, local_id) for state, local_id in unchanged],
+                    )
+                for state in fresh:
+                    touched.append(state.interaction_id)
+                    if state.note is not None:
+                        notes.append(state.interaction_id)
+                for state in rest:
                     result, local_id = _merge(conn, state, moment, deadline_for)
                     if result == "conflict":
                         found += 1
@@ -637,14 +650,19 @@ def _state_json(state: RemoteState) -> dict[str, Any]:
     }
 
 
+SAVE_LINK = (
+    "INSERT INTO remote_link "
+    "(interaction_id, klantcontact, internetaak, base, version, synced_at) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(interaction_id) DO UPDATE SET "
+    "klantcontact = excluded.klantcontact, "
+    "internetaak = coalesce(excluded.internetaak, remote_link.internetaak), "
+    "base = excluded.base, version = excluded.version, synced_at = excluded.synced_at"
+)
+
+
 def _save_link(conn: Connection, interaction_id: str, state: RemoteState, moment: str) -> None:
     conn.exec_driver_sql(
-        "INSERT INTO remote_link "
-        "(interaction_id, klantcontact, internetaak, base, version, synced_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(interaction_id) DO UPDATE SET "
-        "klantcontact = excluded.klantcontact, "
-        "internetaak = coalesce(excluded.internetaak, remote_link.internetaak), "
-        "base = excluded.base, version = excluded.version, synced_at = excluded.synced_at",
+        SAVE_LINK,
         (
             interaction_id,
             state.link.klantcontact,
@@ -687,6 +705,63 @@ def _ours(conn: Connection, state: RemoteState) -> bool:
     )
 
 
+def _in_chunks(values: Sequence[str], size: int = 500) -> list[Sequence[str]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
+def _sort_out(
+    conn: Connection, chunk: Sequence[RemoteState]
+) -> tuple[list[RemoteState], list[tuple[RemoteState, str]], list[RemoteState]]:
+    """Split a chunk: (new to us, unchanged since we saw it, the rest), in chunk order.
+
+    Two queries for the whole chunk instead of two or three per state. "New" means: no link
+    to its klantcontact, no local record with its id, and neither id used by another state of
+    the chunk (those, and every changed, conflicting or linked-by-reference one, go through
+    ``_merge`` one by one, which sees what the earlier ones wrote).
+    """
+    contacts = [s.link.klantcontact for s in chunk]
+    linked: dict[str, tuple[str, str | None]] = {}
+    for part in _in_chunks(contacts):
+        marks = ", ".join("?" * len(part))
+        for kc, local_id, base in conn.exec_driver_sql(
+            "SELECT klantcontact, interaction_id, base FROM remote_link "
+            f"WHERE klantcontact IN ({marks})",
+            tuple(part),
+        ):
+            linked[kc] = (local_id, base)
+    ids = [s.interaction_id for s in chunk]
+    existing: set[str] = set()
+    for part in _in_chunks(ids):
+        marks = ", ".join("?" * len(part))
+        existing.update(
+            r[0]
+            for r in conn.exec_driver_sql(
+                f"SELECT id FROM interaction WHERE id IN ({marks})", tuple(part)
+            )
+        )
+    uses: dict[str, int] = {}
+    for state in chunk:
+        for key in {state.interaction_id, state.link.klantcontact}:
+            uses[key] = uses.get(key, 0) + 1
+    fresh: list[RemoteState] = []
+    unchanged: list[tuple[RemoteState, str]] = []
+    rest: list[RemoteState] = []
+    for state in chunk:
+        if uses[state.interaction_id] > 1 or uses[state.link.klantcontact] > 1:
+            rest.append(state)
+        elif state.link.klantcontact in linked:
+            local_id, base = linked[state.link.klantcontact]
+            if base and json.loads(base) == state.signature():
+                unchanged.append((state, local_id))
+            else:
+                rest.append(state)
+        elif state.interaction_id in existing:
+            rest.append(state)
+        else:
+            fresh.append(state)
+    return fresh, unchanged, rest
+
+
 def _merge(
     conn: Connection,
     state: RemoteState,
@@ -713,8 +788,7 @@ def _merge(
                 "SELECT 1 FROM interaction WHERE id = ?", (state.interaction_id,)
             ).first():
                 return "same", state.interaction_id
-        _save_link(conn, state.interaction_id, state, to_db(moment))  # type: ignore[arg-type]
-        _insert_remote(conn, state, deadline_for)
+        _insert_remotes(conn, [state], moment, deadline_for)
         return "inserted", state.interaction_id
     interaction_id, base = row[0], json.loads(row[1]) if row[1] else None
     if base == signature:
@@ -827,10 +901,61 @@ def _apply_remote(
     )
 
 
-def _insert_remote(
-    conn: Connection, state: RemoteState, deadline_for: Callable[[datetime], datetime]
+def _insert_remotes(
+    conn: Connection,
+    states: Sequence[RemoteState],
+    moment: datetime,
+    deadline_for: Callable[[datetime], datetime],
 ) -> None:
-    """A note made elsewhere for us or our desk: store it so the inbox and the list show it."""
+    """Notes made elsewhere for us or our desk, new to this store: link, record, note, timeline.
+
+    One ``executemany`` per table for the whole batch. The callback notes go in before their
+    interactions: the search index (migration v8's triggers, which fold text in Python) is then
+    built once per note, by the interaction's insert, with the note's numbers already there,
+    instead of once for the interaction and again for its note.
+    """
+    if not states:
+        return
+    synced_at = to_db(moment)
+    links: list[tuple[Any, ...]] = []
+    records: list[dict[str, Any]] = []
+    timeline: list[dict[str, Any]] = []
+    notes: list[tuple[Any, ...]] = []
+    for state in states:
+        links.append(
+            (
+                state.interaction_id,
+                state.link.klantcontact,
+                state.link.internetaak,
+                json.dumps(state.signature()),
+                state.version,
+                synced_at,
+            )
+        )
+        record, entry, note = _remote_rows(state, deadline_for)
+        records.append(record)
+        timeline.append(entry)
+        if note is not None:
+            notes.append(note)
+    conn.exec_driver_sql(SAVE_LINK, links)
+    if notes:
+        conn.exec_driver_sql(INSERT_NOTE, notes)
+    conn.exec_driver_sql(INSERT_INTERACTION, records)
+    conn.exec_driver_sql(INSERT_TIMELINE, timeline)
+
+
+INSERT_NOTE = (
+    "INSERT INTO callback_note (id, resident_name, resident_id, phone, phone2, email, "
+    "summary, best_time, creator, source_interaction_id, advice, override_reason, "
+    "follow_up, outcome_text) VALUES (?, ?, NULL, ?, ?, ?, ?, '', ?, NULL, '', '', "
+    "'none', ?)"
+)
+
+
+def _remote_rows(
+    state: RemoteState, deadline_for: Callable[[datetime], datetime]
+) -> tuple[dict[str, Any], dict[str, Any], tuple[Any, ...] | None]:
+    """(interaction values, its "received" timeline entry, callback_note values or None)."""
     note = state.note
     deadline = deadline_for(state.received_at) if note is not None else None
     item = Interaction(
@@ -854,31 +979,25 @@ def _insert_remote(
     values = interaction_to_json(item)
     values["deadline"] = values["deadline"] or values["received_at"]
     values["is_open"] = int(item.is_open)
-    conn.exec_driver_sql(INSERT_INTERACTION, values)
     maker = (note.created_by if note else "") or "klantcontactsysteem"
-    conn.exec_driver_sql(
-        INSERT_TIMELINE,
-        {
-            "interaction_id": item.id,
-            "at": to_db(item.received_at),
-            "actor": maker,
-            "kind": TimelineKind.RECEIVED.value,
-            "text": f"Ontvangen uit het klantcontactsysteem (gemaakt door {maker})",
-        },
-    )
+    entry = {
+        "interaction_id": item.id,
+        "at": values["received_at"],
+        "actor": maker,
+        "kind": TimelineKind.RECEIVED.value,
+        "text": f"Ontvangen uit het klantcontactsysteem (gemaakt door {maker})",
+    }
     if note is None:
-        return
+        return values, entry, None
     # What KISS shows: the question (onderwerp), the notes (inhoud), the toelichting.
     summary = state.subject.strip()
     if state.question.strip() and state.question.strip() != summary:
         summary = f"{summary}\n{state.question.strip()}" if summary else state.question.strip()
     if note.explanation and note.explanation.strip() != summary.strip():
         summary = f"{summary}\n\nToelichting: {note.explanation}"
-    conn.exec_driver_sql(
-        "INSERT INTO callback_note (id, resident_name, resident_id, phone, phone2, email, "
-        "summary, best_time, creator, source_interaction_id, advice, override_reason, "
-        "follow_up, outcome_text) VALUES (?, ?, NULL, ?, ?, ?, ?, '', ?, NULL, '', '', "
-        "'none', ?)",
+    return (
+        values,
+        entry,
         (
             item.id,
             note.contact_name,

@@ -301,3 +301,64 @@ def test_an_unreadable_answer_to_a_write_is_looked_up_next_round_not_sent_twice(
     note_id, first, final = run(scenario())
     assert first.quarantined == 1 and first.failed == 0 and first.waiting == 1
     assert final.waiting == 0 and len(ours(server, note_id)) == 1
+
+
+def test_records_sharing_a_contact_or_an_id_in_one_pull_are_each_stored_once(
+    tmp_path, klantinteracties_server
+):
+    """A first pull merges a page in bulk; records that share an id must not break the page.
+
+    One klantcontact with two open tasks for our desk (KISS allows it) is one note; two contacts
+    carrying the same ``kccId`` (one copied) are two records. The other notes arrive too.
+    """
+    server = klantinteracties_server
+    seed_server(server, 3)
+    desk_actor = server.all("actoren")[0]["uuid"]
+    first = server.all("klantcontacten")[0]
+    server.insert(
+        "internetaken",
+        {
+            "gevraagdeHandeling": "Nog een keer bellen",
+            "aanleidinggevendKlantcontact": {"uuid": first["uuid"]},
+            "toegewezenAanActoren": [{"uuid": desk_actor}],
+            "status": "te_verwerken",
+        },
+    )
+    copy = server.insert(
+        "klantcontacten",
+        {
+            **{k: first[k] for k in ("kanaal", "taal", "vertrouwelijk", "plaatsgevondenOp")},
+            "onderwerp": "Een kopie",
+            "inhoud": "Gekopieerd",
+            "metadata": dict(first["metadata"]),
+        },
+    )
+    server.insert(
+        "internetaken",
+        {
+            "gevraagdeHandeling": "Terugbellen",
+            "aanleidinggevendKlantcontact": {"uuid": copy["uuid"]},
+            "toegewezenAanActoren": [{"uuid": desk_actor}],
+            "status": "te_verwerken",
+        },
+    )
+
+    async def scenario():
+        async with connected(tmp_path / "s.sqlite3", server) as c:
+            report = await c.engine.sync_once()
+            again = await c.engine.sync_once()
+            rows = await c.db.read(
+                lambda conn: conn.exec_driver_sql(
+                    "SELECT i.subject, l.klantcontact FROM interaction i "
+                    "JOIN remote_link l ON l.interaction_id = i.id ORDER BY i.subject"
+                ).all()
+            )
+            return report, again, rows, await c.engine.quarantined()
+
+    report, again, rows, aside = run(scenario())
+    assert aside == []
+    assert report.pulled == 5 and again.merged == 0
+    contacts = [kc for _, kc in rows]
+    assert len(rows) == 4 and len(set(contacts)) == 4
+    assert copy["uuid"] in contacts and first["uuid"] in contacts
+    assert "Een kopie" in [subject for subject, _ in rows]

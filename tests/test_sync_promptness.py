@@ -128,6 +128,8 @@ def test_a_colleague_sees_a_new_team_note_before_the_next_round(tmp_path):
                     return any(n.id == note.id for n in await b.callbacks.desk_notes())
 
                 await until(in_team_list, what="the note in Bram's team list")
+                # The note shows once its merge commits; the round is counted after its push.
+                await until(lambda: sync.rounds >= 2, what="the round the look started")
                 assert sync.rounds == 2
             finally:
                 await sync.aclose()
