@@ -21,7 +21,6 @@ from console.config import Config, KlantinteractiesConfig
 from console.demo.availability import DemoAvailabilitySource
 from console.demo.organisation import (
     DemoData,
-    DemoOrganisationSource,
     build_demo,
     read_demo_file,
 )
@@ -181,10 +180,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
 
     if connected:  # no demo residents, subjects or agendas in a real municipality's store
         demo = DemoData(org_file.organisation, (), {}, dict(org_file.closing_days))
-    elif config.organisation is not None:
+    else:  # the file read above (the shipped demo file without one): parsed once (B6)
         demo = build_demo(read_demo_file(), now=clock.now(), organisation=org_file)
-    else:
-        demo = DemoOrganisationSource().data(now=clock.now())
     organisation = demo.organisation
     calendar = WorkingCalendar(
         holidays=DutchHolidays(include_good_friday=config.include_good_friday),
