@@ -13,11 +13,8 @@ from sqlalchemy import Connection, select
 from console.domain.model import Channel, Interaction
 from console.ports import CallRecord, ChangeNotice
 from offline_cache.database import Database
-from offline_cache.repositories import INTERACTION_TABLE, interaction_from_row
-from offline_cache.schema import CallRecordRow
+from offline_cache.repositories import STORE_TABLES, interaction_from_row
 from offline_cache.timefmt import from_db, to_db
-
-_CALL = CallRecordRow.__table__
 
 
 class SqlCallRecords:
@@ -30,12 +27,16 @@ class SqlCallRecords:
         """The resident's interactions, newest first (at most 20)."""
 
         def work(conn: Connection) -> list[Interaction]:
-            query = select(INTERACTION_TABLE).where(INTERACTION_TABLE.c.resident_id == resident_id)
+            query = select(STORE_TABLES.interaction).where(
+                STORE_TABLES.interaction.c.resident_id == resident_id
+            )
             if channel is not None:
-                query = query.where(INTERACTION_TABLE.c.channel == channel.value)
+                query = query.where(STORE_TABLES.interaction.c.channel == channel.value)
             if open_only:
-                query = query.where(INTERACTION_TABLE.c.is_open == 1)
-            rows = conn.execute(query.order_by(INTERACTION_TABLE.c.received_at.desc()).limit(20))
+                query = query.where(STORE_TABLES.interaction.c.is_open == 1)
+            rows = conn.execute(
+                query.order_by(STORE_TABLES.interaction.c.received_at.desc()).limit(20)
+            )
             return [interaction_from_row(r) for r in rows]
 
         return await self._db.read(work)
@@ -86,7 +87,9 @@ class SqlCallRecords:
 
         def work(conn: Connection) -> CallRecord | None:
             row = conn.execute(
-                select(_CALL).where(_CALL.c.interaction_id == interaction_id)
+                select(STORE_TABLES.call_record).where(
+                    STORE_TABLES.call_record.c.interaction_id == interaction_id
+                )
             ).first()
             if row is None:
                 return None

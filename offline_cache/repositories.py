@@ -30,14 +30,34 @@ from console.ports import ChangeNotice, ConflictError
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
 from offline_cache.rows import interaction_from_mapping
-from offline_cache.schema import InteractionRow, ResidentRow, StatusChangeRow, TimelineRow
 from offline_cache.search import fts_match_expression
 from offline_cache.timefmt import from_db, to_db
 
-_INTERACTION = InteractionRow.__table__
-_STATUS = StatusChangeRow.__table__
-_TIMELINE = TimelineRow.__table__
-_RESIDENT = ResidentRow.__table__
+
+class _StoreTables:
+    """The sqlmodel tables, imported on first use (on the database thread, where they are used).
+
+    sqlmodel and the ORM it brings (pydantic, ``sqlalchemy.orm``) are ~0.2 s of the console's
+    start (B6); the first inbox page is plain SQL (``inbox_sql``) and needs none of them.
+    """
+
+    def __getattr__(self, name: str):
+        from offline_cache import schema
+
+        tables = {
+            "interaction": schema.InteractionRow.__table__,
+            "status_change": schema.StatusChangeRow.__table__,
+            "timeline": schema.TimelineRow.__table__,
+            "resident": schema.ResidentRow.__table__,
+            "call_record": schema.CallRecordRow.__table__,
+        }
+        if name not in tables:
+            raise AttributeError(name)
+        self.__dict__.update(tables)  # later look-ups are plain attributes
+        return tables[name]
+
+
+STORE_TABLES = _StoreTables()
 
 _INBOX_COLUMNS = (
     "seq, id, channel, subject, resident_name, received_at, deadline, priority, "
@@ -140,7 +160,6 @@ def _interaction_from(row: object) -> Interaction:
 
 # Public names for the other stores that write or read the interaction table in their own
 # transactions (modules never import each other's private names).
-INTERACTION_TABLE = _INTERACTION
 interaction_from_row = _interaction_from
 INSERT_INTERACTION = _INSERT_INTERACTION
 INSERT_STATUS = _INSERT_STATUS
@@ -205,13 +224,17 @@ def inbox_sql(query: InboxQuery, after: InboxCursor | None, limit: int) -> tuple
 def _budget(query: InboxQuery) -> float | None:
     """A text search may hold the one database thread this long at most; else no limit."""
     return SEARCH_BUDGET_SECONDS if fts_match_expression(query.text) else None
+
+
 def insert_changes(conn: Connection, changes: Sequence[Change]) -> None:
     """Insert new interactions with their history, inside the caller's write transaction.
 
     For other stores that must write an interaction together with their own rows (the channel
     intake writes a contact and its de-duplication key in one transaction).
     """
-    conn.execute(insert(_INTERACTION), [_interaction_values(c.interaction) for c in changes])
+    conn.execute(
+        insert(STORE_TABLES.interaction), [_interaction_values(c.interaction) for c in changes]
+    )
     for change in changes:
         SqlInteractionRepository._record(conn, change)
 
@@ -221,7 +244,9 @@ def apply_change(conn: Connection, change: Change) -> None:
     values = _interaction_values(change.interaction)
     values.pop("id")
     conn.execute(
-        update(_INTERACTION).where(_INTERACTION.c.id == change.interaction.id).values(values)
+        update(STORE_TABLES.interaction)
+        .where(STORE_TABLES.interaction.c.id == change.interaction.id)
+        .values(values)
     )
     SqlInteractionRepository._record(conn, change)
 
@@ -297,7 +322,8 @@ class SqlInteractionRepository:
 
         def work(conn: Connection) -> list[ChangeNotice]:
             conn.execute(
-                insert(_INTERACTION), [_interaction_values(c.interaction) for c in changes]
+                insert(STORE_TABLES.interaction),
+                [_interaction_values(c.interaction) for c in changes],
             )
             for change in changes:
                 self._record(conn, change)
@@ -317,7 +343,9 @@ class SqlInteractionRepository:
 
         def work(conn: Connection) -> list[ChangeNotice]:
             current = conn.execute(
-                select(_INTERACTION.c.updated_at).where(_INTERACTION.c.id == item.id)
+                select(STORE_TABLES.interaction.c.updated_at).where(
+                    STORE_TABLES.interaction.c.id == item.id
+                )
             ).scalar_one_or_none()
             if current != to_db(expected_updated_at):
                 raise ConflictError(
@@ -326,7 +354,11 @@ class SqlInteractionRepository:
                 )
             values = _interaction_values(item)
             values.pop("id")
-            conn.execute(update(_INTERACTION).where(_INTERACTION.c.id == item.id).values(values))
+            conn.execute(
+                update(STORE_TABLES.interaction)
+                .where(STORE_TABLES.interaction.c.id == item.id)
+                .values(values)
+            )
             self._record(conn, change)
             if self._outbox is not None:
                 self._outbox.record(conn, "update", [item])
@@ -340,8 +372,10 @@ class SqlInteractionRepository:
 
     async def get(self, interaction_id: str) -> Interaction | None:
         def work(conn: Connection) -> Interaction | None:
-            row = conn.execute(
-                select(_INTERACTION).where(_INTERACTION.c.id == interaction_id)
+            # Plain SQL: the detail pane opens the first row while the console starts, and
+            # building the statement would import the sqlmodel tables then (B6).
+            row = conn.exec_driver_sql(
+                "SELECT * FROM interaction WHERE id = ?", (interaction_id,)
             ).first()
             return _interaction_from(row) if row else None
 
@@ -371,9 +405,9 @@ class SqlInteractionRepository:
     async def timeline(self, interaction_id: str) -> list[TimelineEntry]:
         def work(conn: Connection) -> list[TimelineEntry]:
             rows = conn.execute(
-                select(_TIMELINE)
-                .where(_TIMELINE.c.interaction_id == interaction_id)
-                .order_by(_TIMELINE.c.at, _TIMELINE.c.seq)
+                select(STORE_TABLES.timeline)
+                .where(STORE_TABLES.timeline.c.interaction_id == interaction_id)
+                .order_by(STORE_TABLES.timeline.c.at, STORE_TABLES.timeline.c.seq)
             )
             return [
                 TimelineEntry(
@@ -387,9 +421,9 @@ class SqlInteractionRepository:
     async def status_changes(self, interaction_id: str) -> list[StatusChange]:
         def work(conn: Connection) -> list[StatusChange]:
             rows = conn.execute(
-                select(_STATUS)
-                .where(_STATUS.c.interaction_id == interaction_id)
-                .order_by(_STATUS.c.at, _STATUS.c.seq)
+                select(STORE_TABLES.status_change)
+                .where(STORE_TABLES.status_change.c.interaction_id == interaction_id)
+                .order_by(STORE_TABLES.status_change.c.at, STORE_TABLES.status_change.c.seq)
             )
             return [
                 StatusChange(
@@ -453,7 +487,9 @@ class SqlResidentRepository:
 
     async def get(self, resident_id: str) -> Resident | None:
         def work(conn: Connection) -> Resident | None:
-            row = conn.execute(select(_RESIDENT).where(_RESIDENT.c.id == resident_id)).first()
+            row = conn.execute(
+                select(STORE_TABLES.resident).where(STORE_TABLES.resident.c.id == resident_id)
+            ).first()
             return self._from(row) if row else None
 
         return await self._db.read(work)
@@ -461,8 +497,18 @@ class SqlResidentRepository:
     async def find_by_phone(self, e164: str) -> list[Resident]:
         def work(conn: Connection) -> list[Resident]:
             rows = conn.execute(
-                select(_RESIDENT).where((_RESIDENT.c.phone == e164) | (_RESIDENT.c.phone2 == e164))
+                select(STORE_TABLES.resident).where(
+                    (STORE_TABLES.resident.c.phone == e164)
+                    | (STORE_TABLES.resident.c.phone2 == e164)
+                )
             )
             return [self._from(r) for r in rows]
 
         return await self._db.read(work)
+
+
+def __getattr__(name: str):
+    # ``INTERACTION_TABLE`` loads sqlmodel only when someone asks for it (see _StoreTables).
+    if name == "INTERACTION_TABLE":
+        return STORE_TABLES.interaction
+    raise AttributeError(name)

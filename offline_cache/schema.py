@@ -86,3 +86,8 @@ class CallRecordRow(SQLModel, table=True):
     outcome: str | None = None
     satisfaction: int | None = None
     result: str | None = None  # answered | missed | abandoned | refused (v6)
+
+
+# The callback-note tables (their own module so the start need not import sqlmodel, B6): every
+# model class is registered on SQLModel.metadata wherever this schema is imported.
+from offline_cache import callback_schema  # noqa: E402, F401

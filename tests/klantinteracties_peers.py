@@ -97,8 +97,13 @@ def calendar() -> WorkingCalendar:
 
 
 @asynccontextmanager
-async def console(path: Path, peer: Peer, org: Organisation, user_id: str, *, clock, seed=1):
-    """One console (store + services + sync) for ``user_id``, as the composition root builds it."""
+async def console(
+    path: Path, peer: Peer, org: Organisation, user_id: str, *, clock, seed=1, transport=None
+):
+    """One console (store + services + sync) for ``user_id``, as the composition root builds it.
+
+    ``transport``: an httpx transport under the client (a test that kills the console mid-send).
+    """
     from console.demo.availability import DemoAvailabilitySource
     from console.domain.model import Owner
 
@@ -111,6 +116,7 @@ async def console(path: Path, peer: Peer, org: Organisation, user_id: str, *, cl
         retry=RetryPolicy(attempts=3),
         sleep=NoSleep(),
         rng=rng,
+        transport=transport,
     )
     try:
         outbox = Outbox()

@@ -65,6 +65,7 @@ NULLABLE_REFS = frozenset(
         "contactnaam",
         "bezoekadres",
         "correspondentieadres",
+        "onderwerpobject",  # /maak-klantcontact answers null without one (the spec has no null)
     }
 )
 
@@ -542,6 +543,61 @@ class KlantinteractiesServer:
             self.by_klantcontact[collection].setdefault(item[parent]["uuid"], []).append(uid)
         return 201, self._render(collection, item)
 
+    def _maak_klantcontact(self, body: dict[str, Any]) -> tuple[int, dict]:
+        """``POST /maak-klantcontact`` as Open Klant 2.18 answers it (checked by hand on the
+        real server): klantcontact, optional betrokkene and onderwerpobject made together, all
+        or nothing; a refused part is named inside its key ("klantcontact.referentienummer",
+        "betrokkene.initiator"); the answer holds the three records (``null`` when absent).
+        """
+        parts = [("klantcontact", "klantcontacten"), ("betrokkene", "betrokkenen")]
+        parts.append(("onderwerpobject", "onderwerpobjecten"))
+        if not isinstance(body.get("klantcontact"), dict):
+            return self._invalid("klantcontact", "required", "Dit veld is vereist.")
+        made: dict[str, Any] = {}
+        saved = (self.generation, len(self.references))
+        for key, collection in parts:
+            part = body.get(key)
+            if part is None:
+                made[key] = None
+                continue
+            part = dict(part)
+            if key != "klantcontact":
+                link = "hadKlantcontact" if key == "betrokkene" else "klantcontact"
+                part[link] = {"uuid": made["klantcontact"]["uuid"]}
+            status, answer = self._create(collection, part)
+            if status >= 300:
+                self._undo(made, saved)
+                for param in answer.get("invalidParams", []):
+                    param["name"] = f"{key}.{param['name']}"
+                return status, answer
+            made[key] = answer
+        stored = self.data["klantcontacten"][made["klantcontact"]["uuid"]]
+        made["klantcontact"] = self._render("klantcontacten", stored)  # with its betrokkene
+        return 201, made
+
+    def _undo(self, made: dict[str, Any], saved: tuple[int, int]) -> None:
+        """Take back the parts of a refused ``/maak-klantcontact`` (newest first)."""
+        for key, collection in (
+            ("onderwerpobject", "onderwerpobjecten"),
+            ("betrokkene", "betrokkenen"),
+            ("klantcontact", "klantcontacten"),
+        ):
+            item = made.get(key)
+            if not item:
+                continue
+            uid = item["uuid"]
+            del self.data[collection][uid]
+            self.order[collection].remove(uid)
+            for index in self.by_klantcontact.get(collection, {}).values():
+                if uid in index:
+                    index.remove(uid)
+            for about in self.about.values():
+                if uid in about:
+                    about.remove(uid)
+            if collection == "klantcontacten" and item.get("referentienummer"):
+                self.references.pop(item["referentienummer"], None)
+        self.generation = saved[0]
+
     def _patch(self, collection: str, uid: str, body: dict[str, Any]) -> tuple[int, dict]:
         self.generation += 1
         item = self.data[collection].get(uid)
@@ -673,6 +729,9 @@ class KlantinteractiesServer:
         """Route one request (already authenticated and spec-checked); returns status, body."""
         rest = path[len(BASE) :].strip("/").split("/")
         collection = rest[0]
+        if rest == ["maak-klantcontact"] and method == "POST":
+            with self.lock:
+                return self._maak_klantcontact(body or {})
         if collection not in self.data:
             return self._problem(404, "not_found", "Niet gevonden.")
         with self.lock:

@@ -200,3 +200,25 @@ def test_quick_side_by_side_and_colleague_run_on_the_real_open_klant(tmp_path, o
     for figure in measured:
         assert figure["runs"] == len(figure["samples"]) >= 1
         assert figure["budget"] is None or isinstance(figure["met"], bool)
+
+
+@pytest.mark.sip
+@pytest.mark.slow
+def test_quick_phone_under_load_runs_with_real_baresip_and_sipp(tmp_path):
+    """B12 at its quick size (3 calls per pattern) with the real baresip and SIPp: every figure
+    measured; a missing program or a crash fails, timings are not judged."""
+    out = tmp_path / "b12.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--only", "B12", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    measured = [f for f in figures if f.get("status") == "measured" and f["id"] == "B12"]
+    assert measured, figures
+    for figure in measured:
+        assert figure["runs"] == len(figure["samples"]) >= 1
+        assert figure["budget"] is None or isinstance(figure["met"], bool)

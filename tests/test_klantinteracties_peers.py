@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, timedelta
 
+import httpx
 import pytest
 
 from console.clock import FakeClock
@@ -275,3 +276,82 @@ def test_a_task_for_an_unknown_actor_and_my_team_arrives_and_the_sync_goes_on(tm
     assert first.pulled == 1 and second.pulled == 0
     [note] = notes
     assert note.assignee == Owner.desk(anna.desk_id) and note.resident_name == "Kees Mol"
+
+
+class Killed(BaseException):
+    """The console process dies here (nothing in the console catches a BaseException)."""
+
+
+class KillAfterCombinedCreate(httpx.AsyncHTTPTransport):
+    """Real HTTP; the console "dies" the moment ``/maak-klantcontact`` has been answered."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        if request.url.path.endswith("/maak-klantcontact"):
+            await response.aread()
+            raise Killed  # the klantcontact and betrokkene are on the server; nothing else is
+        return response
+
+
+def test_a_note_killed_after_its_combined_create_is_completed_once(tmp_path, peer):  # noqa: F811
+    """A new note's klantcontact and betrokkene go out in one request; a console killed right
+    after it (before the agent link, numbers and task) finishes the note on its next start,
+    and the colleague finds everything exactly once."""
+    org = organisation()
+    bram = org.colleague("c02")
+    clock = FakeClock(TUESDAY_MORNING)
+    store = tmp_path / "a.sqlite3"
+
+    async def scenario():
+        async with console(
+            store, peer, org, "c01", clock=clock, transport=KillAfterCombinedCreate()
+        ) as a:
+            draft = CallbackDraft(
+                resident_name="Kees van Dijk",
+                phone="0612312312",
+                phone2="0345123456",
+                email="kees@example.nl",
+                summary="Wil weten wanneer de container wordt geleegd.",
+                target_kind="desk",
+                target_id=bram.desk_id,
+            )
+            made = await a.callbacks.create(draft, check=None, confirm_duplicates=True)
+            reference = await a.db.read(
+                lambda conn: conn.exec_driver_sql("SELECT reference FROM outbox").scalar_one()
+            )
+            with pytest.raises(Killed):
+                await a.engine.sync_once()
+        async with console(store, peer, org, "c01", clock=clock) as again:  # the next start
+            await again.engine.sync_once()
+            waiting = await again.engine.waiting()
+        async with console(tmp_path / "b.sqlite3", peer, org, "c02", clock=clock) as b:
+            await b.engine.sync_once()
+            seen_by_b = await b.callbacks.desk_notes()
+        return made, reference, waiting, seen_by_b
+
+    made, reference, waiting, seen_by_b = run(scenario())
+    assert waiting == 0
+    assert [n.id for n in seen_by_b] == [made.id]
+    # Both numbers (their order on the server follows the parallel writes; see RESULTS.md B10).
+    assert sorted(seen_by_b[0].phones) == ["+31345123456", "+31612312312"]
+    assert seen_by_b[0].email == "kees@example.nl"
+    http = Http(peer)
+    try:
+        found = http.get("/klantcontacten", referentienummer=reference)["results"]
+        assert len(found) == 1 and found[0]["metadata"]["kccId"] == made.id
+        uuid = found[0]["uuid"]
+        people = http.get("/betrokkenen", hadKlantcontact__uuid=uuid)["results"]
+        assert len(people) == 1, "one betrokkene, not one per attempt"
+        addresses = http.get("/digitaleadressen", verstrektDoorBetrokkene__uuid=people[0]["uuid"])[
+            "results"
+        ]
+        assert sorted(a["adres"] for a in addresses) == sorted(
+            ["+31612312312", "+31345123456", "kees@example.nl"]
+        )
+        assert (
+            len(http.get("/internetaken", aanleidinggevendKlantcontact__uuid=uuid)["results"]) == 1
+        )
+        links = http.get("/actorklantcontacten", klantcontact__uuid=uuid)["results"]
+        assert len(links) == 1, "the agent linked once"
+    finally:
+        http.close()

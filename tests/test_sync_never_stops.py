@@ -185,7 +185,11 @@ def test_a_refused_note_shows_the_servers_reason_and_goes_out_after_a_retry(tmp_
     refuse = {"on": True}
 
     def tamper(method, path, query):
-        if method == "POST" and path == f"{BASE}/klantcontacten" and refuse["on"]:
+        # A new note's klantcontact goes out with its betrokkene (/maak-klantcontact), which
+        # names a refused field inside its part, as Open Klant does.
+        combined = path == f"{BASE}/maak-klantcontact"
+        if method == "POST" and (combined or path == f"{BASE}/klantcontacten") and refuse["on"]:
+            field = "klantcontact.kanaal" if combined else "kanaal"
             body = {
                 "type": "x",
                 "code": "invalid",
@@ -194,7 +198,7 @@ def test_a_refused_note_shows_the_servers_reason_and_goes_out_after_a_retry(tmp_
                 "detail": "Ongeldige invoerwaarde.",
                 "instance": "urn:x",
                 "invalidParams": [
-                    {"name": "kanaal", "code": "invalid", "reason": "Dit kanaal kennen we niet."}
+                    {"name": field, "code": "invalid", "reason": "Dit kanaal kennen we niet."}
                 ],
             }
             return (400, json.dumps(body).encode(), "application/problem+json", ())
@@ -274,7 +278,7 @@ def test_an_unreadable_answer_to_a_write_is_looked_up_next_round_not_sent_twice(
     html_once = {"left": 1}
 
     def tamper(method, path, query):
-        if method == "POST" and path == f"{BASE}/klantcontacten" and html_once["left"]:
+        if method == "POST" and path == f"{BASE}/maak-klantcontact" and html_once["left"]:
             html_once["left"] -= 1
             # The write is stored, but the answer is a login page (a proxy in between).
             server.handle("POST", path, {}, json.loads(tamper.body))
@@ -291,7 +295,14 @@ def test_an_unreadable_answer_to_a_write_is_looked_up_next_round_not_sent_twice(
             from offline_cache.outbox import interaction_from_json
 
             item = interaction_from_json(json.loads(payload[0])["interaction"])
-            tamper.body = json.dumps(mapping.klantcontact_body(item, reference=payload[1]))
+            person = mapping.betrokkene_body("", mapping.default_task(item))
+            del person["hadKlantcontact"]
+            tamper.body = json.dumps(
+                {
+                    "klantcontact": mapping.klantcontact_body(item, reference=payload[1]),
+                    "betrokkene": person,
+                }
+            )
             server.tamper = tamper
             await c.engine.sync_once()
             first = await c.engine.status(online=True)

@@ -38,7 +38,7 @@ def test_the_dialog_shows_every_problem_and_settles_it(qloop, qtbot, tmp_path, c
     refuse = {"on": False}
 
     def tamper(method, path, query):
-        if refuse["on"] and method == "POST" and path == f"{BASE}/klantcontacten":
+        if refuse["on"] and method == "POST" and path == f"{BASE}/maak-klantcontact":
             return (400, refusal("Dit onderwerp mag niet."), "application/problem+json", ())
         return None
 

@@ -168,7 +168,9 @@ class KlantinteractiesAdapter:
         """Create (or finish creating) ``item``; see the module docstring.
 
         A callback note is written as KISS writes a contactverzoek: klantcontact, the agent's
-        actorklantcontact, one betrokkene with the numbers and e-mail, then the internetaak.
+        actorklantcontact, one betrokkene with the numbers and e-mail, then the internetaak. A
+        new note's klantcontact and betrokkene go in one ``POST /maak-klantcontact``; a resumed
+        one is completed link by link after looking up what is there.
 
         Raises:
             LimitExceeded: a field breaks the spec's limits (nothing was sent).
@@ -185,9 +187,18 @@ class KlantinteractiesAdapter:
         klantcontact = await self.find_by_reference(reference) if resume else None
         if klantcontact is not None and not self._is_ours(klantcontact, item):
             raise ReferenceTaken("Dit referentienummer is al in gebruik.", field="referentienummer")
+        betrokkene: dict[str, Any] | None = None
+        combined = False
         if klantcontact is None:
             try:
-                klantcontact = await self.client.request("POST", "/klantcontacten", json=body)
+                if is_note:
+                    assert task is not None
+                    klantcontact, betrokkene = await self._create_with_betrokkene(
+                        body, task, assignees=task.assignees or (item.owner,)
+                    )
+                    combined = True
+                else:
+                    klantcontact = await self.client.request("POST", "/klantcontacten", json=body)
             except ReferenceTaken:
                 # Our earlier attempt may have landed after all, or it is a real collision.
                 klantcontact = await self.find_by_reference(reference)
@@ -202,12 +213,19 @@ class KlantinteractiesAdapter:
         if is_note:
             assert task is not None
             assignees = task.assignees or (item.owner,)
-            # Independent requests go together (B10: a note reaches the server in about three
-            # round trips instead of six). The internetaak still goes last: a colleague who
+            # Independent requests go together (B10: a new note reaches the server in three
+            # round trips instead of seven: klantcontact with betrokkene, then agent link and
+            # addresses, then the task). The internetaak still goes last: a colleague who
             # sees the task must find the resident and the numbers already there.
             await _together(
                 self._ensure_agent_link(kc_uuid, check=check),
-                self._ensure_betrokkene(kc_uuid, task, check=check),
+                self._ensure_betrokkene(
+                    kc_uuid,
+                    task,
+                    # An answer without its betrokkene: look it up rather than make a second.
+                    check=check or (combined and betrokkene is None),
+                    created=betrokkene,
+                ),
                 *(self.actors.uuid_for(a) for a in assignees),
             )
             internetaak = await self._ensure_task(
@@ -216,6 +234,30 @@ class KlantinteractiesAdapter:
         else:
             await self._ensure_agent_link(kc_uuid, check=check)
         return mapping.state_from(klantcontact, internetaak, assignees=assignees)
+
+    async def _create_with_betrokkene(
+        self, body: dict[str, Any], task: InternalTask, *, assignees: tuple[Owner, ...]
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The klantcontact and its betrokkene in one request (``POST /maak-klantcontact``).
+
+        Open Klant checks both parts before it stores either (a refused betrokkene leaves no
+        klantcontact), so a resume finds both or neither. The actors the next step needs are
+        looked up meanwhile.
+        """
+        betrokkene = mapping.betrokkene_body("", task)
+        del betrokkene["hadKlantcontact"]  # the server links it to the new klantcontact
+        wanted = dict.fromkeys((self._agent, *assignees))
+        created, *_ = await _together(
+            self.client.request(
+                "POST", "/maak-klantcontact", json={"klantcontact": body, "betrokkene": betrokkene}
+            ),
+            *(self.actors.uuid_for(a) for a in wanted),
+        )
+        klantcontact = created.get("klantcontact")
+        person = created.get("betrokkene")
+        if not isinstance(person, dict) or not isinstance(person.get("uuid"), str):
+            person = None
+        return klantcontact, person
 
     @staticmethod
     def _is_ours(klantcontact: dict[str, Any], item: Interaction) -> bool:
@@ -238,11 +280,21 @@ class KlantinteractiesAdapter:
     async def _ensure_agent_link(self, kc_uuid: str, *, check: bool) -> None:
         await self._link_actor(kc_uuid, await self.actors.uuid_for(self._agent), check=check)
 
-    async def _ensure_betrokkene(self, kc_uuid: str, task: InternalTask, *, check: bool) -> None:
-        """The resident as betrokkene (klant, initiator) with numbers and e-mail on it."""
+    async def _ensure_betrokkene(
+        self,
+        kc_uuid: str,
+        task: InternalTask,
+        *,
+        check: bool,
+        created: dict[str, Any] | None = None,
+    ) -> None:
+        """The resident as betrokkene (klant, initiator) with numbers and e-mail on it.
+
+        ``created``: the betrokkene ``/maak-klantcontact`` made a moment ago (no addresses yet).
+        """
         numbers = [mapping.check_phone(n) for n in task.callback_numbers]
-        betrokkene = None
-        if check:
+        betrokkene = created
+        if betrokkene is None and check:
             found = await self.client.list_all(
                 "/betrokkenen", params={"hadKlantcontact__uuid": kc_uuid}
             )

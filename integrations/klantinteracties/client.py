@@ -98,6 +98,13 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
 
 
+COMBINED_CREATE = "/maak-klantcontact"
+
+
+def _is_combined(response: httpx.Response) -> bool:
+    return response.request.url.path.rstrip("/").endswith(COMBINED_CREATE)
+
+
 def _problem(response: httpx.Response) -> tuple[str | None, str | None, str | None]:
     """(field, code, reason) of the first invalid parameter in a problem+json body."""
     try:
@@ -250,8 +257,14 @@ class KlantinteractiesClient:
                 raw=response.text[:20000],
                 status=response.status_code,
             ) from None
+        # What a write answers with: the record, or for ``/maak-klantcontact`` (Open Klant
+        # 2.18: klantcontact, betrokkene and onderwerpobject in one request) the klantcontact
+        # inside the answer.
+        created = (
+            body.get("klantcontact") if _is_combined(response) and isinstance(body, dict) else body
+        )
         if method.upper() in ("POST", "PATCH") and not (
-            isinstance(body, dict) and isinstance(body.get("uuid"), str)
+            isinstance(created, dict) and isinstance(created.get("uuid"), str)
         ):
             raise Malformed("Het klantcontactsysteem gaf een antwoord zonder uuid.", raw=body)
         return body
@@ -264,7 +277,8 @@ class KlantinteractiesClient:
         if status == 404:
             return NotFound(NOT_FOUND_MESSAGE, status=status)
         field, code, reason = _problem(response)
-        if code == "unique" and field == "referentienummer":
+        # ``/maak-klantcontact`` names the field inside its part: "klantcontact.referentienummer".
+        if code == "unique" and field in ("referentienummer", "klantcontact.referentienummer"):
             return ReferenceTaken(
                 "Dit referentienummer is al in gebruik.", field=field, status=status
             )

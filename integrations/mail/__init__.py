@@ -20,8 +20,6 @@ async def mail_channels(context: ChannelContext) -> list[ChannelRegistration]:
         SecretMissing: a mailbox's password is not in the keyring.
     """
     from integrations.mail.config import read_mail_settings
-    from integrations.mail.imap import ImapMailboxSource
-    from integrations.mail.smtp import SmtpReplySender
 
     org = context.organisation
     settings = read_mail_settings(
@@ -30,6 +28,10 @@ async def mail_channels(context: ChannelContext) -> list[ChannelRegistration]:
     )
     if settings is None:
         return []
+    # The IMAP and SMTP clients only when a [mail] section is there (B6: start time).
+    from integrations.mail.imap import ImapMailboxSource
+    from integrations.mail.smtp import SmtpReplySender
+
     own = frozenset(m.address.lower() for m in settings.mailboxes)
     registrations = []
     for mailbox in settings.mailboxes:

@@ -104,12 +104,14 @@ async def matrix_channels(context: ChannelContext) -> list[ChannelRegistration]:
         MatrixConfigError: the section cannot be used (Dutch message).
         SecretMissing: the access token is not in the keyring.
     """
-    from integrations.matrix.channel import MatrixReplySender, MatrixRoomSource
-    from integrations.matrix.client import MatrixClient
-
     settings = read_matrix_settings(context.config_source)
     if settings is None:
         return []
+    # Imported only when a [matrix] section is there: httpx is a tenth of a second of the
+    # console's start (B6), and a console without chat never needs it.
+    from integrations.matrix.channel import MatrixReplySender, MatrixRoomSource
+    from integrations.matrix.client import MatrixClient
+
     if context.organisation.desk(settings.desk) is None:
         raise MatrixConfigError(
             f"De afdeling '{settings.desk}' in [matrix] staat niet in het organisatiebestand."
