@@ -57,6 +57,7 @@ from console.services.types import ChangeNotice
 from widgets import callback_texts as words
 from widgets import texts
 from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, is_ctrl_enter
+from widgets.i18n import render
 from widgets.ui_op import run_op
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -157,7 +158,8 @@ def _history_text(
         "Geschiedenis:",
     ]
     for entry in history:
-        what = entry.text or words.HISTORY.get(entry.kind, "")
+        # The sentence as data, in the chosen language (old rows: their stored text).
+        what = render(entry.sentence) if entry.text else words.HISTORY.get(entry.kind, "")
         lines.append(f"  {texts.moment(entry.at, now)}  {org.actor_name(entry.actor)}: {what}")
     return "\n".join(lines)
 
