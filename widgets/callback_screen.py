@@ -58,6 +58,7 @@ from widgets import callback_texts as words
 from widgets import texts
 from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, is_ctrl_enter
 from widgets.i18n import render
+from widgets.text_tools import TextTools
 from widgets.ui_op import run_op
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -219,6 +220,7 @@ class CloseNoteDialog(QDialog):
         self.text.setAccessibleName(self.windowTitle())
         self.text.setTabChangesFocus(True)
         layout.addWidget(self.text)
+        layout.addWidget(TextTools(self.text))  # issue 16: B1 hints, "Lees voor"
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
