@@ -19,9 +19,7 @@ from pathlib import Path
 from console.channels import ChannelContext, ChannelFactory, ChannelRegistration
 from console.clock import SystemClock
 from console.config import Config, KlantinteractiesConfig
-
-# Issue 16: speech (spoken alerts, "Lees voor").
-from console.config_speech import SpeechConfig
+from console.config_speech import SpeechConfig  # issue 16: [speech]
 from console.demo.availability import DemoAvailabilitySource
 from console.demo.organisation import (
     DemoData,
