@@ -20,6 +20,7 @@ from sqlalchemy import create_engine
 
 from console.app import STORE_FILE
 from console.domain import lifecycle
+from console.domain.callbacks import AttemptOutcome
 from console.domain.model import Channel, Direction, Interaction, Outcome, Owner, TimelineKind
 from offline_cache import search
 from offline_cache.database import Database
@@ -37,6 +38,10 @@ _TS = """<?xml version="1.0" encoding="utf-8"?>
     <message>
         <source>Beantwoord: {note}</source>
         <translation>Answered: {note}</translation>
+    </message>
+    <message>
+        <source>Niet bereikt: {remark}</source>
+        <translation>Not reached: {remark}</translation>
     </message>
     <message>
         <source>Terugbelnotitie gemaakt: {note}</source>
@@ -197,3 +202,37 @@ def test_a_store_of_the_previous_version_upgrades_and_its_old_history_still_show
     assert stored[0].message is None and stored[0].text == "Advies: bel na 14 uur (oud bewaard)"
     # No data to translate: the stored Dutch sentence shows as it was written.
     assert lines[0].endswith("\nAdvies: bel na 14 uur (oud bewaard)")
+
+
+def test_the_callback_history_shows_in_the_installed_language(qloop, tmp_path, clock, english):
+    from console.domain.callbacks import CallbackDraft
+    from widgets.callback_screen import _history_text
+
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            note = await app.callbacks.create(
+                CallbackDraft(
+                    resident_name="mevrouw De Vries",
+                    phone="0612345678",
+                    summary="Vraag over de container",
+                    target_kind="colleague",
+                    target_id=app.inbox.user.id,
+                    override_reason="Ik bel zelf terug",
+                ),
+                check=None,
+            )
+            await app.callbacks.log_attempt(note.id, AttemptOutcome.NOT_REACHED, "ging over")
+            history = await app.callbacks.history(note.id)
+            dutch = _history_text(note, history, app.callbacks)
+            translator = QTranslator()
+            assert translator.load(str(english))
+            QCoreApplication.installTranslator(translator)
+            try:
+                return dutch, _history_text(note, history, app.callbacks)
+            finally:
+                QCoreApplication.removeTranslator(translator)
+
+    dutch, english_text = qloop.run_until_complete(scenario())
+    assert "Niet bereikt: ging over" in dutch
+    assert "Not reached: ging over" in english_text  # the typed remark stays as typed
+    assert "Not reached: ging over" not in dutch
