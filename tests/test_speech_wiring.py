@@ -28,6 +28,7 @@ from integrations.speech import Pyttsx3Speech
 from integrations.speech.pyttsx3_speech import NO_ENGINE
 from tests.helpers import running_app, until
 from widgets import text_tools
+from widgets.dialogs import NoteDialog
 from widgets.text_tools import READ_KEY, TextTools
 
 NULL_PLAYER = ("aplay", "-q", "-D", "null")
@@ -127,35 +128,36 @@ def _box_with_tools(parent: QWidget) -> tuple[QPlainTextEdit, TextTools]:
 
 
 @pytest.mark.speech
-def test_lees_voor_reads_the_box_by_keyboard(qloop, engine_here):
+def test_lees_voor_reads_the_box_by_keyboard(qloop, tmp_path, clock, engine_here):
     async def scenario():
-        service = ReadAloud(Pyttsx3Speech(player=NULL_PLAYER))
-        text_tools.use_read_aloud(service)
-        try:
-            parent = QWidget()
-            box, tools = _box_with_tools(parent)
-            parent.show()
+        speech = Pyttsx3Speech(player=NULL_PLAYER)
+        async with running_app(tmp_path, clock, speech=speech) as app:
+            window = app.window
+            window.show()
+            dialog = NoteDialog(window)  # a real dialog over the real window: no key clash
+            dialog.show()
+            tools = dialog.findChildren(TextTools)[0]
             await until(lambda: tools.read_button.isEnabled(), what="speech is found")
-            box.setPlainText("Uw paspoort ligt klaar.")
-            box.setFocus()
-            await until(box.hasFocus, what="the box has the focus")
-            QTest.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
-                           | Qt.KeyboardModifier.ShiftModifier)
-            started = service.started
-            await until(lambda: not service.reading, what="the reading ends")
-            await service.tasks.drain()
+            dialog.editor.setFocus()
+            QTest.keyClicks(dialog.editor, "Uw paspoort ligt klaar.")
+            QTest.keyClick(
+                dialog.editor,
+                Qt.Key.Key_V,
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+            )
+            started = app.read_aloud.started
+            await until(lambda: not app.read_aloud.reading, what="the reading ends")
+            await app.read_aloud.tasks.drain()
             tip = tools.read_button.toolTip()
-            parent.close()
-            parent.deleteLater()
-            return started, tip, box.toPlainText()
-        finally:
-            text_tools.use_read_aloud(None)
-            await service.aclose()
+            text = dialog.editor.toPlainText()
+            dialog.reject()
+            dialog.deleteLater()
+            return started, tip, text
 
     started, tip, text = qloop.run_until_complete(scenario())
     assert started == 1
     assert READ_KEY in tip
-    assert text == "Uw paspoort ligt klaar."  # reading never changes what was typed
+    assert text == "Uw paspoort ligt klaar."  # the key typed nothing; reading changes nothing
 
 
 def test_without_a_speech_engine_lees_voor_is_disabled_with_the_reason(qloop):

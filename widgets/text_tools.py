@@ -7,7 +7,7 @@ a person writes (replies, templates, the transfer summary, a callback note's que
   never slowed) with ``console.plain_language``: the reading level and score, officialese words
   with their plain alternative, sentences over 15 words, the passive voice. Advice only: it
   never blocks typing or sending, and it is empty while the text reads easily.
-- a "Lees voor" button (and Ctrl+Shift+L while the box has focus) that reads the box's text
+- a "Lees voor" button (and Ctrl+Shift+V while the box has focus) that reads the box's text
   (or the selected part) aloud through the console's one ``ReadAloud``; pressed again it stops.
   Without a speech engine the button is disabled and its tooltip says why.
 
@@ -41,7 +41,7 @@ from console.plain_language import FindingKind
 from console.services.read_aloud import ReadAloud
 
 HINT_DELAY_MS = 400  # after the last key: long enough not to flicker while typing
-READ_KEY = "Ctrl+Shift+L"
+READ_KEY = "Ctrl+Shift+V"  # V: voorlezen (Ctrl+Shift+L is the audit screen)
 HINT_STYLE = "color: #5a4a00; font-size: 9pt;"
 
 TextBox = QPlainTextEdit | QTextEdit | QLineEdit
