@@ -55,10 +55,6 @@ def use_read_aloud(service: ReadAloud | None) -> None:
     _service = service
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TextTools", text)
-
-
 def text_of(box: TextBox) -> str:
     if isinstance(box, QLineEdit):
         return box.selectedText() or box.text()
@@ -72,7 +68,7 @@ def hint_for(text: str) -> str:
     if not report.words or (report.passes and not report.findings):
         return ""
     parts = [
-        _tr("Taalniveau: {level} (score {score}).").format(
+        QCoreApplication.translate("TextTools", "Taalniveau: {level} (score {score}).").format(
             level=_level(report.score), score=round(report.score)
         )
     ]
@@ -82,32 +78,40 @@ def hint_for(text: str) -> str:
             continue
         seen.add(finding.text.lower())
         parts.append(
-            _tr("'{word}' is ambtelijk; schrijf liever: {alternative}.").format(
-                word=finding.text, alternative=finding.alternative
-            )
+            QCoreApplication.translate(
+                "TextTools", "'{word}' is ambtelijk; schrijf liever: {alternative}."
+            ).format(word=finding.text, alternative=finding.alternative)
         )
         if len(seen) == 3:
             break
     long_sentences = len(report.of_kind(FindingKind.LONG_SENTENCE))
     if long_sentences:
         parts.append(
-            _tr("Zinnen met meer dan 15 woorden: {count}.").format(count=long_sentences)
+            QCoreApplication.translate(
+                "TextTools", "Zinnen met meer dan 15 woorden: {count}."
+            ).format(count=long_sentences)
         )
     if report.of_kind(FindingKind.PASSIVE):
-        parts.append(_tr("Lijdende vorm: zeg liever wie het doet."))
+        parts.append(
+            QCoreApplication.translate("TextTools", "Lijdende vorm: zeg liever wie het doet.")
+        )
     if report.of_kind(FindingKind.LONG_WORD) and len(parts) == 1:
-        parts.append(_tr("Lange woorden: kies een korter woord als dat kan."))
+        parts.append(
+            QCoreApplication.translate(
+                "TextTools", "Lange woorden: kies een korter woord als dat kan."
+            )
+        )
     return " ".join(parts)
 
 
 def _level(score: float) -> str:
     if score >= 70:
-        return _tr("makkelijk")
+        return QCoreApplication.translate("TextTools", "makkelijk")
     if score >= plain_language.PLAIN_SCORE:
-        return _tr("redelijk makkelijk (B1)")
+        return QCoreApplication.translate("TextTools", "redelijk makkelijk (B1)")
     if score >= 40:
-        return _tr("moeilijk")
-    return _tr("erg moeilijk")
+        return QCoreApplication.translate("TextTools", "moeilijk")
+    return QCoreApplication.translate("TextTools", "erg moeilijk")
 
 
 class TextTools(QWidget):
