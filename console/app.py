@@ -13,11 +13,13 @@ import logging
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from console.channels import ChannelContext, ChannelFactory, ChannelRegistration
 from console.clock import SystemClock
 from console.config import Config, KlantinteractiesConfig
+from console.config_speech import SpeechConfig  # issue 16: [speech]
 from console.demo.availability import DemoAvailabilitySource
 from console.demo.organisation import (
     DemoData,
@@ -35,16 +37,20 @@ from console.ports import (
     Clock,
     SecretMissing,
     SecretStore,
+    Speech,
     Telephony,
     TelephonyError,
 )
+from console.services.alert_watch import OverdueNotesWatch, chat_waiting_rule
 from console.services.callbacks import CallbackService
 from console.services.calls import CallService
 from console.services.chat_hours import ChatOutsideHours
 from console.services.inbox import InboxService
 from console.services.intake import Backoff, IntakeService
 from console.services.privacy import AuditService, RetentionService
+from console.services.read_aloud import ReadAloud
 from console.services.session import Session
+from console.services.spoken_alerts import SpokenAlerts
 from console.services.supervision import SupervisionService
 from console.services.sync import SyncService
 from console.services.tasks import TaskGroup
@@ -87,6 +93,7 @@ class AppOptions:
     # Sign-in (issue 12): how the system browser is opened; tests pass an HTTP-driven one.
     open_browser: Callable[[str], object] | None = None
     channel_backoff: Backoff | None = None  # channel restarts and outbox retries (tests: short)
+    speech: Speech | None = None  # issue 16; None: pyttsx3 with the [speech] settings
 
 
 @dataclass
@@ -122,6 +129,8 @@ class KccApp:
     sign_in: object | None = None  # integrations.oidc.SignInResult in connected mode
     sign_out: Callable[[], Awaitable[None]] | None = None  # forget the sign-in, end the session
     intake: IntakeService | None = None  # every channel's contacts in, replies out (issue 14)
+    spoken_alerts: SpokenAlerts | None = None  # issue 16: ringing, chat waiting, note late
+    read_aloud: ReadAloud | None = None  # issue 16: "Lees voor" under the text boxes
 
 
 async def _mail_channels(context: ChannelContext) -> list[ChannelRegistration]:
@@ -362,7 +371,15 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         stack.push_async_callback(phone_tasks.aclose)
         phone_tasks.spawn(phone.run(), what="demotelefoon")
 
+    app.spoken_alerts, app.read_aloud = _start_speech(options, clock, inbox, callbacks, stack)
+    intake.after_delivery.append(chat_waiting_rule(app.spoken_alerts))
+
     if options.with_window:
+        from widgets.text_tools import use_read_aloud
+
+        # Before any widget is made: every "Lees voor" button under a text box uses it.
+        use_read_aloud(app.read_aloud)
+        stack.callback(use_read_aloud, None)
         from widgets.main_window import MainWindow
 
         window = MainWindow(inbox, demo=config.mode == "demo")
@@ -425,6 +442,7 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         panel = install_call_panel(window, calls, transfers)
         app.call_panel = panel
         stack.callback(panel.cleanup)
+        _wire_spoken_alerts(window, panel, app.spoken_alerts)
         from widgets.session_ui import install_session_ui
 
         window.session_ui = session_ui = install_session_ui(  # type: ignore[attr-defined]
@@ -455,6 +473,43 @@ def _load_store_tables_after_first_page(window, db: Database, inbox: InboxServic
         )
 
     window.model.refreshed.connect(load)
+
+
+def _start_speech(
+    options: AppOptions, clock: Clock, inbox: InboxService, callbacks: CallbackService, stack
+) -> tuple[SpokenAlerts, ReadAloud]:
+    """Issue 16: one speech engine for "Lees voor" and the spoken alerts ([speech])."""
+    from integrations.speech import Pyttsx3Speech
+
+    settings: SpeechConfig = options.config.section("speech") or SpeechConfig()
+    speech = options.speech or Pyttsx3Speech(voice=settings.voice, rate=settings.rate)
+    tasks = TaskGroup()
+    tasks.on_error(inbox.tasks.notify)
+    stack.push_async_callback(tasks.aclose)
+    alerts = SpokenAlerts(
+        speech,
+        clock,
+        tasks=tasks,
+        enabled=settings.alerts,
+        per_kind=timedelta(seconds=settings.alert_gap_seconds),
+        per_minute=settings.alerts_per_minute,
+    )
+    read_aloud = ReadAloud(speech, tasks=TaskGroup())
+    read_aloud.tasks.on_error(inbox.tasks.notify)
+    stack.push_async_callback(read_aloud.aclose)
+    # Runs for the whole session (its own group: never drained); checks once a minute.
+    watch = OverdueNotesWatch(callbacks.my_notes, alerts, clock)
+    tasks.spawn(watch.run(60.0), what="te late terugbelnotities")
+    return alerts, read_aloud
+
+
+def _wire_spoken_alerts(window, panel, alerts: SpokenAlerts) -> None:
+    """A ringing call asks for its spoken alert; Beeld → Gesproken meldingen switches them."""
+    from console.services.spoken_alerts import AlertKind
+    from widgets.speech_ui import add_spoken_alerts_toggle
+
+    panel.desk.on_ringing.append(lambda _state: alerts.alert(AlertKind.CALL_RINGING))
+    window.spoken_alerts_action = add_spoken_alerts_toggle(window, alerts)
 
 
 def _start_privacy(

@@ -37,6 +37,7 @@ async def write_screenshots(options: AppOptions, directory: Path) -> list[Path]:
     written: list[Path] = []
     async with AsyncExitStack() as stack:
         app = await build_app(options, stack)
+        await app.read_aloud.status()  # type: ignore[union-attr] # "Lees voor" as it will be
         window = app.window
         size, suffix = _window_size()
         window.resize(*size)  # type: ignore[union-attr]
@@ -182,6 +183,7 @@ async def _call_screenshots(options: AppOptions, directory: Path) -> list[Path]:
     )
     async with AsyncExitStack() as stack:
         app = await build_app(options, stack)
+        await app.read_aloud.status()  # type: ignore[union-attr] # "Lees voor" as it will be
         window, calls, transfers, panel = app.window, app.calls, app.transfers, app.call_panel
         size, suffix = _window_size()
         window.resize(*size)  # type: ignore[union-attr]

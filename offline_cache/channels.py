@@ -28,6 +28,7 @@ from console.channels import (
 )
 from console.domain.lifecycle import Change
 from console.domain.model import Resident, TimelineEntry, TimelineKind
+from console.i18n import Text
 from console.ports import ChangeNotice
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
@@ -97,7 +98,7 @@ class SqlChannelStore:
         new: Change,
         *,
         acknowledgement: OutgoingReply | None,
-        joined_text: str = "",
+        joined_text: str | Text = "",
     ) -> IntakeResult:
         at = new.interaction.received_at
 
@@ -121,8 +122,14 @@ class SqlChannelStore:
             if thread_of is not None:
                 # The resident wrote again in a conversation that is still open: one
                 # interaction, one owner; the timeline says a new message came in.
-                entry = TimelineEntry(
-                    thread_of, at, contact.source, TimelineKind.RECEIVED, joined_text
+                entry = (
+                    TimelineEntry.said(
+                        thread_of, at, contact.source, TimelineKind.RECEIVED, joined_text
+                    )
+                    if isinstance(joined_text, Text)
+                    else TimelineEntry(
+                        thread_of, at, contact.source, TimelineKind.RECEIVED, joined_text
+                    )
                 )
                 row = conn.exec_driver_sql(
                     "SELECT * FROM interaction WHERE id = ?", (thread_of,)

@@ -334,6 +334,15 @@ def _v10_channels(conn: Connection) -> None:
     )
 
 
+def _v11_timeline_data(conn: Connection) -> None:
+    """Issue 16: a timeline line keeps its sentence as data (JSON of ``Text.as_data()``).
+
+    The UI shows history in the chosen language from it; ``text`` stays the Dutch rendering
+    (search, older readers); rows written before this version have no data and show ``text``.
+    """
+    conn.exec_driver_sql("ALTER TABLE timeline ADD COLUMN data TEXT")
+
+
 # Numbered by position: supervision, callback notes, call records and the outbox were built
 # side by side;
 # all are additive, so their order does not matter beyond being fixed from now on.
@@ -349,6 +358,8 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     quarantine.v9_quarantine,  # issue 10: unreadable answers kept aside
     # Issue 14 (channels), appended.
     _v10_channels,
+    # Issue 16 (history as data), appended.
+    _v11_timeline_data,
 ]
 
 

@@ -8,8 +8,10 @@ urgency indexes (keyset paging, FTS5 for text), because it is the hottest path o
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -26,6 +28,7 @@ from console.domain.model import (
     TimelineEntry,
     TimelineKind,
 )
+from console.i18n import Text
 from console.ports import ChangeNotice, ConflictError
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
@@ -129,8 +132,8 @@ _INSERT_STATUS = (
     "VALUES (:interaction_id, :at, :by, :old, :new)"
 )
 _INSERT_TIMELINE = (
-    "INSERT INTO timeline (interaction_id, at, actor, kind, text) "
-    "VALUES (:interaction_id, :at, :actor, :kind, :text)"
+    "INSERT INTO timeline (interaction_id, at, actor, kind, text, data) "
+    "VALUES (:interaction_id, :at, :actor, :kind, :text, :data)"
 )
 
 
@@ -151,7 +154,28 @@ def _timeline_values(entry: TimelineEntry) -> dict[str, object]:
         "actor": entry.actor,
         "kind": entry.kind.value,
         "text": entry.text,
+        "data": json.dumps(entry.message.as_data()) if entry.message is not None else None,
     }
+
+
+def timeline_entry_from(row: Any) -> TimelineEntry:
+    """The one mapping from a stored timeline row to an entry.
+
+    A row written before v11 (or a typed note) has no data: its stored text is shown as is.
+    Data that cannot be read (hand-edited, a newer console's shape) falls back to the text too,
+    so a history line is never lost.
+    """
+    message = None
+    raw = getattr(row, "data", None)
+    if raw:
+        try:
+            message = Text.from_data(json.loads(raw))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            message = None
+    return TimelineEntry(
+        row.interaction_id, from_db(row.at), row.actor, TimelineKind(row.kind), row.text or "",
+        message,
+    )
 
 
 def _interaction_from(row: object) -> Interaction:
@@ -409,12 +433,7 @@ class SqlInteractionRepository:
                 .where(STORE_TABLES.timeline.c.interaction_id == interaction_id)
                 .order_by(STORE_TABLES.timeline.c.at, STORE_TABLES.timeline.c.seq)
             )
-            return [
-                TimelineEntry(
-                    r.interaction_id, from_db(r.at), r.actor, TimelineKind(r.kind), r.text
-                )  # type: ignore[arg-type]
-                for r in rows
-            ]
+            return [timeline_entry_from(r) for r in rows]
 
         return await self._db.read(work)
 

@@ -59,6 +59,7 @@ class TimelineRow(SQLModel, table=True):
     actor: str
     kind: str
     text: str = ""
+    data: str | None = None  # the sentence as data (JSON of console.i18n.Text), v11+
 
 
 class ResidentRow(SQLModel, table=True):

@@ -31,7 +31,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from console.domain.deadlines import PRIORITY_PROMISE
-from console.domain.model import Direction, Interaction, Owner, Status, TimelineKind
+from console.domain.model import Direction, Interaction, Owner, Status, TimelineEntry, TimelineKind
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import (
     ChangeNotice,
     Clock,
@@ -54,8 +55,23 @@ from offline_cache.outbox import (
     random_reference,
     task_from_json,
 )
-from offline_cache.repositories import INSERT_INTERACTION, INSERT_STATUS, INSERT_TIMELINE
+from offline_cache.repositories import (
+    INSERT_INTERACTION,
+    INSERT_STATUS,
+    INSERT_TIMELINE,
+    timeline_values,
+)
 from offline_cache.timefmt import to_db
+
+# Timeline sentences of the pull paths, as data (rendered per language by the widgets).
+_CLOSED_ELSEWHERE = QT_TRANSLATE_NOOP("Timeline", "Afgehandeld door {actor} op een andere werkplek")
+_CLOSED_ELSEWHERE_NOTE = QT_TRANSLATE_NOOP(
+    "Timeline", "Afgehandeld door {actor} op een andere werkplek: {note}"
+)
+_CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP("Timeline", "Gewijzigd op een andere werkplek")
+_FROM_SYSTEM = QT_TRANSLATE_NOOP(
+    "Timeline", "Ontvangen uit het klantcontactsysteem (gemaakt door {maker})"
+)
 
 log = logging.getLogger(__name__)
 
@@ -893,23 +909,17 @@ def _apply_remote(
             },
         )
     if closed and old_status != new_status:
-        text = f"Afgehandeld door {actor} op een andere werkplek"
-        if outcome_text:
-            text += f": {outcome_text}"
+        line = (
+            Text("Timeline", _CLOSED_ELSEWHERE_NOTE, {"actor": actor, "note": outcome_text})
+            if outcome_text
+            else Text("Timeline", _CLOSED_ELSEWHERE, {"actor": actor})
+        )
         kind = TimelineKind.CLOSED
     else:
-        text = "Gewijzigd op een andere werkplek"
+        line = Text("Timeline", _CHANGED_ELSEWHERE)
         kind = TimelineKind.STATUS
-    conn.exec_driver_sql(
-        INSERT_TIMELINE,
-        {
-            "interaction_id": interaction_id,
-            "at": to_db(moment),
-            "actor": actor,
-            "kind": kind.value,
-            "text": text,
-        },
-    )
+    entry = TimelineEntry.said(interaction_id, moment, actor, kind, line)
+    conn.exec_driver_sql(INSERT_TIMELINE, timeline_values(entry))
 
 
 def _insert_remotes(
@@ -991,13 +1001,16 @@ def _remote_rows(
     values["deadline"] = values["deadline"] or values["received_at"]
     values["is_open"] = int(item.is_open)
     maker = (note.created_by if note else "") or "klantcontactsysteem"
-    entry = {
-        "interaction_id": item.id,
-        "at": values["received_at"],
-        "actor": maker,
-        "kind": TimelineKind.RECEIVED.value,
-        "text": f"Ontvangen uit het klantcontactsysteem (gemaakt door {maker})",
-    }
+    # One dict per row: _insert_remotes writes a whole batch in one executemany (B14).
+    entry = timeline_values(
+        TimelineEntry.said(
+            item.id,
+            item.received_at,
+            maker,
+            TimelineKind.RECEIVED,
+            Text("Timeline", _FROM_SYSTEM, {"maker": maker}),
+        )
+    )
     if note is None:
         return values, entry, None
     # What KISS shows: the question (onderwerp), the notes (inhoud), the toelichting.

@@ -58,6 +58,7 @@ from console.services.transfer import GuideEntry, TransferService
 from widgets import call_texts as t
 from widgets import texts
 from widgets.ringing_calls import RingingCallsList
+from widgets.text_tools import TextTools
 from widgets.ui_op import run_op
 
 PANEL_WIDTH = 380  # the inbox keeps most of the window (1366×768 laptops)
@@ -210,6 +211,8 @@ class TransferGuideDialog(QDialog):
                 field.setTabChangesFocus(True)
             box = QVBoxLayout()
             box.addWidget(field)
+            if isinstance(field, QPlainTextEdit):  # issue 16: the summary's B1 hints, Lees voor
+                box.addWidget(TextTools(field))
             error = QLabel()
             error.setStyleSheet("color: #b00020;")
             error.hide()

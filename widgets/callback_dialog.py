@@ -52,6 +52,7 @@ from console.services.callbacks import (
 from console.services.tasks import user_message
 from widgets import callback_texts as words
 from widgets import texts
+from widgets.text_tools import TextTools
 from widgets.ui_op import run_op
 
 OWNER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -502,6 +503,7 @@ class CallbackNoteDialog(QDialog):
         summary_box = QVBoxLayout()
         summary_box.setSpacing(1)
         summary_box.addWidget(self.summary)
+        summary_box.addWidget(TextTools(self.summary))  # issue 16: B1 hints, "Lees voor"
         summary_box.addWidget(self.counter)
         summary_box.addWidget(self.errors["summary"])
         summary_label = QLabel(words.LABEL_SUMMARY)
@@ -512,6 +514,7 @@ class CallbackNoteDialog(QDialog):
         override_box = QVBoxLayout()
         override_box.setSpacing(1)
         override_box.addWidget(self.picker.override)
+        override_box.addWidget(TextTools(self.picker.override))  # issue 16: B1 hints
         override_box.addWidget(self.picker.override_hint)
         override_box.addWidget(self.picker.override_error)
         override_label = QLabel(words.LABEL_OVERRIDE)

@@ -57,6 +57,8 @@ from console.services.types import ChangeNotice
 from widgets import callback_texts as words
 from widgets import texts
 from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, is_ctrl_enter
+from widgets.i18n import render
+from widgets.text_tools import TextTools
 from widgets.ui_op import run_op
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -157,7 +159,8 @@ def _history_text(
         "Geschiedenis:",
     ]
     for entry in history:
-        what = entry.text or words.HISTORY.get(entry.kind, "")
+        # The sentence as data, in the chosen language (old rows: their stored text).
+        what = render(entry.sentence) if entry.text else words.HISTORY.get(entry.kind, "")
         lines.append(f"  {texts.moment(entry.at, now)}  {org.actor_name(entry.actor)}: {what}")
     return "\n".join(lines)
 
@@ -217,6 +220,7 @@ class CloseNoteDialog(QDialog):
         self.text.setAccessibleName(self.windowTitle())
         self.text.setTabChangesFocus(True)
         layout.addWidget(self.text)
+        layout.addWidget(TextTools(self.text))  # issue 16: B1 hints, "Lees voor"
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()

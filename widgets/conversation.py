@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from console.domain.errors import DomainError
 from console.services.intake import IntakeService, ReplyKind, StoredMessage
 from widgets.mail_body import REMOTE_NOTE, MailBodyView, had_images
+from widgets.text_tools import TextTools
 
 STATE_WORDS = {
     "waiting": "wacht op de mailserver",
@@ -101,6 +102,7 @@ class ReplyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.body, 1)
+        layout.addWidget(TextTools(self.body))  # issue 16: B1 hints, "Lees voor"
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(640, 520)
@@ -174,6 +176,7 @@ class ConversationPanel(QWidget):
         layout.addWidget(self.picker)
         layout.addWidget(self.warnings)
         layout.addWidget(self.body, 1)
+        layout.addWidget(TextTools(self.body, hints=False))  # issue 16: "Lees voor" the mail
         layout.addLayout(attachment_row)
         layout.addLayout(reply_row)
         self.setVisible(False)

@@ -25,6 +25,7 @@ from console.services.inbox import InboxService, InteractionDetail
 from console.services.types import ChangeNotice
 from widgets import texts
 from widgets.conversation import ConversationPanel
+from widgets.i18n import render
 
 TIMELINE_WORDS = {
     TimelineKind.RECEIVED: "Binnengekomen",
@@ -69,7 +70,9 @@ class TimelineListModel(QAbstractListModel):
             else " " + self._inbox.organisation.actor_name(entry.actor)
         )
         line = f"{texts.moment(entry.at, now)} — {TIMELINE_WORDS[entry.kind]}{who}"
-        return f"{line}\n{entry.text}" if entry.text else line
+        # The sentence as data, in the chosen language (old rows: their stored text).
+        said = render(entry.sentence) if entry.text else ""
+        return f"{line}\n{said}" if said else line
 
 
 class DetailPane(QWidget):

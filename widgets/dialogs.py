@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from console.domain.lifecycle import NOTE_MAX_LENGTH
 from console.domain.model import Outcome
 from widgets import texts
+from widgets.text_tools import TextTools
 
 
 def _is_ctrl_enter(event: QKeyEvent) -> bool:
@@ -50,6 +51,7 @@ class NoteDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor)
+        layout.addWidget(TextTools(self.editor))  # issue 16: B1 hints, "Lees voor"
         layout.addWidget(self.counter)
         layout.addWidget(buttons)
         self.editor.textChanged.connect(self._on_editor_text_changed)
@@ -90,6 +92,7 @@ class CloseDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
         layout.addWidget(self.note)
+        layout.addWidget(TextTools(self.note))  # issue 16: B1 hints, "Lees voor"
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

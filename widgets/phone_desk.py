@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QToolBar,
     QWidget,
 )
 
@@ -66,10 +67,12 @@ class RingingBanner(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         self.setAccessibleName(t.RINGING_BANNER_NAME)
+        self.space = _space_for_banner(window)
 
     def show_text(self, text: str) -> None:
         self.label.setText(text)
         self.setAccessibleDescription(text)
+        self._reserve()
         self.place()
         self.show()
         self.raise_()
@@ -77,10 +80,56 @@ class RingingBanner(QWidget):
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def place(self) -> None:
-        """Across the top of the main window, just under the menu bar."""
+        """Across the top of the main window, just under the menu bar, over its own space."""
         window = self._window
-        top_left = window.mapToGlobal(QPoint(0, window.menuBar().height()))
-        self.setGeometry(top_left.x(), top_left.y(), window.width(), self.sizeHint().height())
+        if self.space.isVisible():
+            top_left = self.space.mapToGlobal(QPoint(0, 0))
+            height = self.space.height()
+        else:
+            top_left = window.mapToGlobal(QPoint(0, window.menuBar().height()))
+            height = self.sizeHint().height()
+        self.setGeometry(top_left.x(), top_left.y(), window.width(), height)
+
+    def _reserve(self) -> None:
+        """Make room under the menu bar so the banner covers nothing.
+
+        Not the phone dock's top line, not the tabs: on a 768-pixel screen every line counts.
+        """
+        actions = self.space.actions()
+        filler = self.space.widgetForAction(actions[0]) if actions else None
+        if filler is not None:
+            filler.setFixedHeight(self.sizeHint().height())
+        if not self.space.isVisible():
+            self.space.show()
+            layout = self._window.layout()
+            if layout is not None:
+                layout.activate()  # the toolbar's place now, not at the next paint
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.space.hide()  # the window gets its lines back when the phone stops ringing
+
+
+def _space_for_banner(window: QMainWindow) -> QToolBar:
+    """An empty, fixed top tool bar the banner lies on while it shows (hidden otherwise).
+
+    A tool bar sits between the menu bar and both the central widget and the docks, so
+    showing it moves the inbox AND the phone dock down instead of the banner covering them.
+    """
+    space = QToolBar(window)
+    space.setObjectName("ringingBannerSpace")
+    space.setMovable(False)
+    space.setFloatable(False)
+    space.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    space.setContentsMargins(0, 0, 0, 0)
+    space.setStyleSheet("QToolBar { border: 0; padding: 0; margin: 0; spacing: 0; }")
+    space.toggleViewAction().setVisible(False)  # not in the tool bar menu: it is no choice
+    filler = QWidget()
+    filler.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    space.addWidget(filler)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, space)
+    space.hide()
+    return space
 
 
 def ringing_text(state: CallState) -> str:

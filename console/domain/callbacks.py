@@ -17,6 +17,7 @@ from typing import Any
 from console.domain.errors import InvalidTransition
 from console.domain.lifecycle import NOTE_MAX_LENGTH, Change
 from console.domain.model import Interaction, Owner, OwnerKind, TimelineEntry, TimelineKind
+from console.i18n import QT_TRANSLATE_NOOP, Text
 
 SUMMARY_MAX_LENGTH = NOTE_MAX_LENGTH  # the Klantinteracties API's limit
 NAME_MAX_LENGTH = 200
@@ -177,9 +178,37 @@ class CallbackNote:
         return len(self.attempts)
 
 
+# The timeline line of an attempt, without and with the caller's typed remark.
+_ATTEMPT_LINES = {
+    AttemptOutcome.REACHED: (
+        QT_TRANSLATE_NOOP("Timeline", "Bereikt"),
+        QT_TRANSLATE_NOOP("Timeline", "Bereikt: {remark}"),
+    ),
+    AttemptOutcome.NOT_REACHED: (
+        QT_TRANSLATE_NOOP("Timeline", "Niet bereikt"),
+        QT_TRANSLATE_NOOP("Timeline", "Niet bereikt: {remark}"),
+    ),
+    AttemptOutcome.VOICEMAIL: (
+        QT_TRANSLATE_NOOP("Timeline", "Voicemail ingesproken"),
+        QT_TRANSLATE_NOOP("Timeline", "Voicemail ingesproken: {remark}"),
+    ),
+    AttemptOutcome.WRONG_NUMBER: (
+        QT_TRANSLATE_NOOP("Timeline", "Verkeerd nummer"),
+        QT_TRANSLATE_NOOP("Timeline", "Verkeerd nummer: {remark}"),
+    ),
+}
+
+
+def attempt_line(attempt: Attempt) -> Text:
+    """The attempt as a timeline sentence (data; the remark is typed text, a parameter)."""
+    plain, with_remark = _ATTEMPT_LINES[attempt.outcome]
+    if attempt.remark:
+        return Text("Timeline", with_remark, {"remark": attempt.remark})
+    return Text("Timeline", plain)
+
+
 def attempt_text(attempt: Attempt) -> str:
-    words = ATTEMPT_WORDS[attempt.outcome]
-    return f"{words}: {attempt.remark}" if attempt.remark else words
+    return attempt_line(attempt).dutch()
 
 
 def follow_up_question(resident_name: str) -> str:
@@ -187,20 +216,30 @@ def follow_up_question(resident_name: str) -> str:
     return f"Is {resident_name.strip() or 'de inwoner'} al teruggebeld?"
 
 
+def _entry(
+    item: Interaction, at: datetime, by: str, kind: TimelineKind, text: str | Text
+) -> TimelineEntry:
+    if isinstance(text, Text):
+        return TimelineEntry.said(item.id, at, by, kind, text)
+    return TimelineEntry(item.id, at, by, kind, text)
+
+
 def assign(
-    item: Interaction, *, to: Owner, desk_id: str, by: str, at: datetime, text: str
+    item: Interaction, *, to: Owner, desk_id: str, by: str, at: datetime, text: str | Text
 ) -> Change:
     """Hand the note's interaction to a new owner, explicitly and on the record (N4)."""
     if not item.is_open:
         raise InvalidTransition("Deze terugbelnotitie is al afgehandeld.")
     moved = replace(item, owner=to, desk_id=desk_id, updated_at=at)
-    entry = TimelineEntry(item.id, at, by, TimelineKind.TRANSFERRED, text)
+    entry = _entry(item, at, by, TimelineKind.TRANSFERRED, text)
     return Change(moved, (), (entry,))
 
 
-def touched(item: Interaction, *, by: str, at: datetime, kind: TimelineKind, text: str) -> Change:
+def touched(
+    item: Interaction, *, by: str, at: datetime, kind: TimelineKind, text: str | Text
+) -> Change:
     """A timeline entry on the note's interaction (an attempt, a follow-up answer)."""
     if not item.is_open:
         raise InvalidTransition("Deze terugbelnotitie is al afgehandeld.")
-    entry = TimelineEntry(item.id, at, by, kind, text)
+    entry = _entry(item, at, by, kind, text)
     return Change(replace(item, updated_at=at), (), (entry,))

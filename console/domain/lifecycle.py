@@ -22,6 +22,7 @@ from console.domain.model import (
     TimelineEntry,
     TimelineKind,
 )
+from console.i18n import QT_TRANSLATE_NOOP, Text
 
 NOTE_MAX_LENGTH = 1000  # the Klantinteracties API's limit for free text
 
@@ -40,6 +41,39 @@ OUTCOME_LABELS = {
     Outcome.REFERRED_TO_PARTNER: "Doorverwezen naar partner",
     Outcome.NO_ANSWER_NEEDED: "Geen antwoord nodig",
 }
+
+
+# The closing line of the timeline per outcome, without and with the closer's note (the note is
+# typed text: a parameter, never translated). Whole sentences so a translation can reorder them.
+_CLOSED_LINES = {
+    Outcome.ANSWERED: (
+        QT_TRANSLATE_NOOP("Timeline", "Beantwoord"),
+        QT_TRANSLATE_NOOP("Timeline", "Beantwoord: {note}"),
+    ),
+    Outcome.CALLBACK_NOTE_MADE: (
+        QT_TRANSLATE_NOOP("Timeline", "Terugbelnotitie gemaakt"),
+        QT_TRANSLATE_NOOP("Timeline", "Terugbelnotitie gemaakt: {note}"),
+    ),
+    Outcome.TRANSFERRED: (
+        QT_TRANSLATE_NOOP("Timeline", "Doorverbonden"),
+        QT_TRANSLATE_NOOP("Timeline", "Doorverbonden: {note}"),
+    ),
+    Outcome.REFERRED_TO_PARTNER: (
+        QT_TRANSLATE_NOOP("Timeline", "Doorverwezen naar partner"),
+        QT_TRANSLATE_NOOP("Timeline", "Doorverwezen naar partner: {note}"),
+    ),
+    Outcome.NO_ANSWER_NEEDED: (
+        QT_TRANSLATE_NOOP("Timeline", "Geen antwoord nodig"),
+        QT_TRANSLATE_NOOP("Timeline", "Geen antwoord nodig: {note}"),
+    ),
+}
+
+
+def closed_line(outcome: Outcome, note: str = "") -> Text:
+    """The timeline sentence for closing with ``outcome`` (and the closer's typed note)."""
+    plain, with_note = _CLOSED_LINES[outcome]
+    note = note.strip()
+    return Text("Timeline", with_note, {"note": note}) if note else Text("Timeline", plain)
 
 
 def _move(item: Interaction, to: Status, *, by: str, at: datetime) -> tuple[Interaction, tuple]:
@@ -98,7 +132,16 @@ def hand_back(item: Interaction, *, colleague_id: str, at: datetime, reason: str
     return Change(moved, changes, (entry,))
 
 
-def add_note(item: Interaction, *, colleague_id: str, text: str, at: datetime) -> Change:
+def add_note(
+    item: Interaction, *, colleague_id: str, text: str | Text, at: datetime
+) -> Change:
+    """A note on the timeline: typed text as typed, or a sentence as data (``Text``)."""
+    if isinstance(text, Text):
+        # The Dutch rendering obeys the API's limit; the data keeps the whole sentence.
+        entry = TimelineEntry(
+            item.id, at, colleague_id, TimelineKind.NOTE, text.dutch()[:NOTE_MAX_LENGTH], text
+        )
+        return Change(replace(item, updated_at=at), (), (entry,))
     text = text.strip()
     if not text:
         raise RuleViolation("note", "Schrijf eerst een notitie.")
@@ -127,6 +170,7 @@ def close(
         item, status_changes, entries = taken.interaction, taken.status_changes, taken.timeline
     moved, changes = _move(item, Status.DONE, by=colleague_id, at=at)
     moved = replace(moved, outcome=outcome, closed_at=at, updated_at=at)
-    text = OUTCOME_LABELS[outcome] + (f": {note.strip()}" if note.strip() else "")
-    entry = TimelineEntry(item.id, at, colleague_id, TimelineKind.CLOSED, text)
+    entry = TimelineEntry.said(
+        item.id, at, colleague_id, TimelineKind.CLOSED, closed_line(outcome, note)
+    )
     return Change(moved, status_changes + changes, (*entries, entry))

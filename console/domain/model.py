@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from console.domain.errors import RuleViolation
+from console.i18n import Text
 
 
 class Channel(enum.StrEnum):
@@ -214,11 +215,39 @@ class TimelineKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
+    """One line of an interaction's history.
+
+    ``message`` is the sentence as data (a marked Dutch template and its parameters) so the UI
+    can show it in the chosen language; ``text`` is always its Dutch rendering (search, logs,
+    older readers of the store). Free text a person typed (a note, a reason) has no template:
+    ``message`` stays ``None`` and ``text`` is shown as typed, never translated. ``message``
+    does not take part in equality: two entries with the same Dutch text are the same entry.
+    """
+
     interaction_id: str
     at: datetime
     actor: str
     kind: TimelineKind
     text: str = ""
+    message: Text | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.message is not None and not self.text:
+            object.__setattr__(self, "text", self.message.dutch())
+
+    @property
+    def sentence(self) -> Text:
+        """What to show: the sentence as data, or the stored text verbatim (typed, or old)."""
+        if self.message is not None:
+            return self.message
+        return Text("Timeline", "{text}", {"text": self.text})
+
+    @classmethod
+    def said(
+        cls, interaction_id: str, at: datetime, actor: str, kind: TimelineKind, message: Text
+    ) -> TimelineEntry:
+        """An entry whose sentence is a template (``text`` becomes its Dutch rendering)."""
+        return cls(interaction_id, at, actor, kind, message.dutch(), message)
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ from console.domain.model import (
     TimelineEntry,
     TimelineKind,
 )
+from console.i18n import QT_TRANSLATE_NOOP, Text
 
 SUMMARY_MAX_LENGTH = 1000  # the Klantinteracties API's limit for free text
 
@@ -394,8 +395,15 @@ def complete(
         raise DomainError("Deze doorverbinding hoort bij een andere vraag.")
     if not interaction.is_open:
         raise InvalidTransition("Deze vraag is al afgehandeld; doorverbinden kan niet meer.")
-    text = f"Doorverbonden naar {transfer.target.name}.\n{transfer.summary.text()}"
-    entry = TimelineEntry(interaction.id, at, by, TimelineKind.TRANSFERRED, text[:1000])
+    # The summary is typed text: a parameter. The Dutch rendering obeys the API's limit.
+    line = Text(
+        "Timeline",
+        QT_TRANSLATE_NOOP("Timeline", "Doorverbonden naar {target}.\n{summary}"),
+        {"target": transfer.target.name, "summary": transfer.summary.text()},
+    )
+    entry = TimelineEntry(
+        interaction.id, at, by, TimelineKind.TRANSFERRED, line.dutch()[:1000], line
+    )
     owner = transfer.target.owner
     if owner is None:
         moved = replace(

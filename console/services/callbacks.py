@@ -35,7 +35,7 @@ from console.domain.callbacks import (
     FollowUp,
     NoteStatus,
     assign,
-    attempt_text,
+    attempt_line,
     check_draft_text,
     touched,
 )
@@ -55,6 +55,7 @@ from console.domain.model import (
     TimelineKind,
 )
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import (
     AvailabilitySource,
     AvailabilityTimeout,
@@ -68,6 +69,20 @@ from console.ports import (
 )
 from console.services.session import Session
 from console.services.tasks import TaskGroup
+
+# Timeline sentences this service writes, as data (rendered per language by the widgets).
+ADVICE_LINE = QT_TRANSLATE_NOOP("Timeline", "Advies: {advice}")
+OVERRIDE_LINE = QT_TRANSLATE_NOOP("Timeline", "Afgeweken van het advies: {reason}")
+NOTE_MADE_LINE = QT_TRANSLATE_NOOP("Timeline", "Terugbelnotitie gemaakt voor {target}.")
+REASSIGNED_LINE = QT_TRANSLATE_NOOP("Timeline", "Doorgezet naar {target}.")
+REASSIGNED_OVERRIDE_LINE = QT_TRANSLATE_NOOP(
+    "Timeline", "Doorgezet naar {target}. Afgeweken van het advies: {reason}"
+)
+LATE_ESCALATED_LINE = QT_TRANSLATE_NOOP("Timeline", "Te laat: door de maker doorgezet naar {desk}.")
+LATE_SELF_LINE = QT_TRANSLATE_NOOP("Timeline", "Te laat: de maker belt de inwoner zelf terug.")
+LATE_CONFIRMED_LINE = QT_TRANSLATE_NOOP(
+    "Timeline", "Te laat: de maker heeft nagevraagd hoe het staat."
+)
 
 TARGET_GONE = "Deze collega of afdeling bestaat niet (meer). Kies een ander."
 
@@ -405,15 +420,20 @@ class CallbackService:
             created_by=self.user.id,
         )
         advice = check.verdict.reason if check.verdict else check.failure
-        extra = [TimelineEntry(item.id, now, self.user.id, TimelineKind.NOTE, f"Advies: {advice}")]
+        extra = [
+            TimelineEntry.said(
+                item.id, now, self.user.id, TimelineKind.NOTE,
+                Text("Timeline", ADVICE_LINE, {"advice": advice}),
+            )
+        ]
         if routing.override_reason:
             extra.append(
-                TimelineEntry(
+                TimelineEntry.said(
                     item.id,
                     now,
                     self.user.id,
                     TimelineKind.NOTE,
-                    f"Afgeweken van het advies: {routing.override_reason}",
+                    Text("Timeline", OVERRIDE_LINE, {"reason": routing.override_reason}),
                 )
             )
         received = lifecycle.received(item)
@@ -437,12 +457,12 @@ class CallbackService:
         )
         source = None
         if draft.source_interaction_id:
-            source = TimelineEntry(
+            source = TimelineEntry.said(
                 draft.source_interaction_id,
                 now,
                 self.user.id,
                 TimelineKind.NOTE,
-                f"Terugbelnotitie gemaakt voor {self.target_name(target)}.",
+                Text("Timeline", NOTE_MADE_LINE, {"target": self.target_name(target)}),
             )
         await self._notes.add(note, change, source=source)
         await self._notes.delete_draft(self._draft_key(draft.source_interaction_id))
@@ -507,7 +527,7 @@ class CallbackService:
             by=self.user.id,
             at=now,
             kind=TimelineKind.CALLBACK_ATTEMPT,
-            text=attempt_text(attempt),
+            text=attempt_line(attempt),
         )
         updated = replace(note, attempts=(*note.attempts, attempt))
         await self._notes.record(
@@ -530,9 +550,15 @@ class CallbackService:
         except RuleViolation as exc:
             raise CallbackFieldErrors({"override_reason": exc.message}) from exc
         desk_id = check.desk.id
-        text = f"Doorgezet naar {check.target_name}."
-        if routing.override_reason:
-            text += f" Afgeweken van het advies: {routing.override_reason}"
+        text = (
+            Text(
+                "Timeline",
+                REASSIGNED_OVERRIDE_LINE,
+                {"target": check.target_name, "reason": routing.override_reason},
+            )
+            if routing.override_reason
+            else Text("Timeline", REASSIGNED_LINE, {"target": check.target_name})
+        )
         now = self.clock.now()
         change = assign(item, to=target, desk_id=desk_id, by=self.user.id, at=now, text=text)
         updated = replace(
@@ -592,7 +618,7 @@ class CallbackService:
                 desk_id=desk.id,
                 by=self.user.id,
                 at=now,
-                text=f"Te laat: door de maker doorgezet naar {desk.name}.",
+                text=Text("Timeline", LATE_ESCALATED_LINE, {"desk": desk.name}),
             )
         elif answer is FollowUp.SELF:
             change = assign(
@@ -601,7 +627,7 @@ class CallbackService:
                 desk_id=self.user.desk_id,
                 by=self.user.id,
                 at=now,
-                text="Te laat: de maker belt de inwoner zelf terug.",
+                text=Text("Timeline", LATE_SELF_LINE),
             )
         elif answer is FollowUp.CONFIRMED:
             change = touched(
@@ -609,7 +635,7 @@ class CallbackService:
                 by=self.user.id,
                 at=now,
                 kind=TimelineKind.NOTE,
-                text="Te laat: de maker heeft nagevraagd hoe het staat.",
+                text=Text("Timeline", LATE_CONFIRMED_LINE),
             )
         else:
             raise DomainError("Kies wat u met deze terugbelnotitie doet.")

@@ -43,6 +43,7 @@ from console.domain import lifecycle
 from console.domain.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from console.domain.errors import DomainError
 from console.domain.model import Channel, DeskKind, Interaction
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import Clock, StoreError
 from console.services.inbox import InboxService, NewInteraction
 from console.services.tasks import TaskGroup
@@ -68,6 +69,36 @@ CHANNEL_WORDS = {
     Channel.SOCIAL: "chat",
     Channel.CALL_ME: "chat",
 }
+
+# The timeline note of a sent reply, per kind and per channel word, as data (whole sentences so a
+# translation can reorder them; the subject is typed text, a parameter).
+_SENT_LINES = {
+    (ReplyKind.ACKNOWLEDGEMENT, "e-mail"): QT_TRANSLATE_NOOP(
+        "Timeline", "Automatische ontvangstbevestiging verstuurd (e-mail): {subject}"),
+    (ReplyKind.ACKNOWLEDGEMENT, "chat"): QT_TRANSLATE_NOOP(
+        "Timeline", "Automatische ontvangstbevestiging verstuurd (chat): {subject}"),
+    (ReplyKind.ACKNOWLEDGEMENT, "bericht"): QT_TRANSLATE_NOOP(
+        "Timeline", "Automatische ontvangstbevestiging verstuurd (bericht): {subject}"),
+    (ReplyKind.NAMED_ACKNOWLEDGEMENT, "e-mail"): QT_TRANSLATE_NOOP(
+        "Timeline", "Ontvangstbevestiging met naam verstuurd (e-mail): {subject}"),
+    (ReplyKind.NAMED_ACKNOWLEDGEMENT, "chat"): QT_TRANSLATE_NOOP(
+        "Timeline", "Ontvangstbevestiging met naam verstuurd (chat): {subject}"),
+    (ReplyKind.NAMED_ACKNOWLEDGEMENT, "bericht"): QT_TRANSLATE_NOOP(
+        "Timeline", "Ontvangstbevestiging met naam verstuurd (bericht): {subject}"),
+    (ReplyKind.ANSWER, "e-mail"): QT_TRANSLATE_NOOP(
+        "Timeline", "Antwoord verstuurd (e-mail): {subject}"),
+    (ReplyKind.ANSWER, "chat"): QT_TRANSLATE_NOOP(
+        "Timeline", "Antwoord verstuurd (chat): {subject}"),
+    (ReplyKind.ANSWER, "bericht"): QT_TRANSLATE_NOOP(
+        "Timeline", "Antwoord verstuurd (bericht): {subject}"),
+    (ReplyKind.LATE, "e-mail"): QT_TRANSLATE_NOOP(
+        "Timeline", "Bericht dat het langer duurt verstuurd (e-mail): {subject}"),
+    (ReplyKind.LATE, "chat"): QT_TRANSLATE_NOOP(
+        "Timeline", "Bericht dat het langer duurt verstuurd (chat): {subject}"),
+    (ReplyKind.LATE, "bericht"): QT_TRANSLATE_NOOP(
+        "Timeline", "Bericht dat het langer duurt verstuurd (bericht): {subject}"),
+}
+JOINED_LINE = QT_TRANSLATE_NOOP("Timeline", "Nieuw bericht in dit gesprek: {subject}")
 
 KIND_WORDS = {
     ReplyKind.ACKNOWLEDGEMENT: "Automatische ontvangstbevestiging",
@@ -233,7 +264,7 @@ class IntakeService:
             contact,
             lifecycle.received(item),
             acknowledgement=acknowledgement,
-            joined_text="Nieuw bericht in dit gesprek: " + (contact.subject or NO_SUBJECT),
+            joined_text=Text("Timeline", JOINED_LINE, {"subject": contact.subject or NO_SUBJECT}),
         )
         self.delivered += 1
         for rule in self.after_delivery:
@@ -409,7 +440,7 @@ class IntakeService:
         change = lifecycle.add_note(
             detail.interaction,
             colleague_id=self._inbox.user.id,
-            text=f"{KIND_WORDS[kind]} verstuurd ({how}): {subject}"[:1000],
+            text=Text("Timeline", _SENT_LINES[kind, how], {"subject": subject}),
             at=now,
         )
         reply = OutgoingReply(
