@@ -9,7 +9,14 @@ once ``attach_channels`` gave the pane the intake service.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -21,20 +28,21 @@ from PySide6.QtWidgets import (
 
 from console.domain.audit import AuditScreen
 from console.domain.model import TimelineEntry, TimelineKind
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services.inbox import InboxService, InteractionDetail
 from console.services.types import ChangeNotice
 from widgets import texts
 from widgets.conversation import ConversationPanel
 
 TIMELINE_WORDS = {
-    TimelineKind.RECEIVED: "Binnengekomen",
-    TimelineKind.TAKEN: "Opgepakt door",
-    TimelineKind.HANDED_BACK: "Teruggegeven door",
-    TimelineKind.NOTE: "Notitie van",
-    TimelineKind.STATUS: "Status gewijzigd door",
-    TimelineKind.CLOSED: "Afgehandeld door",
-    TimelineKind.TRANSFERRED: "Doorverbonden door",
-    TimelineKind.CALLBACK_ATTEMPT: "Belpoging door",
+    TimelineKind.RECEIVED: QT_TRANSLATE_NOOP("detail_pane", "Binnengekomen"),
+    TimelineKind.TAKEN: QT_TRANSLATE_NOOP("detail_pane", "Opgepakt door"),
+    TimelineKind.HANDED_BACK: QT_TRANSLATE_NOOP("detail_pane", "Teruggegeven door"),
+    TimelineKind.NOTE: QT_TRANSLATE_NOOP("detail_pane", "Notitie van"),
+    TimelineKind.STATUS: QT_TRANSLATE_NOOP("detail_pane", "Status gewijzigd door"),
+    TimelineKind.CLOSED: QT_TRANSLATE_NOOP("detail_pane", "Afgehandeld door"),
+    TimelineKind.TRANSFERRED: QT_TRANSLATE_NOOP("detail_pane", "Doorverbonden door"),
+    TimelineKind.CALLBACK_ATTEMPT: QT_TRANSLATE_NOOP("detail_pane", "Belpoging door"),
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -68,7 +76,8 @@ class TimelineListModel(QAbstractListModel):
             if entry.kind is TimelineKind.RECEIVED
             else " " + self._inbox.organisation.actor_name(entry.actor)
         )
-        line = f"{texts.moment(entry.at, now)} — {TIMELINE_WORDS[entry.kind]}{who}"
+        words = QCoreApplication.translate("detail_pane", TIMELINE_WORDS[entry.kind])
+        line = f"{texts.moment(entry.at, now)} — {words}{who}"
         return f"{line}\n{entry.text}" if entry.text else line
 
 
@@ -84,7 +93,7 @@ class DetailPane(QWidget):
         # same record for the same person is not a new opening, anything else is.
         self._audited: tuple[str, str] | None = None
 
-        self.title = QLabel("Kies een vraag in de lijst")
+        self.title = QLabel(self.tr("Kies een vraag in de lijst"))
         self.title.setObjectName("detailTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -92,14 +101,14 @@ class DetailPane(QWidget):
         self._fields: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label in (
-            ("channel", "Kanaal"),
-            ("resident", "Inwoner"),
-            ("contact", "Telefoon / e-mail"),
-            ("received", "Binnengekomen"),
-            ("deadline", "Uiterlijk"),
-            ("owner", "Eigenaar"),
-            ("desk", "Afdeling"),
-            ("status", "Status"),
+            ("channel", self.tr("Kanaal")),
+            ("resident", self.tr("Inwoner")),
+            ("contact", self.tr("Telefoon / e-mail")),
+            ("received", self.tr("Binnengekomen")),
+            ("deadline", self.tr("Uiterlijk")),
+            ("owner", self.tr("Eigenaar")),
+            ("desk", self.tr("Afdeling")),
+            ("status", self.tr("Status")),
         ):
             value = QLabel("—")
             value.setTextFormat(Qt.TextFormat.PlainText)
@@ -184,7 +193,7 @@ class DetailPane(QWidget):
 
     def _clear(self) -> None:
         self.detail = None
-        self.title.setText("Kies een vraag in de lijst")
+        self.title.setText(self.tr("Kies een vraag in de lijst"))
         for value in self._fields.values():
             value.setText("—")
         self.question.setText("")
