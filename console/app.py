@@ -366,6 +366,8 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         phone_tasks.spawn(phone.run(), what="demotelefoon")
 
     if options.with_window:
+        from PySide6.QtCore import QCoreApplication
+
         from widgets.main_window import MainWindow
 
         window = MainWindow(inbox, demo=config.mode == "demo")
@@ -395,9 +397,12 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         from widgets.roles import RoleController
 
         dashboard = DashboardScreen(supervision)
-        dashboard_action = window.add_screen(dashboard, "Dashboard", "Ctrl+B")
+        dashboard_action = window.add_screen(
+            dashboard, QCoreApplication.translate("app", "Dashboard"), "Ctrl+B"
+        )
         dashboard.drill_down_requested.connect(window.show_drilldown)
-        dashboard.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
+        saved = QCoreApplication.translate("app", "Opgeslagen: {path}")
+        dashboard.exported.connect(lambda path: window.messages.show_info(saved.format(path=path)))
         stack.callback(dashboard.cleanup)  # runs before the window closes
         audit_screen, audit_action = _audit_screen(app, window)
         stack.callback(audit_screen.cleanup)
@@ -479,6 +484,8 @@ def _retention_days(config: Config) -> int:
 
 def _audit_screen(app: KccApp, window):
     """The supervisor's audit trail tab (hidden for other roles by the RoleController)."""
+    from PySide6.QtCore import QCoreApplication
+
     from widgets.audit_trail import TITLE, AuditTrailScreen
 
     assert app.audit is not None
@@ -487,8 +494,11 @@ def _audit_screen(app: KccApp, window):
         names=lambda cid: getattr(app.demo.organisation.colleague(cid), "name", cid),
         tasks=app.inbox.tasks,
     )
-    action = window.add_screen(screen, TITLE, "Ctrl+Shift+L")
-    screen.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
+    action = window.add_screen(
+        screen, QCoreApplication.translate("AuditTrailScreen", TITLE), "Ctrl+Shift+L"
+    )
+    saved = QCoreApplication.translate("app", "Opgeslagen: {path}")
+    screen.exported.connect(lambda path: window.messages.show_info(saved.format(path=path)))
     assert app.retention is not None
     app.retention.on_report(window.messages.show_info)  # what the purge removed
     app.audit_screen = screen
