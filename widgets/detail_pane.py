@@ -128,14 +128,14 @@ class DetailPane(QWidget):
         self.timeline = QListView()
         self.timeline.setModel(self.timeline_model)
         self.timeline.setWordWrap(True)
-        self.timeline.setAccessibleName("Tijdlijn")
+        self.timeline.setAccessibleName(self.tr("Tijdlijn"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Vraag:"))
+        layout.addWidget(QLabel(self.tr("Vraag:")))
         layout.addWidget(self.question)
-        layout.addWidget(QLabel("Tijdlijn:"))
+        layout.addWidget(QLabel(self.tr("Tijdlijn:")))
         layout.addWidget(self.timeline, 1)
 
         self.conversation: ConversationPanel | None = None

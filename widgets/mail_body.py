@@ -69,7 +69,7 @@ class MailBodyView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.setAccessibleName("Bericht")
+        self.setAccessibleName(self.tr("Bericht"))
         self.resource_requests: list[str] = []  # every resource Qt asked for (tests)
 
     def show_message(self, *, text: str, html: str) -> None:
