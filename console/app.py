@@ -368,7 +368,11 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     if options.with_window:
         from PySide6.QtCore import QCoreApplication
 
+        from widgets.i18n import install_language
         from widgets.main_window import MainWindow
+
+        language = ui_language(config, options.data_dir)
+        install_language(language)  # before any widget: every tr() reads the active language
 
         window = MainWindow(inbox, demo=config.mode == "demo")
         app.window = window
@@ -439,6 +443,9 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window, session, sign_out=app.sign_out, notice=_grace_notice(app.sign_in)
         )
         stack.callback(session_ui.cleanup)
+        from widgets.settings_dialog import install_settings
+
+        install_settings(window, language, lambda lang: save_ui_language(options.data_dir, lang))
         if phone_error:
             window.messages.show_error(phone_error)
     elif phone_error:
@@ -474,6 +481,28 @@ def _start_privacy(
     retention.tasks.on_error(inbox.tasks.notify)
     stack.push_async_callback(retention.aclose)
     return audit, retention  # started by build_app once the window can show its report
+
+
+UI_LANGUAGE_FILE = "ui_language"  # in the data directory: this user's choice in Instellingen
+
+
+def ui_language(config: Config, data_dir: Path) -> str:
+    """The screens' language: the user's choice (Instellingen), else ``[ui] language``."""
+    from console.config_ui import LANGUAGES
+
+    try:
+        chosen = (data_dir / UI_LANGUAGE_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        chosen = ""
+    if chosen in LANGUAGES:
+        return chosen
+    ui = config.section("ui")
+    return ui.language if ui is not None else "nl"
+
+
+def save_ui_language(data_dir: Path, language: str) -> None:
+    """Store the user's choice; it takes effect at the next start."""
+    (data_dir / UI_LANGUAGE_FILE).write_text(language + "\n", encoding="utf-8")
 
 
 def _retention_days(config: Config) -> int:

@@ -670,3 +670,4 @@ def load_config(path: Path | None) -> Config:
 import console.config_identity as _identity  # noqa: E402 - issue 12: [identity], organisation
 from console import availability_setup as _availability_setup  # noqa: E402, F401
 from console import config_privacy as _privacy  # noqa: E402, F401 - issue 11: [privacy]
+from console import config_ui as _ui  # noqa: E402, F401 - issue 16: [ui] language

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the exact name lupdate looks for
     """Mark ``source`` for translation in ``context``; return it unchanged.
 
     ``pyside6-lupdate`` finds calls by this exact name (with literal arguments), so every
