@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTabWidget,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
