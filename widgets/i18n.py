@@ -67,8 +67,8 @@ class _TranslatingModule(types.ModuleType):
         value = super().__getattribute__(name)
         if not name.isupper() or name.startswith("_"):
             return value
-        cache: dict[str, tuple[int, Any]] = super().__getattribute__("__dict__").setdefault(
-            "_i18n_cache", {}
+        cache: dict[str, tuple[int, Any]] = (
+            super().__getattribute__("__dict__").setdefault("_i18n_cache", {})
         )
         hit = cache.get(name)
         if hit is not None and hit[0] == _generation:
