@@ -774,7 +774,7 @@ Subject: {subject}</translation>
     </message>
     <message>
         <source>Notitie/mail</source>
-        <translation>Cancel</translation>
+        <translation>Note/mail</translation>
     </message>
 </context>
 <context>
