@@ -41,6 +41,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from console.domain.errors import UserFacingError
+from console.i18n import QT_TRANSLATE_NOOP
 
 
 class ConfigError(UserFacingError):
@@ -50,7 +51,7 @@ class ConfigError(UserFacingError):
     one, ``line`` its line in the file when it could be found.
     """
 
-    default_message = "Het instellingenbestand is niet te gebruiken."
+    default_message = QT_TRANSLATE_NOOP("errors", "Het instellingenbestand is niet te gebruiken.")
 
     def __init__(self, message: str, *, key: str | None = None, line: int | None = None) -> None:
         super().__init__(message)

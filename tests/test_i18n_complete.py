@@ -248,3 +248,20 @@ def test_window_and_dialogs_in_english_show_no_dutch_source_text(
             return {k: v for k, v in found.items() if v}
 
     assert qloop.run_until_complete(scenario()) == {}
+
+
+def test_errors_from_qt_free_layers_reach_the_user_in_the_chosen_language(language):
+    """The one place errors reach the user translates marked sentences and Text errors."""
+    from console.domain.errors import DomainError, UserFacingError
+    from console.i18n import QT_TRANSLATE_NOOP, Text
+    from widgets.ui_op import message_for
+
+    fixed = DomainError(QT_TRANSLATE_NOOP("errors", "Deze vraag bestaat niet meer."))
+    with_params = UserFacingError(Text("InboxTexts", "{n} min", {"n": 5}))
+    assert with_params.user_message == "5 min"  # Dutch for logs, tests and the CLI
+    assert message_for(fixed) == "Deze vraag bestaat niet meer."
+    assert message_for(UserFacingError()).startswith("Er ging iets mis")
+    assert language("en")
+    assert message_for(fixed) == "This question no longer exists."
+    assert message_for(UserFacingError()).startswith("Something went wrong")
+    assert message_for(DomainError("Niet gemarkeerd.")) == "Niet gemarkeerd."  # stays Dutch

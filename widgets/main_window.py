@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -73,6 +73,8 @@ class MessageBar(QLabel):
         self._timer.start()
 
     def _show(self, text: str, kind: str) -> None:
+        # Sentences from Qt-free layers arrive in Dutch; marked ones are translated here.
+        text = QCoreApplication.translate("errors", text)
         self._timer.stop()
         self.setProperty("kind", kind)
         self.style().unpolish(self)

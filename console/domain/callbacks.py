@@ -17,6 +17,7 @@ from typing import Any
 from console.domain.errors import InvalidTransition
 from console.domain.lifecycle import NOTE_MAX_LENGTH, Change
 from console.domain.model import Interaction, Owner, OwnerKind, TimelineEntry, TimelineKind
+from console.i18n import QT_TRANSLATE_NOOP
 
 SUMMARY_MAX_LENGTH = NOTE_MAX_LENGTH  # the Klantinteracties API's limit
 NAME_MAX_LENGTH = 200
@@ -192,7 +193,9 @@ def assign(
 ) -> Change:
     """Hand the note's interaction to a new owner, explicitly and on the record (N4)."""
     if not item.is_open:
-        raise InvalidTransition("Deze terugbelnotitie is al afgehandeld.")
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP("errors", "Deze terugbelnotitie is al afgehandeld.")
+        )
     moved = replace(item, owner=to, desk_id=desk_id, updated_at=at)
     entry = TimelineEntry(item.id, at, by, TimelineKind.TRANSFERRED, text)
     return Change(moved, (), (entry,))
@@ -201,6 +204,8 @@ def assign(
 def touched(item: Interaction, *, by: str, at: datetime, kind: TimelineKind, text: str) -> Change:
     """A timeline entry on the note's interaction (an attempt, a follow-up answer)."""
     if not item.is_open:
-        raise InvalidTransition("Deze terugbelnotitie is al afgehandeld.")
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP("errors", "Deze terugbelnotitie is al afgehandeld.")
+        )
     entry = TimelineEntry(item.id, at, by, kind, text)
     return Change(replace(item, updated_at=at), (), (entry,))

@@ -22,6 +22,7 @@ from console.domain.model import (
     TimelineEntry,
     TimelineKind,
 )
+from console.i18n import QT_TRANSLATE_NOOP
 
 NOTE_MAX_LENGTH = 1000  # the Klantinteracties API's limit for free text
 
@@ -77,7 +78,7 @@ def received(item: Interaction) -> Change:
 def take(item: Interaction, *, colleague_id: str, at: datetime) -> Change:
     """The colleague becomes the owner (Oppakken); N4: ownership moves explicitly."""
     if not item.is_open:
-        raise InvalidTransition("Deze vraag is al afgehandeld.")
+        raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "Deze vraag is al afgehandeld."))
     if item.owner == Owner.colleague(colleague_id):
         return Change(item)
     moved, changes = _move(item, Status.IN_PROGRESS, by=colleague_id, at=at)
@@ -89,9 +90,11 @@ def take(item: Interaction, *, colleague_id: str, at: datetime) -> Change:
 def hand_back(item: Interaction, *, colleague_id: str, at: datetime, reason: str = "") -> Change:
     """The owner gives the question back to its desk; the desk owns it from now on (N4)."""
     if not item.is_open:
-        raise InvalidTransition("Deze vraag is al afgehandeld.")
+        raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "Deze vraag is al afgehandeld."))
     if item.owner != Owner.colleague(colleague_id):
-        raise RuleViolation("N4", "Alleen de eigenaar van de vraag kan hem teruggeven.")
+        raise RuleViolation(
+            "N4", QT_TRANSLATE_NOOP("errors", "Alleen de eigenaar van de vraag kan hem teruggeven.")
+        )
     moved, changes = _move(item, Status.NEW, by=colleague_id, at=at)
     moved = replace(moved, owner=Owner.desk(item.desk_id), updated_at=at)
     entry = TimelineEntry(item.id, at, colleague_id, TimelineKind.HANDED_BACK, reason.strip())
@@ -101,7 +104,7 @@ def hand_back(item: Interaction, *, colleague_id: str, at: datetime, reason: str
 def add_note(item: Interaction, *, colleague_id: str, text: str, at: datetime) -> Change:
     text = text.strip()
     if not text:
-        raise RuleViolation("note", "Schrijf eerst een notitie.")
+        raise RuleViolation("note", QT_TRANSLATE_NOOP("errors", "Schrijf eerst een notitie."))
     if len(text) > NOTE_MAX_LENGTH:
         raise RuleViolation(
             "note", f"Een notitie is maximaal {NOTE_MAX_LENGTH} tekens (nu {len(text)})."
@@ -119,7 +122,7 @@ def close(
     timeline never shows an answer without an owner.
     """
     if not item.is_open:
-        raise InvalidTransition("Deze vraag is al afgehandeld.")
+        raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "Deze vraag is al afgehandeld."))
     status_changes: tuple[StatusChange, ...] = ()
     entries: tuple[TimelineEntry, ...] = ()
     if item.owner.kind is OwnerKind.DESK or item.owner.id != colleague_id:

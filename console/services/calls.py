@@ -31,6 +31,7 @@ from console.domain.errors import DomainError
 from console.domain.lifecycle import NOTE_MAX_LENGTH
 from console.domain.model import Channel, Interaction, Outcome, Resident, Status
 from console.domain.transfer import TransferState, WarmTransfer
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import (
     CallDropped,
     CallEvent,
@@ -209,9 +210,11 @@ class CallService:
         if call_id == state.call_id and state.phase is CallPhase.RINGING:
             return
         if state.phase is not CallPhase.RINGING or call_id not in self._waiting:
-            raise DomainError("Kies een oproep die nog overgaat, voordat u opneemt.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Kies een oproep die nog overgaat, voordat u opneemt.")
+            )
         if self._answering:
-            raise DomainError("Er wordt al opgenomen. Een ogenblik.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er wordt al opgenomen. Een ogenblik."))
         number, rang_at = self._waiting.pop(call_id)
         self._waiting[state.call_id] = (state.number, state.rang_at or self.clock.now())
         self._waiting = dict(
@@ -397,9 +400,9 @@ class CallService:
             self.choose(call_id)
         state = self.state
         if state.phase is not CallPhase.RINGING:
-            raise DomainError("Er gaat geen telefoon over.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er gaat geen telefoon over."))
         if self._answering:
-            raise DomainError("Er wordt al opgenomen. Een ogenblik.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er wordt al opgenomen. Een ogenblik."))
         self._answering = state.call_id
         try:
             await self.telephony.answer(state.call_id)
@@ -447,7 +450,9 @@ class CallService:
     async def hold(self) -> None:
         state = self.state
         if state.phase is not CallPhase.TALKING:
-            raise DomainError("In de wacht zetten kan alleen tijdens een gesprek.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "In de wacht zetten kan alleen tijdens een gesprek.")
+            )
         await self._guard(self.telephony.hold(state.call_id))
         if self.state.phase is CallPhase.TALKING:
             self.update(phase=CallPhase.ON_HOLD)
@@ -455,7 +460,7 @@ class CallService:
     async def resume(self) -> None:
         state = self.state
         if state.phase is not CallPhase.ON_HOLD:
-            raise DomainError("Er staat niemand in de wacht.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er staat niemand in de wacht."))
         await self._guard(self.telephony.resume(state.call_id))
         if self.state.phase is CallPhase.ON_HOLD:
             self.update(phase=CallPhase.TALKING)
@@ -469,7 +474,9 @@ class CallService:
     async def hang_up(self) -> None:
         state = self.state
         if state.phase is CallPhase.RINGING:
-            raise DomainError("Neem eerst op, of laat de telefoon overgaan.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Neem eerst op, of laat de telefoon overgaan.")
+            )
         if state.phase is CallPhase.WRAP_UP and state.consult_id:
             # The resident left during a consult: this ends the line to the colleague.
             try:
@@ -480,7 +487,7 @@ class CallService:
                 self.update(consult_id="")
             return
         if not state.live:
-            raise DomainError("Er is geen gesprek om op te hangen.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er is geen gesprek om op te hangen."))
         if state.consult_id:
             await self._guard(self.telephony.hangup(state.consult_id))
         self._hanging_up = state.call_id
@@ -527,11 +534,17 @@ class CallService:
         """
         state = self.state
         if state.phase is not CallPhase.WRAP_UP or state.interaction is None:
-            raise DomainError("Afronden kan pas als het gesprek is afgelopen.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Afronden kan pas als het gesprek is afgelopen.")
+            )
         if state.transfer is not None and state.transfer.state is TransferState.CONSULTING:
-            raise DomainError("Het doorverbinden is nog bezig. Rond daarna af.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Het doorverbinden is nog bezig. Rond daarna af.")
+            )
         if satisfaction is not None and not 1 <= satisfaction <= 10:
-            raise DomainError("Het cijfer is een heel getal van 1 tot en met 10.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Het cijfer is een heel getal van 1 tot en met 10.")
+            )
         notes = state.notes.strip()
         if len(notes) > NOTE_MAX_LENGTH:
             raise DomainError(

@@ -1775,6 +1775,322 @@ available</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>Het instellingenbestand is niet te gebruiken.</source>
+        <translation>The settings file cannot be used.</translation>
+    </message>
+    <message>
+        <source>Het gesprek is al beëindigd.</source>
+        <translation>The call has already ended.</translation>
+    </message>
+    <message>
+        <source>Doorverbinden is niet gelukt: geen nummer.</source>
+        <translation>Transferring failed: no number.</translation>
+    </message>
+    <message>
+        <source>Deze terugbelnotitie is al afgehandeld.</source>
+        <translation>This callback note has already been finished.</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis. Uw werk is bewaard; probeer het opnieuw.</source>
+        <translation>Something went wrong. Your work is saved; please try again.</translation>
+    </message>
+    <message>
+        <source>Deze vraag is al afgehandeld.</source>
+        <translation>This question has already been closed.</translation>
+    </message>
+    <message>
+        <source>Alleen de eigenaar van de vraag kan hem teruggeven.</source>
+        <translation>Only the owner of the question can hand it back.</translation>
+    </message>
+    <message>
+        <source>Schrijf eerst een notitie.</source>
+        <translation>Write a note first.</translation>
+    </message>
+    <message>
+        <source>Een vraag heeft altijd precies één eigenaar.</source>
+        <translation>A question always has exactly one owner.</translation>
+    </message>
+    <message>
+        <source>Deze vraag is al afgehandeld; doorverbinden kan niet meer.</source>
+        <translation>This question has already been closed; it can no longer be transferred.</translation>
+    </message>
+    <message>
+        <source>Deze doorverbinding hoort bij een andere vraag.</source>
+        <translation>This transfer belongs to another question.</translation>
+    </message>
+    <message>
+        <source>Een doorverwijzing per e-mail is alleen voor partnerorganisaties.</source>
+        <translation>A referral by e-mail is only for partner organisations.</translation>
+    </message>
+    <message>
+        <source>Voorlezen kan nu niet op deze computer.</source>
+        <translation>Reading aloud is not possible on this computer right now.</translation>
+    </message>
+    <message>
+        <source>Deze terugbelnotitie bestaat niet meer.</source>
+        <translation>This callback note no longer exists.</translation>
+    </message>
+    <message>
+        <source>Kies wat u met deze terugbelnotitie doet.</source>
+        <translation>Choose what you do with this callback note.</translation>
+    </message>
+    <message>
+        <source>Kies een oproep die nog overgaat, voordat u opneemt.</source>
+        <translation>Choose a call that is still ringing before you answer.</translation>
+    </message>
+    <message>
+        <source>Er wordt al opgenomen. Een ogenblik.</source>
+        <translation>Already answering. One moment.</translation>
+    </message>
+    <message>
+        <source>Er gaat geen telefoon over.</source>
+        <translation>No phone is ringing.</translation>
+    </message>
+    <message>
+        <source>In de wacht zetten kan alleen tijdens een gesprek.</source>
+        <translation>Putting on hold is only possible during a call.</translation>
+    </message>
+    <message>
+        <source>Er staat niemand in de wacht.</source>
+        <translation>Nobody is on hold.</translation>
+    </message>
+    <message>
+        <source>Neem eerst op, of laat de telefoon overgaan.</source>
+        <translation>Answer first, or let the phone ring.</translation>
+    </message>
+    <message>
+        <source>Er is geen gesprek om op te hangen.</source>
+        <translation>There is no call to hang up.</translation>
+    </message>
+    <message>
+        <source>Afronden kan pas als het gesprek is afgelopen.</source>
+        <translation>Wrapping up is only possible when the call has ended.</translation>
+    </message>
+    <message>
+        <source>Het doorverbinden is nog bezig. Rond daarna af.</source>
+        <translation>The transfer is still in progress. Wrap up after that.</translation>
+    </message>
+    <message>
+        <source>Het cijfer is een heel getal van 1 tot en met 10.</source>
+        <translation>The score is a whole number from 1 to 10.</translation>
+    </message>
+    <message>
+        <source>Deze afdeling bestaat niet (meer).</source>
+        <translation>This department does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Deze vraag bestaat niet meer.</source>
+        <translation>This question no longer exists.</translation>
+    </message>
+    <message>
+        <source>Deze vraag kwam niet per e-mail of chat binnen. Er is geen adres om naar te antwoorden.</source>
+        <translation>This question did not come in by e-mail or chat. There is no address to reply to.</translation>
+    </message>
+    <message>
+        <source>Er is geen sjabloon voor dit bericht.</source>
+        <translation>There is no template for this message.</translation>
+    </message>
+    <message>
+        <source>Schrijf eerst een tekst.</source>
+        <translation>Write a text first.</translation>
+    </message>
+    <message>
+        <source>Vul eerst de tekst tussen [ en ] in.</source>
+        <translation>First fill in the text between [ and ].</translation>
+    </message>
+    <message>
+        <source>Via dit kanaal kan de console geen berichten versturen. Neem contact op met de functioneel beheerder.</source>
+        <translation>The console cannot send messages through this channel. Contact the application administrator.</translation>
+    </message>
+    <message>
+        <source>De bewaartermijn is minstens 1 dag.</source>
+        <translation>The retention period is at least 1 day.</translation>
+    </message>
+    <message>
+        <source>Deze medewerker bestaat niet (meer).</source>
+        <translation>This employee does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Een cijfer voor tevredenheid is een heel getal van 1 tot en met 10.</source>
+        <translation>A satisfaction score is a whole number from 1 to 10.</translation>
+    </message>
+    <message>
+        <source>De terugbelnotitie is niet gevonden na opslaan.</source>
+        <translation>The callback note was not found after saving.</translation>
+    </message>
+    <message>
+        <source>Doorverbinden kan alleen tijdens een gesprek.</source>
+        <translation>Transferring is only possible during a call.</translation>
+    </message>
+    <message>
+        <source>Doorverbinden kan pas als u met de collega overlegt (Alt+C).</source>
+        <translation>Transferring is only possible once you are consulting the colleague (Alt+C).</translation>
+    </message>
+    <message>
+        <source>Er is geen geweigerde doorverbinding om op terug te vallen.</source>
+        <translation>There is no refused transfer to fall back on.</translation>
+    </message>
+    <message>
+        <source>Kies eerst naar wie u wilt doorverbinden (F8).</source>
+        <translation>First choose who you want to transfer to (F8).</translation>
+    </message>
+    <message>
+        <source>er is geen wachtwoord voor de agendaserver bewaard.</source>
+        <translation>no password for the calendar server has been stored.</translation>
+    </message>
+    <message>
+        <source>de agendaserver gaf geen antwoord op tijd.</source>
+        <translation>the calendar server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>de agendaserver is nu niet bereikbaar.</source>
+        <translation>the calendar server cannot be reached right now.</translation>
+    </message>
+    <message>
+        <source>U bent niet aangemeld bij Microsoft 365.</source>
+        <translation>You are not signed in to Microsoft 365.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 gaf geen antwoord op tijd.</source>
+        <translation>Microsoft 365 did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 is nu niet bereikbaar.</source>
+        <translation>Microsoft 365 cannot be reached right now.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 blijft te druk; probeer het zo weer.</source>
+        <translation>Microsoft 365 stays too busy; try again shortly.</translation>
+    </message>
+    <message>
+        <source>Het antwoord van de server mist een uuid.</source>
+        <translation>The server&apos;s answer lacks a uuid.</translation>
+    </message>
+    <message>
+        <source>Dit referentienummer is al in gebruik.</source>
+        <extracomment>Fewer new tasks than this are read one klantcontact each; more: one scan of the klantcontacten with their tasks expanded, 500 a page (a first sync).</extracomment>
+        <translation>This reference number is already in use.</translation>
+    </message>
+    <message>
+        <source>Een klantcontact dat niet te lezen is.</source>
+        <translation>A customer contact that cannot be read.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem gaf een leeg antwoord.</source>
+        <translation>The customer contact system gave an empty answer.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem gaf een antwoord dat geen gegevens zijn (bijvoorbeeld een inlogpagina).</source>
+        <translation>The customer contact system gave an answer that is not data (for example a sign-in page).</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem gaf een antwoord zonder uuid.</source>
+        <translation>The customer contact system gave an answer without a uuid.</translation>
+    </message>
+    <message>
+        <source>Een lijst van het klantcontactsysteem is niet te lezen.</source>
+        <translation>A list from the customer contact system cannot be read.</translation>
+    </message>
+    <message>
+        <source>Een lijst met een onleesbare volgende pagina.</source>
+        <translation>A list with an unreadable next page.</translation>
+    </message>
+    <message>
+        <source>Een lijst wijst naar een pagina die al gelezen is.</source>
+        <translation>A list points to a page that was already read.</translation>
+    </message>
+    <message>
+        <source>Een lijst heeft meer pagina&apos;s dan verwacht.</source>
+        <translation>A list has more pages than expected.</translation>
+    </message>
+    <message>
+        <source>Dit telefoonnummer kan het klantcontactsysteem niet opslaan. Gebruik 10 cijfers (bijvoorbeeld 0612345678) of +31…; 0800-, 0900- en 14-nummers kunnen niet.</source>
+        <translation>The customer contact system cannot store this phone number. Use 10 digits (for example 0612345678) or +31…; 0800, 0900 and 14 numbers are not possible.</translation>
+    </message>
+    <message>
+        <source>Een klantcontact zonder uuid.</source>
+        <translation>A customer contact without a uuid.</translation>
+    </message>
+    <message>
+        <source>Een interne taak zonder uuid.</source>
+        <translation>An internal task without a uuid.</translation>
+    </message>
+    <message>
+        <source>Een datum die niet te lezen is.</source>
+        <translation>A date that cannot be read.</translation>
+    </message>
+    <message>
+        <source>Een klantcontact zonder bekende eigenaar.</source>
+        <translation>A customer contact without a known owner.</translation>
+    </message>
+    <message>
+        <source>De mailserver weigert dit bericht. Pas het aan of neem contact op met de servicedesk.</source>
+        <translation>The mail server refuses this message. Change it or contact the service desk.</translation>
+    </message>
+    <message>
+        <source>Dit antwoord heeft geen chatgesprek om naartoe te gaan.</source>
+        <translation>This reply has no chat conversation to go to.</translation>
+    </message>
+    <message>
+        <source>De chatserver is niet bereikbaar. Berichten worden later opgehaald en verstuurd.</source>
+        <translation>The chat server cannot be reached. Messages will be fetched and sent later.</translation>
+    </message>
+    <message>
+        <source>De chatserver weigert dit verzoek. Vraag de beheerder de chatkoppeling na te kijken.</source>
+        <translation>The chat server refuses this request. Ask the administrator to check the chat connection.</translation>
+    </message>
+    <message>
+        <source>Het aanmelden in de browser is niet afgerond. Start de console opnieuw om het nog eens te proberen.</source>
+        <translation>Signing in in the browser was not completed. Restart the console to try again.</translation>
+    </message>
+    <message>
+        <source>Het antwoord van de aanmeldserver klopt niet.</source>
+        <translation>The sign-in server&apos;s answer is not right.</translation>
+    </message>
+    <message>
+        <source>De aanmeldserver stuurt iets onleesbaars terug.</source>
+        <translation>The sign-in server returns something unreadable.</translation>
+    </message>
+    <message>
+        <source>De aanmeldserver stuurt geen ID-token mee.</source>
+        <translation>The sign-in server does not send an ID token.</translation>
+    </message>
+    <message>
+        <source>Het ID-token van de aanmeldserver is niet echt (de handtekening klopt niet). Er is niemand aangemeld.</source>
+        <translation>The ID token from the sign-in server is not genuine (the signature is wrong). Nobody is signed in.</translation>
+    </message>
+    <message>
+        <source>Vul een telefoonnummer in.</source>
+        <translation>Fill in a phone number.</translation>
+    </message>
+    <message>
+        <source>De sleutelopslag is een gewoon bestand (keyrings.alt); daarin bewaart de console geen sleutels. Verwijder het pakket keyrings.alt.</source>
+        <translation>The key store is a plain file (keyrings.alt); the console does not keep keys there. Remove the keyrings.alt package.</translation>
+    </message>
+    <message>
+        <source>Iemand anders heeft deze terugbelnotitie net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.</source>
+        <translation>Someone else has just changed this callback note. Look at the new state and try again.</translation>
+    </message>
+    <message>
+        <source>Dit gegevensbestand is gemaakt door een nieuwere versie van de console. Werk de console bij.</source>
+        <translation>This data file was made by a newer version of the console. Update the console.</translation>
+    </message>
+    <message>
+        <source>De KCC-console draait al met deze gegevensmap. Gebruik dat venster, of sluit het eerst.</source>
+        <translation>The KCC console is already running with this data folder. Use that window, or close it first.</translation>
+    </message>
+    <message>
+        <source>Iemand anders heeft deze vraag net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.</source>
+        <translation>Someone else has just changed this question. Look at the new state and try again.</translation>
+    </message>
+    <message>
+        <source>Dit contact staat niet in het klantcontactsysteem.</source>
+        <translation>This contact is not in the customer contact system.</translation>
+    </message>
+</context>
+<context>
     <name>mail_body</name>
     <message>
         <source>Afbeeldingen en opmaak van buiten worden niet geladen (veiligheid en privacy).</source>
