@@ -265,3 +265,50 @@ def test_errors_from_qt_free_layers_reach_the_user_in_the_chosen_language(langua
     assert message_for(fixed) == "This question no longer exists."
     assert message_for(UserFacingError()).startswith("Something went wrong")
     assert message_for(DomainError("Niet gemarkeerd.")) == "Niet gemarkeerd."  # stays Dutch
+
+
+# -- choosing the language -----------------------------------------------------------------------
+
+
+def test_language_from_the_config_file_and_the_users_choice(tmp_path):
+    from console.app import save_ui_language, ui_language
+    from console.config import ConfigError, load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('[ui]\nlanguage = "en"\n', encoding="utf-8")
+    assert ui_language(load_config(path), tmp_path) == "en"
+    assert ui_language(load_config(None), tmp_path) == "nl"  # no file: Dutch
+    save_ui_language(tmp_path, "nl")  # the user's choice wins over the file
+    assert ui_language(load_config(path), tmp_path) == "nl"
+    path.write_text('[ui]\nlanguage = "fr"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_config(path)
+    assert refused.value.key == "ui.language"
+
+
+def test_settings_dialog_is_reached_by_keyboard_and_stores_the_choice(qloop, tmp_path, clock):
+    from PySide6.QtTest import QTest
+
+    from console.app import ui_language
+    from console.config import load_config
+    from tests.helpers import running_app, until
+    from tests.test_keyboard_desk import until_focus
+
+    async def scenario():
+        async with running_app(tmp_path, clock) as app:
+            window = app.window
+            window.show()
+            window.activateWindow()
+            window.table.setFocus()
+            await until_focus(window.table)
+            QTest.keyClick(window.table, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+            await until(lambda: getattr(window, "settings_dialog", None) is not None,
+                        what="Instellingen open")  # fmt: skip
+            dialog = window.settings_dialog
+            assert "herstart" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+            dialog.language.setCurrentIndex(dialog.language.findData("en"))
+            QTest.keyClick(dialog.language, Qt.Key.Key_Return)
+            await until(lambda: not dialog.isVisible(), what="dialog closed")
+
+    qloop.run_until_complete(scenario())
+    assert ui_language(load_config(None), tmp_path) == "en"
