@@ -585,7 +585,8 @@ class CallPanel(QWidget):
         else:
             lines.append(t.UNKNOWN_CALLER)
         if state.ended_reason:
-            lines.append(state.ended_reason)
+            # A sentence from the call service (Dutch, marked): in the active language.
+            lines.append(QCoreApplication.translate("errors", state.ended_reason))
         return "\n".join(line for line in lines if line)
 
     def _history_text(self, state: CallState) -> str:

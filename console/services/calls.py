@@ -110,13 +110,21 @@ def normalise_number(number: str) -> str:
     return digits
 
 
-RESIDENT_HUNG_UP = "De inwoner heeft opgehangen. Uw notities zijn bewaard."
-MISSED = "Gemiste oproep: de beller heeft opgehangen voordat u opnam."
-AGENT_HUNG_UP = "U heeft opgehangen."
-ABANDONED = "Een wachtende beller heeft opgehangen. Hij staat als gemiste oproep in de inbox."
-REFUSED_TOLD = (
+RESIDENT_HUNG_UP = QT_TRANSLATE_NOOP(
+    "errors", "De inwoner heeft opgehangen. Uw notities zijn bewaard."
+)
+MISSED = QT_TRANSLATE_NOOP(
+    "errors", "Gemiste oproep: de beller heeft opgehangen voordat u opnam."
+)
+AGENT_HUNG_UP = QT_TRANSLATE_NOOP("errors", "U heeft opgehangen.")
+ABANDONED = QT_TRANSLATE_NOOP(
+    "errors",
+    "Een wachtende beller heeft opgehangen. Hij staat als gemiste oproep in de inbox.",
+)
+REFUSED_TOLD = QT_TRANSLATE_NOOP(
+    "errors",
     "Een beller kreeg de bezettoon: er gingen al te veel oproepen tegelijk over. Hij staat als "
-    "gemiste oproep in de inbox."
+    "gemiste oproep in de inbox.",
 )
 _UNANSWERED_QUESTION = {
     CallResult.MISSED: "Gemiste oproep van {number}.",
@@ -292,7 +300,7 @@ class CallService:
             self.update(
                 phase=CallPhase.WRAP_UP,
                 ended_at=self.clock.now(),
-                ended_reason="Doorverbonden.",
+                ended_reason=QT_TRANSLATE_NOOP("errors", "Doorverbonden."),
                 suggested_outcome=Outcome.TRANSFERRED,
                 consult_id="",
             )
@@ -496,7 +504,7 @@ class CallService:
         except CallDropped:
             pass
         except TelephonyError:
-            self._to_wrap_up("De verbinding is verbroken.")
+            self._to_wrap_up(QT_TRANSLATE_NOOP("errors", "De verbinding is verbroken."))
             raise
         finally:
             self._hanging_up = ""

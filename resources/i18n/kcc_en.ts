@@ -1837,12 +1837,36 @@ available</translation>
         <translation>Choose what you do with this callback note.</translation>
     </message>
     <message>
+        <source>De inwoner heeft opgehangen. Uw notities zijn bewaard.</source>
+        <translation>The resident hung up. Your notes are kept.</translation>
+    </message>
+    <message>
+        <source>Gemiste oproep: de beller heeft opgehangen voordat u opnam.</source>
+        <translation>Missed call: the caller hung up before you answered.</translation>
+    </message>
+    <message>
+        <source>U heeft opgehangen.</source>
+        <translation>You hung up.</translation>
+    </message>
+    <message>
+        <source>Een wachtende beller heeft opgehangen. Hij staat als gemiste oproep in de inbox.</source>
+        <translation>A waiting caller hung up. The call is in the inbox as a missed call.</translation>
+    </message>
+    <message>
+        <source>Een beller kreeg de bezettoon: er gingen al te veel oproepen tegelijk over. Hij staat als gemiste oproep in de inbox.</source>
+        <translation>A caller got the busy tone: too many calls were ringing at once. The call is in the inbox as a missed call.</translation>
+    </message>
+    <message>
         <source>Kies een oproep die nog overgaat, voordat u opneemt.</source>
         <translation>Choose a call that is still ringing before you answer.</translation>
     </message>
     <message>
         <source>Er wordt al opgenomen. Een ogenblik.</source>
         <translation>Already answering. One moment.</translation>
+    </message>
+    <message>
+        <source>Doorverbonden.</source>
+        <translation>Transferred.</translation>
     </message>
     <message>
         <source>Er gaat geen telefoon over.</source>
@@ -1863,6 +1887,10 @@ available</translation>
     <message>
         <source>Er is geen gesprek om op te hangen.</source>
         <translation>There is no call to hang up.</translation>
+    </message>
+    <message>
+        <source>De verbinding is verbroken.</source>
+        <translation>The connection was lost.</translation>
     </message>
     <message>
         <source>Afronden kan pas als het gesprek is afgelopen.</source>
