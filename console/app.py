@@ -375,12 +375,18 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
     intake.after_delivery.append(chat_waiting_rule(app.spoken_alerts))
 
     if options.with_window:
+        from PySide6.QtCore import QCoreApplication
+
+        from widgets.i18n import install_language
         from widgets.text_tools import use_read_aloud
 
         # Before any widget is made: every "Lees voor" button under a text box uses it.
         use_read_aloud(app.read_aloud)
         stack.callback(use_read_aloud, None)
         from widgets.main_window import MainWindow
+
+        language = ui_language(config, options.data_dir)
+        install_language(language)  # before any widget: every tr() reads the active language
 
         window = MainWindow(inbox, demo=config.mode == "demo")
         app.window = window
@@ -409,9 +415,12 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
         from widgets.roles import RoleController
 
         dashboard = DashboardScreen(supervision)
-        dashboard_action = window.add_screen(dashboard, "Dashboard", "Ctrl+B")
+        dashboard_action = window.add_screen(
+            dashboard, QCoreApplication.translate("app", "Dashboard"), "Ctrl+B"
+        )
         dashboard.drill_down_requested.connect(window.show_drilldown)
-        dashboard.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
+        saved = QCoreApplication.translate("app", "Opgeslagen: {path}")
+        dashboard.exported.connect(lambda path: window.messages.show_info(saved.format(path=path)))
         stack.callback(dashboard.cleanup)  # runs before the window closes
         audit_screen, audit_action = _audit_screen(app, window)
         stack.callback(audit_screen.cleanup)
@@ -449,6 +458,9 @@ async def build_app(options: AppOptions, stack: AsyncExitStack) -> KccApp:
             window, session, sign_out=app.sign_out, notice=_grace_notice(app.sign_in)
         )
         stack.callback(session_ui.cleanup)
+        from widgets.settings_dialog import install_settings
+
+        install_settings(window, language, lambda lang: save_ui_language(options.data_dir, lang))
         if phone_error:
             window.messages.show_error(phone_error)
         _load_store_tables_after_first_page(window, db, inbox)
@@ -541,6 +553,28 @@ def _start_privacy(
     return audit, retention  # started by build_app once the window can show its report
 
 
+UI_LANGUAGE_FILE = "ui_language"  # in the data directory: this user's choice in Instellingen
+
+
+def ui_language(config: Config, data_dir: Path) -> str:
+    """The screens' language: the user's choice (Instellingen), else ``[ui] language``."""
+    from console.config_ui import LANGUAGES
+
+    try:
+        chosen = (data_dir / UI_LANGUAGE_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        chosen = ""
+    if chosen in LANGUAGES:
+        return chosen
+    ui = config.section("ui")
+    return ui.language if ui is not None else "nl"
+
+
+def save_ui_language(data_dir: Path, language: str) -> None:
+    """Store the user's choice; it takes effect at the next start."""
+    (data_dir / UI_LANGUAGE_FILE).write_text(language + "\n", encoding="utf-8")
+
+
 def _retention_days(config: Config) -> int:
     """Days a closed contact's personal data stays: ``[privacy] retention_days`` (30)."""
     privacy = config.section("privacy")
@@ -549,6 +583,8 @@ def _retention_days(config: Config) -> int:
 
 def _audit_screen(app: KccApp, window):
     """The supervisor's audit trail tab (hidden for other roles by the RoleController)."""
+    from PySide6.QtCore import QCoreApplication
+
     from widgets.audit_trail import TITLE, AuditTrailScreen
 
     assert app.audit is not None
@@ -557,8 +593,11 @@ def _audit_screen(app: KccApp, window):
         names=lambda cid: getattr(app.demo.organisation.colleague(cid), "name", cid),
         tasks=app.inbox.tasks,
     )
-    action = window.add_screen(screen, TITLE, "Ctrl+Shift+L")
-    screen.exported.connect(lambda path: window.messages.show_info(f"Opgeslagen: {path}"))
+    action = window.add_screen(
+        screen, QCoreApplication.translate("AuditTrailScreen", TITLE), "Ctrl+Shift+L"
+    )
+    saved = QCoreApplication.translate("app", "Opgeslagen: {path}")
+    screen.exported.connect(lambda path: window.messages.show_info(saved.format(path=path)))
     assert app.retention is not None
     app.retention.on_report(window.messages.show_info)  # what the purge removed
     app.audit_screen = screen

@@ -41,6 +41,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from console.domain.errors import UserFacingError
+from console.i18n import QT_TRANSLATE_NOOP
 
 
 class ConfigError(UserFacingError):
@@ -50,7 +51,7 @@ class ConfigError(UserFacingError):
     one, ``line`` its line in the file when it could be found.
     """
 
-    default_message = "Het instellingenbestand is niet te gebruiken."
+    default_message = QT_TRANSLATE_NOOP("errors", "Het instellingenbestand is niet te gebruiken.")
 
     def __init__(self, message: str, *, key: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
@@ -671,3 +672,4 @@ import console.config_identity as _identity  # noqa: E402 - issue 12: [identity]
 from console import availability_setup as _availability_setup  # noqa: E402, F401
 from console import config_privacy as _privacy  # noqa: E402, F401 - issue 11: [privacy]
 from console import config_speech as _speech  # noqa: E402, F401 - issue 16: [speech]
+from console import config_ui as _ui  # noqa: E402, F401 - issue 16: [ui] language

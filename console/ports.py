@@ -38,6 +38,7 @@ from console.domain.supervision import (
     Moments,
     PeriodCounts,
 )
+from console.i18n import QT_TRANSLATE_NOOP
 
 
 class StoreError(UserFacingError):
@@ -636,7 +637,7 @@ class SyncStatus:
 class SpeechUnavailable(UserFacingError):
     """No speech: no engine, no Dutch voice, or no sound output; ``message`` says which (Dutch)."""
 
-    default_message = "Voorlezen kan nu niet op deze computer."
+    default_message = QT_TRANSLATE_NOOP("errors", "Voorlezen kan nu niet op deze computer.")
 
 
 @dataclass(frozen=True, slots=True)

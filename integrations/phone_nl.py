@@ -10,6 +10,7 @@ import re
 
 import phonenumbers
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import PhoneNumberError
 
 _INVALID = (
@@ -36,7 +37,7 @@ class DutchPhoneNumbers:
     def to_e164(self, text: str) -> str:
         raw = text.strip()
         if not raw:
-            raise PhoneNumberError("Vul een telefoonnummer in.")
+            raise PhoneNumberError(QT_TRANSLATE_NOOP("errors", "Vul een telefoonnummer in."))
         raw = _TEL_LINK.sub("", raw)  # a number pasted from a web page's tel: link
         if not _TYPED.fullmatch(raw):
             raise PhoneNumberError(_NOT_ONLY_DIGITS)

@@ -17,6 +17,7 @@ from typing import TypeVar
 import keyring
 import keyring.errors
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import StoreError
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,11 @@ def _check_backend() -> None:
     module = type(backend).__module__
     if module.startswith("keyrings.alt"):
         raise StoreError(
-            "De sleutelopslag is een gewoon bestand (keyrings.alt); daarin bewaart de console "
-            "geen sleutels. Verwijder het pakket keyrings.alt."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "De sleutelopslag is een gewoon bestand (keyrings.alt); daarin bewaart de console "
+                "geen sleutels. Verwijder het pakket keyrings.alt.",
+            )
         )
     if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
         raise StoreError(NO_KEYRING)

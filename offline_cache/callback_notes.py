@@ -25,6 +25,7 @@ from console.domain.callbacks import (
 )
 from console.domain.lifecycle import Change
 from console.domain.model import Channel, Interaction, Owner, OwnerKind, TimelineEntry
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import ChangeNotice, ConflictError, InternalTask
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
@@ -217,8 +218,11 @@ class SqlCallbackNoteRepository:
             ).scalar_one_or_none()
             if current != to_db(expected_updated_at):
                 raise ConflictError(
-                    "Iemand anders heeft deze terugbelnotitie net gewijzigd. Bekijk de nieuwe "
-                    "stand en probeer het opnieuw."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Iemand anders heeft deze terugbelnotitie net gewijzigd. Bekijk de nieuwe "
+                        "stand en probeer het opnieuw.",
+                    )
                 )
             row = interaction_values(item)
             row.pop("id")

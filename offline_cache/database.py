@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import ChangeNotice, StoreError
 from console.privatefiles import companions, private_dir, private_file
 from offline_cache.migrations import migrate
@@ -181,8 +182,11 @@ class Database:
         except RuntimeError as exc:
             self._dispose()
             raise StoreError(
-                "Dit gegevensbestand is gemaakt door een nieuwere versie van de console. "
-                "Werk de console bij."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Dit gegevensbestand is gemaakt door een nieuwere versie van de console. "
+                    "Werk de console bij.",
+                )
             ) from exc
         return version
 

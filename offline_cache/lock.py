@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import StoreError
 
 
@@ -44,8 +45,11 @@ class DataDirLock:
         except OSError as exc:
             os.close(fd)
             raise StoreError(
-                "De KCC-console draait al met deze gegevensmap. Gebruik dat venster, "
-                "of sluit het eerst."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "De KCC-console draait al met deze gegevensmap. Gebruik dat venster, "
+                    "of sluit het eerst.",
+                )
             ) from exc
         self._fd = fd
 

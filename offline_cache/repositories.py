@@ -28,7 +28,7 @@ from console.domain.model import (
     TimelineEntry,
     TimelineKind,
 )
-from console.i18n import Text
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import ChangeNotice, ConflictError
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
@@ -373,8 +373,11 @@ class SqlInteractionRepository:
             ).scalar_one_or_none()
             if current != to_db(expected_updated_at):
                 raise ConflictError(
-                    "Iemand anders heeft deze vraag net gewijzigd. Bekijk de nieuwe stand en "
-                    "probeer het opnieuw."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Iemand anders heeft deze vraag net gewijzigd. Bekijk de nieuwe stand en "
+                        "probeer het opnieuw.",
+                    )
                 )
             values = _interaction_values(item)
             values.pop("id")

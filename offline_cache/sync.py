@@ -479,7 +479,11 @@ class SyncEngine:
             link = self._pending_links.get(entry.entity_id) or await self._link(entry.entity_id)
             if link is None:
                 # The create was refused earlier and the user removed it: nothing to update.
-                raise RemoteRejected("Dit contact staat niet in het klantcontactsysteem.")
+                raise RemoteRejected(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Dit contact staat niet in het klantcontactsysteem."
+                    )
+                )
             state = await self._remote.update(link, item, task=task)
         # Marked delivered in batches: a kill before the flush only costs a look-up (resume)
         # or a repeated PATCH, never a duplicate.

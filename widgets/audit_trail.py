@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,19 +26,21 @@ from PySide6.QtWidgets import (
 
 from console.domain.audit import ACTION_NAMES, CSV_HEADER, SCREEN_NAMES, AuditEntry
 from console.domain.calendar import AMSTERDAM
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services.privacy import AuditService
 from console.services.tasks import TaskGroup
 
-TITLE = "Inzagelogboek"
-INTRO = (
+TITLE = QT_TRANSLATE_NOOP("AuditTrailScreen", "Inzagelogboek")
+INTRO = QT_TRANSLATE_NOOP(
+    "AuditTrailScreen",
     "Wie welk dossier van een inwoner opende, wanneer en vanuit welk scherm. Ook wie dit "
-    "logboek bekeek of opsloeg staat erin. Niets in dit logboek kan worden gewijzigd."
+    "logboek bekeek of opsloeg staat erin. Niets in dit logboek kan worden gewijzigd.",
 )
-REFRESH = "Vernieuwen (F5)"
-EXPORT = "Opslaan als CSV… (Ctrl+Shift+E)"
-EXPORT_DIALOG = "Inzagelogboek opslaan"
-EXPORTED = "Inzagelogboek opgeslagen: {path}"
-COUNT = "{count} regels (de nieuwste eerst)"
+REFRESH = QT_TRANSLATE_NOOP("AuditTrailScreen", "Vernieuwen (F5)")
+EXPORT = QT_TRANSLATE_NOOP("AuditTrailScreen", "Opslaan als CSV… (Ctrl+Shift+E)")
+EXPORT_DIALOG = QT_TRANSLATE_NOOP("AuditTrailScreen", "Inzagelogboek opslaan")
+EXPORTED = QT_TRANSLATE_NOOP("AuditTrailScreen", "Inzagelogboek opgeslagen: {path}")
+COUNT = QT_TRANSLATE_NOOP("AuditTrailScreen", "{count} regels (de nieuwste eerst)")
 
 
 def exact_moment(at: datetime) -> str:
@@ -61,14 +63,14 @@ class AuditTrailScreen(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.setObjectName("audit_trail")
         layout = QVBoxLayout(self)
-        intro = QLabel(INTRO)
+        intro = QLabel(self.tr(INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         buttons = QHBoxLayout()
-        self.refresh_button = QPushButton(REFRESH)
+        self.refresh_button = QPushButton(self.tr(REFRESH))
         self.refresh_button.setShortcut(QKeySequence("F5"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton(EXPORT)
+        self.export_button = QPushButton(self.tr(EXPORT))
         self.export_button.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_button.clicked.connect(self._on_export_clicked)
         self.count = QLabel("")
@@ -78,7 +80,9 @@ class AuditTrailScreen(QWidget):
         buttons.addWidget(self.count)
         layout.addLayout(buttons)
         self.table = QTableWidget(0, len(CSV_HEADER) - 1)
-        self.table.setHorizontalHeaderLabels(list(CSV_HEADER[:-1]))
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("audit", name) for name in CSV_HEADER[:-1]]
+        )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -101,14 +105,14 @@ class AuditTrailScreen(QWidget):
             cells = (
                 exact_moment(e.at),
                 f"{self._names(e.actor)} ({e.actor})",
-                ACTION_NAMES[e.action],
-                SCREEN_NAMES[e.screen],
+                QCoreApplication.translate("audit", ACTION_NAMES[e.action]),
+                QCoreApplication.translate("audit", SCREEN_NAMES[e.screen]),
                 e.record_id or "",
                 e.resident_id or "",
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.count.setText(COUNT.format(count=len(entries)))
+        self.count.setText(self.tr(COUNT).format(count=len(entries)))
         self.loaded.emit()
 
     async def export_to(self, path: Path) -> Path:
@@ -118,7 +122,7 @@ class AuditTrailScreen(QWidget):
         return written
 
     def _on_export_clicked(self) -> None:
-        dialog = QFileDialog(self, EXPORT_DIALOG, "inzagelogboek.csv", "CSV (*.csv)")
+        dialog = QFileDialog(self, self.tr(EXPORT_DIALOG), "inzagelogboek.csv", "CSV (*.csv)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.fileSelected.connect(
             lambda name: self._tasks.spawn(self._export(Path(name)), what="inzagelogboek opslaan")
@@ -130,7 +134,9 @@ class AuditTrailScreen(QWidget):
         try:
             await self.export_to(path)
         except OSError:
-            self._tasks.notify(f"Het bestand {path.name} kon niet worden opgeslagen.")
+            self._tasks.notify(
+                self.tr("Het bestand {name} kon niet worden opgeslagen.").format(name=path.name)
+            )
 
     def cleanup(self) -> None:
         if self.file_dialog is not None:

@@ -17,7 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +60,7 @@ from console.domain.transfer import (
     TransferRefused,
     TransferState,
 )
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services.calls import CallPhase, CallService, CallState
 from console.services.transfer import GuideEntry, TransferService
 from widgets import call_texts as t
@@ -543,7 +551,10 @@ class CallPanel(QWidget):
         mail = self._transfers.referral
         self.mail_box.setVisible(mail is not None and state.phase is not CallPhase.IDLE)
         if mail is not None:
-            self.mail.setPlainText(f"Aan: {mail.to}\nOnderwerp: {mail.subject}\n\n{mail.body}")
+            self.mail.setPlainText(
+                self.tr("Aan: {to}\nOnderwerp: {subject}").format(to=mail.to, subject=mail.subject)
+                + f"\n\n{mail.body}"
+            )
         self.wrap_box.setVisible(state.phase is CallPhase.WRAP_UP)
         if state.phase is CallPhase.WRAP_UP and state.suggested_outcome is not None:
             self.outcome.setCurrentIndex(
@@ -577,7 +588,8 @@ class CallPanel(QWidget):
         else:
             lines.append(t.UNKNOWN_CALLER)
         if state.ended_reason:
-            lines.append(state.ended_reason)
+            # A sentence from the call service (Dutch, marked): in the active language.
+            lines.append(QCoreApplication.translate("errors", state.ended_reason))
         return "\n".join(line for line in lines if line)
 
     def _history_text(self, state: CallState) -> str:
@@ -760,17 +772,18 @@ def install_call_panel(
         else:
             panel.actions[key] = action
     short = {
-        "answer": "Opnemen",
-        "hold": "Wacht",
-        "hang_up": "Ophangen",
-        "guide": "Doorverbinden…",
-        "consult": "Overleggen",
-        "complete": "Voltooien",
-        "cancel": "Annuleren",
-        "fallback": "Notitie/mail",
+        "answer": QT_TRANSLATE_NOOP("call_panel", "Opnemen"),
+        "hold": QT_TRANSLATE_NOOP("call_panel", "Wacht"),
+        "hang_up": QT_TRANSLATE_NOOP("call_panel", "Ophangen"),
+        "guide": QT_TRANSLATE_NOOP("call_panel", "Doorverbinden…"),
+        "consult": QT_TRANSLATE_NOOP("call_panel", "Overleggen"),
+        "complete": QT_TRANSLATE_NOOP("call_panel", "Voltooien"),
+        "cancel": QT_TRANSLATE_NOOP("call_panel", "Annuleren"),
+        "fallback": QT_TRANSLATE_NOOP("call_panel", "Notitie/mail"),
     }
     for key, label in short.items():
         native = panel.actions[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        label = QCoreApplication.translate("call_panel", label)
         panel.buttons[key].setText(f"{label} ({native})")
     panel.subscriptions += [
         calls.tasks.on_error(window.messages.show_error),  # type: ignore[attr-defined]

@@ -184,13 +184,13 @@ class AvailabilityCard(QFrame):
 
     def show_message(self, text: str) -> None:
         self._reset()
-        self.title.setText("Bereikbaarheid")
+        self.title.setText(self.tr("Bereikbaarheid"))
         self.presence.setText(text)
         self.presence.show()
 
     def show_failure(self, text: str) -> None:
         self._reset()
-        self.title.setText("Bereikbaarheid onbekend")
+        self.title.setText(self.tr("Bereikbaarheid onbekend"))
         self._set_verdict(text, "failure")
 
     def _set_verdict(self, text: str, kind: str) -> None:
@@ -213,24 +213,25 @@ class AvailabilityCard(QFrame):
             self.presence.show()
             self._show_source(check)
         elif check.colleague is not None:
-            self.presence.setText("Status: onbekend")  # the source gave no answer (see below)
+            # The source gave no answer (see below).
+            self.presence.setText(self.tr("Status: onbekend"))
             self.presence.show()
         if check.absence is not None:
             last = last_day_of(check.absence, service.calendar)
             started = check.absence.start <= now
             first = service.calendar.local(check.absence.start).date()
             self.absence.setText(
-                f"Afwezig tot en met {texts.WEEKDAY_SHORT[last.weekday()]} {last.day} "
-                f"{texts.MONTH_SHORT[last.month - 1]}"
+                self.tr("Afwezig tot en met {last}").format(last=texts.day(last))
                 if started
-                else f"Afwezig vanaf {texts.WEEKDAY_SHORT[first.weekday()]} {first.day} "
-                f"{texts.MONTH_SHORT[first.month - 1]} tot en met "
-                f"{texts.WEEKDAY_SHORT[last.weekday()]} {last.day} "
-                f"{texts.MONTH_SHORT[last.month - 1]}"
+                else self.tr("Afwezig vanaf {first} tot en met {last}").format(
+                    first=texts.day(first), last=texts.day(last)
+                )
             )
             self.absence.show()
             if check.absence_message:
-                self.absence_message.setText(f"Afwezigheidsbericht: {check.absence_message}")
+                self.absence_message.setText(
+                    self.tr("Afwezigheidsbericht: {message}").format(message=check.absence_message)
+                )
                 self.absence_message.show()
         if check.colleague is not None and check.availability is not None:
             slots = [s for s in check.free_slots if s.length >= timedelta(minutes=15)]
@@ -240,13 +241,23 @@ class AvailabilityCard(QFrame):
                     f"{_clock(s.start, service)}–{_clock(s.end, service)}"
                     for s in slots[:4]
                 )
-                more = f" (en nog {len(slots) - 4})" if len(slots) > 4 else ""
-                self.free.setText(f"Vrij in de agenda tot {deadline_text}: {shown}{more}")
+                more = self.tr(" (en nog {n})").format(n=len(slots) - 4) if len(slots) > 4 else ""
+                self.free.setText(
+                    self.tr("Vrij in de agenda tot {deadline}: {slots}{more}").format(
+                        deadline=deadline_text, slots=shown, more=more
+                    )
+                )
             else:
-                self.free.setText(f"Geen vrije tijd in de agenda tot {deadline_text}.")
+                self.free.setText(
+                    self.tr("Geen vrije tijd in de agenda tot {deadline}.").format(
+                        deadline=deadline_text
+                    )
+                )
             self.free.show()
         if check.replacement is not None:
-            self.replacement.setText(f"Vervanger: {check.replacement.name}")
+            self.replacement.setText(
+                self.tr("Vervanger: {name}").format(name=check.replacement.name)
+            )
             self.replacement.show()
         desk = check.desk
         if check.desk_open_now:
@@ -256,14 +267,22 @@ class AvailabilityCard(QFrame):
                 for start, end in desk.opening_hours.get(today.weekday(), ())
                 if start <= today.time() < end
             ]
-            until = f" tot {closing[0].strftime('%H:%M')}" if closing else ""
-            self.desk.setText(f"{desk.name}: nu open{until}.")
+            until = (
+                self.tr(" tot {clock}").format(clock=closing[0].strftime("%H:%M"))
+                if closing
+                else ""
+            )
+            self.desk.setText(
+                self.tr("{desk}: nu open{until}.").format(desk=desk.name, until=until)
+            )
         elif check.desk_next_opening is not None:
             self.desk.setText(
-                f"{desk.name}: gesloten, weer open {texts.moment(check.desk_next_opening, now)}."
+                self.tr("{desk}: gesloten, weer open {moment}.").format(
+                    desk=desk.name, moment=texts.moment(check.desk_next_opening, now)
+                )
             )
         else:
-            self.desk.setText(f"{desk.name}: gesloten.")
+            self.desk.setText(self.tr("{desk}: gesloten.").format(desk=desk.name))
         self.desk.show()
         if check.verdict is None:
             self._set_verdict(check.failure, "failure")
@@ -271,21 +290,25 @@ class AvailabilityCard(QFrame):
         verdict = check.verdict
         self._set_verdict(
             f"{words.VERDICT_TITLE[verdict.kind]}\n{verdict.reason}\n"
-            f"Uiterlijk terugbellen: {deadline_text}.",
+            + self.tr("Uiterlijk terugbellen: {deadline}.").format(deadline=deadline_text),
             verdict.kind.value,
         )
         if verdict.kind is not VerdictKind.CAN_CALL_BACK:
             name = service.target_name(verdict.target)
-            self.hint.setText(f"Druk op F4 om de notitie naar {name} te sturen.")
+            self.hint.setText(
+                self.tr("Druk op F4 om de notitie naar {name} te sturen.").format(name=name)
+            )
             self.hint.show()
 
     def _show_source(self, check: AvailabilityCheck) -> None:
         facts = check.availability
         if facts is None or not facts.source:
             return
-        text = f"Bron: {facts.source}"
+        text = self.tr("Bron: {source}").format(source=facts.source)
         if facts.as_of is not None:
-            text += f", bijgewerkt om {_clock(facts.as_of, self._service)}"
+            text += self.tr(", bijgewerkt om {clock}").format(
+                clock=_clock(facts.as_of, self._service)
+            )
         self.source.setText(text)
         self.source.show()
 
@@ -307,7 +330,7 @@ class TargetPicker(QObject):
         self.check: AvailabilityCheck | None = None
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(words.PLACEHOLDER_TARGET)
-        self.edit.setAccessibleName("Wie belt terug")
+        self.edit.setAccessibleName(self.tr("Wie belt terug"))
         # Model and completer live and die with the line edit they serve (not with this
         # helper object), so the completer's popup never outlives its widget.
         self.model = TargetListModel(service.targets(), self.edit)
@@ -326,7 +349,7 @@ class TargetPicker(QObject):
         self.card = AvailabilityCard(service)
         self.override = QLineEdit()
         self.override.setPlaceholderText(words.PLACEHOLDER_OVERRIDE)
-        self.override.setAccessibleName("Reden om af te wijken van het advies")
+        self.override.setAccessibleName(self.tr("Reden om af te wijken van het advies"))
         self.override.textChanged.connect(lambda _t: self.changed.emit())
         self.override_error = _error_label()
         self.override_hint = _plain(QLabel(words.OVERRIDE_NEEDED))
@@ -365,7 +388,7 @@ class TargetPicker(QObject):
         if matches and (self.target is None or self.edit.text() != self._label(self.target)):
             self.set_target(matches[0].owner)
         elif not matches:
-            self.show_error("Niemand gevonden met deze naam. Typ een deel van een naam.")
+            self.show_error(self.tr("Niemand gevonden met deze naam. Typ een deel van een naam."))
 
     def _on_edit_text_edited(self, _text: str) -> None:
         self.error.hide()
@@ -622,7 +645,9 @@ class CallbackNoteDialog(QDialog):
 
     def _on_summary_changed(self) -> None:
         length = len(self.summary.toPlainText().strip())
-        self.counter.setText(f"{length} van {SUMMARY_MAX_LENGTH} tekens")
+        self.counter.setText(
+            self.tr("{length} van {limit} tekens").format(length=length, limit=SUMMARY_MAX_LENGTH)
+        )
         self.counter.setStyleSheet("color: #b00020;" if length > SUMMARY_MAX_LENGTH else "")
 
     def _on_autosave_timeout(self) -> None:
@@ -701,9 +726,12 @@ class CallbackNoteDialog(QDialog):
             self._saving = False
             self._confirm_duplicates = True
             lines = [
-                f"• {n.resident_name}: {n.summary[:60]} — bij "
-                f"{self._service.target_name(n.assignee)}, uiterlijk "
-                f"{texts.moment(n.deadline, self._service.clock.now())}"
+                self.tr("• {name}: {summary} — bij {assignee}, uiterlijk {deadline}").format(
+                    name=n.resident_name,
+                    summary=n.summary[:60],
+                    assignee=self._service.target_name(n.assignee),
+                    deadline=texts.moment(n.deadline, self._service.clock.now()),
+                )
                 for n in exc.notes[:3]
             ]
             self.duplicates.setText("\n".join([words.DUPLICATES_FOUND, *lines]))

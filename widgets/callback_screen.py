@@ -15,6 +15,7 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,7 +58,7 @@ from console.services.types import ChangeNotice
 from widgets import callback_texts as words
 from widgets import texts
 from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, is_ctrl_enter
-from widgets.i18n import render
+from widgets.i18n import plural, render
 from widgets.text_tools import TextTools
 from widgets.ui_op import run_op
 
@@ -142,6 +143,10 @@ class CallbackNoteTableModel(QAbstractTableModel):
         return ""
 
 
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("callback_screen", source)
+
+
 def _history_text(
     note: CallbackNote, history: list[TimelineEntry], service: CallbackService
 ) -> str:
@@ -150,13 +155,15 @@ def _history_text(
     phones = ", ".join(service.phones.display(p) for p in note.phones)
     lines = [
         f"{note.resident_name} — {phones}",
-        f"Beste tijd: {note.best_time or 'niet opgegeven'}",
-        f"Uiterlijk terugbellen: {texts.moment(note.deadline, now)}",
-        f"Gemaakt door {org.actor_name(note.creator)}, {texts.moment(note.created, now)}",
+        _tr("Beste tijd: {time}").format(time=note.best_time or _tr("niet opgegeven")),
+        _tr("Uiterlijk terugbellen: {deadline}").format(deadline=texts.moment(note.deadline, now)),
+        _tr("Gemaakt door {name}, {moment}").format(
+            name=org.actor_name(note.creator), moment=texts.moment(note.created, now)
+        ),
         "",
         note.summary,
         "",
-        "Geschiedenis:",
+        _tr("Geschiedenis:"),
     ]
     for entry in history:
         # The sentence as data, in the chosen language (old rows: their stored text).
@@ -170,7 +177,7 @@ class AttemptDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Belpoging vastleggen")
+        self.setWindowTitle(self.tr("Belpoging vastleggen"))
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         for number, outcome in enumerate(words.ATTEMPT_CHOICES, start=1):
@@ -179,10 +186,10 @@ class AttemptDialog(QDialog):
             layout.addWidget(button)
         self.group.button(2).setChecked(True)  # "niet bereikt" is the common case
         self.remark = QLineEdit()
-        self.remark.setAccessibleName("Opmerking bij de belpoging")
-        self.remark.setPlaceholderText("Opmerking (mag leeg blijven)")
+        self.remark.setAccessibleName(self.tr("Opmerking bij de belpoging"))
+        self.remark.setPlaceholderText(self.tr("Opmerking (mag leeg blijven)"))
         layout.addWidget(self.remark)
-        save = QPushButton("Vastleggen (Ctrl+Enter)")
+        save = QPushButton(self.tr("Vastleggen (Ctrl+Enter)"))
         save.setAutoDefault(False)
         save.clicked.connect(self.accept)
         layout.addWidget(save)
@@ -212,9 +219,9 @@ class CloseNoteDialog(QDialog):
         super().__init__(parent)
         self._service = service
         self._note_id = note_id
-        self.setWindowTitle("Terugbelnotitie afronden")
+        self.setWindowTitle(self.tr("Terugbelnotitie afronden"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Wat is er met de inwoner afgesproken?"))
+        layout.addWidget(QLabel(self.tr("Wat is er met de inwoner afgesproken?")))
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName(self.windowTitle())
@@ -225,7 +232,7 @@ class CloseNoteDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         layout.addWidget(self.error)
-        save = QPushButton("Afronden (Ctrl+Enter)")
+        save = QPushButton(self.tr("Afronden (Ctrl+Enter)"))
         save.setAutoDefault(False)
         save.clicked.connect(self.save)
         layout.addWidget(save)
@@ -282,7 +289,7 @@ class ReassignDialog(QDialog):
         left.addWidget(self.picker.override_hint)
         left.addWidget(self.picker.override_error)
         left.addStretch(1)
-        save = QPushButton("Doorzetten (Ctrl+Enter)")
+        save = QPushButton(self.tr("Doorzetten (Ctrl+Enter)"))
         save.setAutoDefault(False)
         save.clicked.connect(self.save)
         left.addWidget(save)
@@ -306,7 +313,7 @@ class ReassignDialog(QDialog):
 
     async def _save(self) -> None:
         if self.picker.target is None:
-            self.picker.show_error("Kies wie terugbelt: een collega of een afdeling.")
+            self.picker.show_error(self.tr("Kies wie terugbelt: een collega of een afdeling."))
             return
         try:
             _note, check = await self._service.reassign(
@@ -356,7 +363,7 @@ class FollowUpDialog(QDialog):
             button.clicked.connect(lambda _c=False, a=answer: self.answer(a))
             self._answers[number] = answer
             layout.addWidget(button)
-        later = QPushButton("Later (Esc)")
+        later = QPushButton(self.tr("Later (Esc)"))
         later.setAutoDefault(False)
         later.clicked.connect(self.reject)
         layout.addWidget(later)
@@ -499,7 +506,8 @@ class CallbacksScreen(QWidget):
         else:
             self.detail.clear()
             self._opened_id = None
-        self.count.setText(texts.plural(self.model.rowCount(), "notitie", "notities"))
+        count = self.model.rowCount()
+        self.count.setText(plural(self.tr("%n notitie|%n notities", "", count), count))
         self.refreshed.emit()
 
     def set_scope(self, scope: str) -> None:
@@ -567,7 +575,11 @@ class CallbacksScreen(QWidget):
     async def _log(self, note_id: str, outcome: AttemptOutcome, remark: str) -> None:
         note = await self._service.log_attempt(note_id, outcome, remark)
         self.message.emit(
-            words.ATTEMPT_SAVED.format(count=texts.plural(note.attempt_count, "poging", "pogingen"))
+            words.ATTEMPT_SAVED.format(
+                count=plural(
+                    self.tr("%n poging|%n pogingen", "", note.attempt_count), note.attempt_count
+                )
+            )
         )
 
     def reassign(self) -> ReassignDialog | None:
@@ -622,10 +634,10 @@ class CallbackUi(QObject):
         self.screen_action = window.add_screen(  # type: ignore[attr-defined]
             self.screen, words.SCREEN_TITLE, "Ctrl+Shift+T"
         )
-        self.act_new = QAction("Terugbel&notitie maken", window)
+        self.act_new = QAction(self.tr("Terugbel&notitie maken"), window)
         self.act_new.setShortcut(QKeySequence("Ctrl+T"))
         self.act_new.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.act_new.setToolTip("Terugbelnotitie maken (Ctrl+T)")
+        self.act_new.setToolTip(self.tr("Terugbelnotitie maken (Ctrl+T)"))
         self.act_new.triggered.connect(self.open_for_selected)
         window.inbox_menu.addAction(self.act_new)  # type: ignore[attr-defined]
         window.addAction(self.act_new)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,19 +33,26 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.errors import DomainError
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services.intake import IntakeService, ReplyKind, StoredMessage
 from widgets.mail_body import REMOTE_NOTE, MailBodyView, had_images
 from widgets.text_tools import TextTools
 
 STATE_WORDS = {
-    "waiting": "wacht op de mailserver",
-    "sent": "verstuurd",
-    "failed": "niet verstuurd",
+    "waiting": QT_TRANSLATE_NOOP("conversation", "wacht op de mailserver"),
+    "sent": QT_TRANSLATE_NOOP("conversation", "verstuurd"),
+    "failed": QT_TRANSLATE_NOOP("conversation", "niet verstuurd"),
 }
 REPLY_CHOICES = (
-    (ReplyKind.NAMED_ACKNOWLEDGEMENT, "Ontvangstbevestiging met uw naam"),
-    (ReplyKind.ANSWER, "Antwoord"),
-    (ReplyKind.LATE, "Het duurt langer (afspraak is afspraak)"),
+    (
+        ReplyKind.NAMED_ACKNOWLEDGEMENT,
+        QT_TRANSLATE_NOOP("conversation", "Ontvangstbevestiging met uw naam"),
+    ),
+    (ReplyKind.ANSWER, QT_TRANSLATE_NOOP("conversation", "Antwoord")),
+    (
+        ReplyKind.LATE,
+        QT_TRANSLATE_NOOP("conversation", "Het duurt langer (afspraak is afspraak)"),
+    ),
 )
 
 
@@ -57,9 +64,17 @@ def _size(n: int) -> str:
 
 def message_title(message: StoredMessage, moment: str) -> str:
     if message.incoming:
-        return f"{moment} — van {message.sender or 'onbekende afzender'}"
+        sender = message.sender or QCoreApplication.translate("conversation", "onbekende afzender")
+        return QCoreApplication.translate("conversation", "{moment} — van {sender}").format(
+            moment=moment, sender=sender
+        )
     state = STATE_WORDS.get(message.state.value if message.state else "", "")
-    return f"{moment} — aan {message.recipient} ({state})"
+    template = QCoreApplication.translate("conversation", "{moment} — aan {recipient} ({state})")
+    return template.format(
+        moment=moment,
+        recipient=message.recipient,
+        state=QCoreApplication.translate("conversation", state) if state else "",
+    )
 
 
 class ReplyDialog(QDialog):
@@ -79,7 +94,7 @@ class ReplyDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Bericht aan de inwoner")
+        self.setWindowTitle(self.tr("Bericht aan de inwoner"))
         self._intake = intake
         self._interaction_id = interaction_id
         self._kind = kind
@@ -92,13 +107,15 @@ class ReplyDialog(QDialog):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("error")
         buttons = QDialogButtonBox()
-        self.send_button = buttons.addButton("Versturen", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
+        self.send_button = buttons.addButton(
+            self.tr("Versturen"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.send_button.clicked.connect(self._on_send_clicked)
         form = QFormLayout()
-        form.addRow("Aan:", self.to)
-        form.addRow("Onderwerp:", self.subject)
+        form.addRow(self.tr("Aan:"), self.to)
+        form.addRow(self.tr("Onderwerp:"), self.subject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.body, 1)
@@ -142,7 +159,7 @@ class ConversationPanel(QWidget):
         self.dialog: ReplyDialog | None = None
 
         self.picker = QComboBox()
-        self.picker.setAccessibleName("Berichten")
+        self.picker.setAccessibleName(self.tr("Berichten"))
         self.picker.currentIndexChanged.connect(self._on_picker_changed)
         self.warnings = QLabel("")
         self.warnings.setWordWrap(True)
@@ -150,18 +167,20 @@ class ConversationPanel(QWidget):
         self.warnings.setObjectName("warning")
         self.body = MailBodyView()
         self.attachments = QListWidget()
-        self.attachments.setAccessibleName("Bijlagen")
+        self.attachments.setAccessibleName(self.tr("Bijlagen"))
         self.attachments.setMaximumHeight(80)
-        self.save_button = QPushButton("Bijlage opslaan…")
+        self.save_button = QPushButton(self.tr("Bijlage opslaan…"))
         self.save_button.setToolTip(
-            "De console opent een bijlage nooit zelf. Sla hem op en open hem met een programma "
-            "dat u vertrouwt."
+            self.tr(
+                "De console opent een bijlage nooit zelf. Sla hem op en open hem met een "
+                "programma dat u vertrouwt."
+            )
         )
         self.save_button.clicked.connect(self._on_save_clicked)
         self.reply_kind = QComboBox()
         for kind, label in REPLY_CHOICES:
-            self.reply_kind.addItem(label, kind.value)
-        self.reply_button = QPushButton("Bericht schrijven…")
+            self.reply_kind.addItem(QCoreApplication.translate("conversation", label), kind.value)
+        self.reply_button = QPushButton(self.tr("Bericht schrijven…"))
         self.reply_button.clicked.connect(self._on_reply_clicked)
 
         attachment_row = QHBoxLayout()
@@ -172,7 +191,7 @@ class ConversationPanel(QWidget):
         reply_row.addWidget(self.reply_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Berichten:"))
+        layout.addWidget(QLabel(self.tr("Berichten:")))
         layout.addWidget(self.picker)
         layout.addWidget(self.warnings)
         layout.addWidget(self.body, 1)
@@ -231,10 +250,12 @@ class ConversationPanel(QWidget):
         self.body.show_message(text=message.text, html=message.html)
         notes = list(message.warnings)
         if message.html and had_images(message.html):
-            notes.append(REMOTE_NOTE)
+            notes.append(QCoreApplication.translate("mail_body", REMOTE_NOTE))
         if message.automatic and message.incoming:
             notes.append(
-                "Dit bericht is automatisch verstuurd (bijvoorbeeld een afwezigheidsbericht)."
+                self.tr(
+                    "Dit bericht is automatisch verstuurd (bijvoorbeeld een afwezigheidsbericht)."
+                )
             )
         self.warnings.setText("\n".join(notes))
         self.warnings.setVisible(bool(notes))
@@ -254,7 +275,7 @@ class ConversationPanel(QWidget):
         if row >= len(message.attachments):
             return
         name = message.attachments[row].filename
-        path, _ = QFileDialog.getSaveFileName(self, "Bijlage opslaan", name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Bijlage opslaan"), name)
         if path:
             self.save_attachment(message.reference, row, Path(path))
 
@@ -266,14 +287,16 @@ class ConversationPanel(QWidget):
         attachment = await self._intake.attachment(reference, index)
         if attachment is None or (not attachment.data and attachment.size):
             raise DomainError(
-                "Deze bijlage is niet in de console bewaard. Hij staat nog in de mailbox."
+                self.tr("Deze bijlage is niet in de console bewaard. Hij staat nog in de mailbox.")
             )
         try:
             # Off the GUI thread: a big attachment on a slow network drive must not freeze it.
             await asyncio.to_thread(path.write_bytes, attachment.data)
         except OSError as exc:
             raise DomainError(
-                f"De bijlage kon niet worden opgeslagen in {path.parent}. Kies een andere map."
+                self.tr(
+                    "De bijlage kon niet worden opgeslagen in {folder}. Kies een andere map."
+                ).format(folder=path.parent)
             ) from exc
 
     # -- replies ----------------------------------------------------------------------------

@@ -228,7 +228,9 @@ class HourlyLoadChart(QWidget):
         busiest = max(hours, key=lambda h: h.received, default=None)
         summary = f"{t.CHART_TITLE}: {total} {t.CHART_RECEIVED}"
         if busiest and busiest.received:
-            summary += f", drukste uur {busiest.hour}:00 ({busiest.received})"
+            summary += self.tr(", drukste uur {hour}:00 ({received})").format(
+                hour=busiest.hour, received=busiest.received
+            )
         self.setToolTip(summary)
         self.setAccessibleDescription(summary)
         self.update()
@@ -540,7 +542,9 @@ class DashboardScreen(QWidget):
         view.setModel(model)
         view.setAccessibleName(title)
         view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        view.setToolTip(f"{title}: klik op een getal voor de vragen erachter")
+        view.setToolTip(
+            self.tr("{title}: klik op een getal voor de vragen erachter").format(title=title)
+        )
         view.verticalHeader().hide()
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
         view.setAlternatingRowColors(True)

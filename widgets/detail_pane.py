@@ -9,7 +9,14 @@ once ``attach_channels`` gave the pane the intake service.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -21,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.audit import AuditScreen
 from console.domain.model import TimelineEntry, TimelineKind
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services.inbox import InboxService, InteractionDetail
 from console.services.types import ChangeNotice
 from widgets import texts
@@ -28,14 +36,14 @@ from widgets.conversation import ConversationPanel
 from widgets.i18n import render
 
 TIMELINE_WORDS = {
-    TimelineKind.RECEIVED: "Binnengekomen",
-    TimelineKind.TAKEN: "Opgepakt door",
-    TimelineKind.HANDED_BACK: "Teruggegeven door",
-    TimelineKind.NOTE: "Notitie van",
-    TimelineKind.STATUS: "Status gewijzigd door",
-    TimelineKind.CLOSED: "Afgehandeld door",
-    TimelineKind.TRANSFERRED: "Doorverbonden door",
-    TimelineKind.CALLBACK_ATTEMPT: "Belpoging door",
+    TimelineKind.RECEIVED: QT_TRANSLATE_NOOP("detail_pane", "Binnengekomen"),
+    TimelineKind.TAKEN: QT_TRANSLATE_NOOP("detail_pane", "Opgepakt door"),
+    TimelineKind.HANDED_BACK: QT_TRANSLATE_NOOP("detail_pane", "Teruggegeven door"),
+    TimelineKind.NOTE: QT_TRANSLATE_NOOP("detail_pane", "Notitie van"),
+    TimelineKind.STATUS: QT_TRANSLATE_NOOP("detail_pane", "Status gewijzigd door"),
+    TimelineKind.CLOSED: QT_TRANSLATE_NOOP("detail_pane", "Afgehandeld door"),
+    TimelineKind.TRANSFERRED: QT_TRANSLATE_NOOP("detail_pane", "Doorverbonden door"),
+    TimelineKind.CALLBACK_ATTEMPT: QT_TRANSLATE_NOOP("detail_pane", "Belpoging door"),
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -69,7 +77,8 @@ class TimelineListModel(QAbstractListModel):
             if entry.kind is TimelineKind.RECEIVED
             else " " + self._inbox.organisation.actor_name(entry.actor)
         )
-        line = f"{texts.moment(entry.at, now)} — {TIMELINE_WORDS[entry.kind]}{who}"
+        words = QCoreApplication.translate("detail_pane", TIMELINE_WORDS[entry.kind])
+        line = f"{texts.moment(entry.at, now)} — {words}{who}"
         # The sentence as data, in the chosen language (old rows: their stored text).
         said = render(entry.sentence) if entry.text else ""
         return f"{line}\n{said}" if said else line
@@ -87,7 +96,7 @@ class DetailPane(QWidget):
         # same record for the same person is not a new opening, anything else is.
         self._audited: tuple[str, str] | None = None
 
-        self.title = QLabel("Kies een vraag in de lijst")
+        self.title = QLabel(self.tr("Kies een vraag in de lijst"))
         self.title.setObjectName("detailTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -95,14 +104,14 @@ class DetailPane(QWidget):
         self._fields: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label in (
-            ("channel", "Kanaal"),
-            ("resident", "Inwoner"),
-            ("contact", "Telefoon / e-mail"),
-            ("received", "Binnengekomen"),
-            ("deadline", "Uiterlijk"),
-            ("owner", "Eigenaar"),
-            ("desk", "Afdeling"),
-            ("status", "Status"),
+            ("channel", self.tr("Kanaal")),
+            ("resident", self.tr("Inwoner")),
+            ("contact", self.tr("Telefoon / e-mail")),
+            ("received", self.tr("Binnengekomen")),
+            ("deadline", self.tr("Uiterlijk")),
+            ("owner", self.tr("Eigenaar")),
+            ("desk", self.tr("Afdeling")),
+            ("status", self.tr("Status")),
         ):
             value = QLabel("—")
             value.setTextFormat(Qt.TextFormat.PlainText)
@@ -122,14 +131,14 @@ class DetailPane(QWidget):
         self.timeline = QListView()
         self.timeline.setModel(self.timeline_model)
         self.timeline.setWordWrap(True)
-        self.timeline.setAccessibleName("Tijdlijn")
+        self.timeline.setAccessibleName(self.tr("Tijdlijn"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Vraag:"))
+        layout.addWidget(QLabel(self.tr("Vraag:")))
         layout.addWidget(self.question)
-        layout.addWidget(QLabel("Tijdlijn:"))
+        layout.addWidget(QLabel(self.tr("Tijdlijn:")))
         layout.addWidget(self.timeline, 1)
 
         self.conversation: ConversationPanel | None = None
@@ -187,7 +196,7 @@ class DetailPane(QWidget):
 
     def _clear(self) -> None:
         self.detail = None
-        self.title.setText("Kies een vraag in de lijst")
+        self.title.setText(self.tr("Kies een vraag in de lijst"))
         for value in self._fields.values():
             value.setText("—")
         self.question.setText("")

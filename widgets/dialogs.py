@@ -34,19 +34,21 @@ def _is_ctrl_enter(event: QKeyEvent) -> bool:
 class NoteDialog(QDialog):
     """Type a note; Ctrl+Enter saves, Esc cancels."""
 
-    def __init__(self, parent: QWidget | None = None, *, title: str = "Notitie toevoegen") -> None:
+    def __init__(self, parent: QWidget | None = None, *, title: str | None = None) -> None:
         super().__init__(parent)
+        title = title or self.tr("Notitie toevoegen")
         self.setWindowTitle(title)
         self.editor = QPlainTextEdit()
-        self.editor.setPlaceholderText("Wat is er besproken of afgesproken?")
+        self.editor.setPlaceholderText(self.tr("Wat is er besproken of afgesproken?"))
         self.editor.setAccessibleName(title)
         self.editor.setTabChangesFocus(True)
         self.counter = QLabel()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan (Ctrl+Enter)")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren (Esc)")
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Opslaan (Ctrl+Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren (Esc)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -65,7 +67,9 @@ class NoteDialog(QDialog):
 
     def _on_editor_text_changed(self) -> None:
         length = len(self.editor.toPlainText())
-        self.counter.setText(f"{length} van {NOTE_MAX_LENGTH} tekens")
+        self.counter.setText(
+            self.tr("{length} van {limit} tekens").format(length=length, limit=NOTE_MAX_LENGTH)
+        )
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -76,9 +80,9 @@ class CloseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Vraag afhandelen")
+        self.setWindowTitle(self.tr("Vraag afhandelen"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Hoe is de vraag afgehandeld?"))
+        layout.addWidget(QLabel(self.tr("Hoe is de vraag afgehandeld?")))
         self.group = QButtonGroup(self)
         self._outcomes = list(Outcome)
         for number, outcome in enumerate(self._outcomes, start=1):
@@ -87,8 +91,8 @@ class CloseDialog(QDialog):
             layout.addWidget(button)
         self.group.button(1).setChecked(True)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Toelichting (mag leeg blijven)")
-        self.note.setAccessibleName("Toelichting")
+        self.note.setPlaceholderText(self.tr("Toelichting (mag leeg blijven)"))
+        self.note.setAccessibleName(self.tr("Toelichting"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
         layout.addWidget(self.note)
@@ -96,8 +100,9 @@ class CloseDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Afhandelen (Ctrl+Enter)")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren (Esc)")
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Afhandelen (Ctrl+Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren (Esc)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -132,11 +137,11 @@ class ShortcutsDialog(QDialog):
         dialog_rows: list[tuple[str, str]] = (),  # type: ignore[assignment]
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sneltoetsen")
+        self.setWindowTitle(self.tr("Sneltoetsen"))
         layout = QVBoxLayout(self)
         lines = [f"{keys:<18} {what}" for what, keys in rows]
         if dialog_rows:
-            lines += ["", "In een venster:"]
+            lines += ["", self.tr("In een venster:")]
             lines += [f"{keys:<18} {what}" for what, keys in dialog_rows]
         text = "\n".join(lines)
         self.text = text
@@ -145,6 +150,6 @@ class ShortcutsDialog(QDialog):
         label.setStyleSheet("font-family: monospace;")
         layout.addWidget(label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten (Esc)")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten (Esc)"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -155,9 +155,9 @@ class InboxTableModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_URGENCY:
             now = self._inbox.clock.now()
-            return (
-                f"Binnengekomen {texts.moment(item.received_at, now)}; "
-                f"uiterlijk {texts.moment(item.deadline, now)}"
+            return self.tr("Binnengekomen {received}; uiterlijk {deadline}").format(
+                received=texts.moment(item.received_at, now),
+                deadline=texts.moment(item.deadline, now),
             )
         return None
 
@@ -166,7 +166,7 @@ class InboxTableModel(QAbstractTableModel):
         if column == COL_CHANNEL:
             return texts.CHANNEL[item.channel]
         if column == COL_RESIDENT:
-            return item.resident_name or "Onbekend"
+            return item.resident_name or self.tr("Onbekend")
         if column == COL_SUBJECT:
             return item.subject
         if column == COL_URGENCY:

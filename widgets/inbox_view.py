@@ -44,7 +44,7 @@ class InboxTableView(QTableView):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.setAccessibleName("Inbox")
+        self.setAccessibleName(self.tr("Inbox"))
         self._top_id: str | None = None
 
     def setModel(self, model) -> None:

@@ -16,6 +16,8 @@ import nh3
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from console.i18n import QT_TRANSLATE_NOOP
+
 DISPLAY_MAX = 500_000  # characters of sanitised HTML shown (the rest stays in the store)
 
 _TAGS = {
@@ -36,7 +38,9 @@ _DROP_WITH_CONTENT = {"script", "style", "head", "title", "template", "noscript"
                       "object", "embed", "svg", "math", "form", "textarea", "select"}  # fmt: skip
 _IMAGE = re.compile(r"<img\b", re.IGNORECASE)
 
-REMOTE_NOTE = "Afbeeldingen en opmaak van buiten worden niet geladen (veiligheid en privacy)."
+REMOTE_NOTE = QT_TRANSLATE_NOOP(
+    "mail_body", "Afbeeldingen en opmaak van buiten worden niet geladen (veiligheid en privacy)."
+)
 
 
 def safe_html(markup: str) -> str:
@@ -65,7 +69,7 @@ class MailBodyView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.setAccessibleName("Bericht")
+        self.setAccessibleName(self.tr("Bericht"))
         self.resource_requests: list[str] = []  # every resource Qt asked for (tests)
 
     def show_message(self, *, text: str, html: str) -> None:

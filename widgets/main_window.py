@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -73,6 +73,8 @@ class MessageBar(QLabel):
         self._timer.start()
 
     def _show(self, text: str, kind: str) -> None:
+        # Sentences from Qt-free layers arrive in Dutch; marked ones are translated here.
+        text = QCoreApplication.translate("errors", text)
         self._timer.stop()
         self.setProperty("kind", kind)
         self.style().unpolish(self)
@@ -90,12 +92,12 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._inbox = inbox
         # The application display name ("KCC-console") is added by Qt; not repeated here.
-        self.setWindowTitle("Gemeente West Betuwe")
+        self.setWindowTitle(self.tr("Gemeente West Betuwe"))
         # Keys that dialogs handle in keyPressEvent (no QAction), shown by F1 as well.
         self.dialog_keys: list[tuple[str, str]] = [
-            ("Opslaan of afhandelen in een venster", "Ctrl+Enter"),
-            ("Venster sluiten", "Esc"),
-            ("Uitkomst kiezen bij afhandelen", "1–5"),
+            (self.tr("Opslaan of afhandelen in een venster"), "Ctrl+Enter"),
+            (self.tr("Venster sluiten"), "Esc"),
+            (self.tr("Uitkomst kiezen bij afhandelen"), "1–5"),
         ]
         self.pinned_id: str | None = None  # the active call's item: the selection stays on it
         self._pin_shown = False
@@ -115,24 +117,28 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            "Zoek op onderwerp, vraag, naam, telefoon, e-mail of postcode (Ctrl+F)"
+            self.tr("Zoek op onderwerp, vraag, naam, telefoon, e-mail of postcode (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Zoeken")
+        self.search.setAccessibleName(self.tr("Zoeken"))
         self.channel = QComboBox()
-        self.channel.addItem("Alle kanalen", None)
+        self.channel.addItem(self.tr("Alle kanalen"), None)
         for channel in Channel:
             self.channel.addItem(texts.CHANNEL[channel], channel.value)
-        self.channel.setToolTip("Kanaal (Ctrl+K)")
+        self.channel.setToolTip(self.tr("Kanaal (Ctrl+K)"))
         self.state = QComboBox()
-        self.state.addItem("Open", StateFilter.OPEN.value)
-        self.state.addItem("Afgehandeld", StateFilter.CLOSED.value)
-        self.state.setToolTip("Open of afgehandeld (Ctrl+H)")
+        self.state.addItem(self.tr("Open"), StateFilter.OPEN.value)
+        self.state.addItem(self.tr("Afgehandeld"), StateFilter.CLOSED.value)
+        self.state.setToolTip(self.tr("Open of afgehandeld (Ctrl+H)"))
 
         self.scope_group = QButtonGroup(self)
         scope_bar = QHBoxLayout()
         for number, (scope, label) in enumerate(
-            ((Scope.MINE, "Mijn vragen"), (Scope.MY_DESK, "Mijn afdeling"), (Scope.ALL, "Alles")),
+            (
+                (Scope.MINE, self.tr("Mijn vragen")),
+                (Scope.MY_DESK, self.tr("Mijn afdeling")),
+                (Scope.ALL, self.tr("Alles")),
+            ),
             start=1,
         ):
             button = QToolButton()
@@ -161,7 +167,7 @@ class MainWindow(QMainWindow):
         # A drill-down from another screen (the dashboard) shows here until a filter changes.
         self.drilldown_label = QLabel()
         self.drilldown_clear = QToolButton()
-        self.drilldown_clear.setText("Toon alles")
+        self.drilldown_clear.setText(self.tr("Toon alles"))
         self.drilldown_clear.clicked.connect(self._apply_filters)
         self.drilldown_bar = QWidget()
         self.drilldown_bar.setObjectName("drilldownBar")
@@ -181,8 +187,8 @@ class MainWindow(QMainWindow):
         # Every main screen is a tab; other capabilities add theirs with add_screen().
         self.screens = QTabWidget()
         self.screens.setDocumentMode(True)
-        self.screens.addTab(inbox_screen, "Inbox")
-        self.screens.setTabToolTip(0, "Inbox (Ctrl+I)")
+        self.screens.addTab(inbox_screen, self.tr("Inbox"))
+        self.screens.setTabToolTip(0, self.tr("Inbox (Ctrl+I)"))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -224,44 +230,50 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        inbox_menu = bar.addMenu("&Inbox")
+        inbox_menu = bar.addMenu(self.tr("&Inbox"))
         self.inbox_menu = inbox_menu  # other capabilities add their actions here
         self.act_take = self._action(
-            "&Oppakken", "Ctrl+Return", self.take_selected, menu=inbox_menu
+            self.tr("&Oppakken"), "Ctrl+Return", self.take_selected, menu=inbox_menu
         )
         self.act_hand_back = self._action(
-            "&Teruggeven aan afdeling", "Ctrl+G", self.hand_back_selected, menu=inbox_menu
+            self.tr("&Teruggeven aan afdeling"), "Ctrl+G", self.hand_back_selected, menu=inbox_menu
         )
         self.act_note = self._action(
-            "&Notitie toevoegen", "Ctrl+N", self.note_selected, menu=inbox_menu
+            self.tr("&Notitie toevoegen"), "Ctrl+N", self.note_selected, menu=inbox_menu
         )
-        self.act_close = self._action("&Afhandelen", "Ctrl+D", self.close_selected, menu=inbox_menu)
+        self.act_close = self._action(
+            self.tr("&Afhandelen"), "Ctrl+D", self.close_selected, menu=inbox_menu
+        )
         inbox_menu.addSeparator()
-        self.act_refresh = self._action("&Vernieuwen", "F5", self._apply_filters, menu=inbox_menu)
+        self.act_refresh = self._action(
+            self.tr("&Vernieuwen"), "F5", self._apply_filters, menu=inbox_menu
+        )
 
-        view_menu = bar.addMenu("&Beeld")
+        view_menu = bar.addMenu(self.tr("&Beeld"))
         for number in (1, 2, 3):
             button = self.scope_group.button(number)
             self._action(button.text(), f"Ctrl+{number}", button.click, menu=view_menu)
         view_menu.addSeparator()
-        self._action("&Zoeken", "Ctrl+F", self._focus_search, menu=view_menu)
-        self._action("&Kanaal kiezen", "Ctrl+K", self._focus_channel, menu=view_menu)
-        self._action("Open of &afgehandeld", "Ctrl+H", self._toggle_state, menu=view_menu)
-        self._action("Naar de &lijst", "Ctrl+L", self.table.setFocus, menu=view_menu)
+        self._action(self.tr("&Zoeken"), "Ctrl+F", self._focus_search, menu=view_menu)
+        self._action(self.tr("&Kanaal kiezen"), "Ctrl+K", self._focus_channel, menu=view_menu)
+        self._action(self.tr("Open of &afgehandeld"), "Ctrl+H", self._toggle_state, menu=view_menu)
+        self._action(self.tr("Naar de &lijst"), "Ctrl+L", self.table.setFocus, menu=view_menu)
 
         self.view_menu = view_menu
         view_menu.addSeparator()
-        self._action("&Inbox", "Ctrl+I", lambda: self.screens.setCurrentIndex(0), menu=view_menu)
+        self._action(
+            self.tr("&Inbox"), "Ctrl+I", lambda: self.screens.setCurrentIndex(0), menu=view_menu
+        )
         self._build_theme_action(view_menu)
 
-        help_menu = bar.addMenu("&Help")
-        self._action("&Sneltoetsen", "F1", self.show_shortcuts, menu=help_menu)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&Sneltoetsen"), "F1", self.show_shortcuts, menu=help_menu)
 
         for action, button_text in (
-            (self.act_take, "Oppakken"),
-            (self.act_hand_back, "Teruggeven"),
-            (self.act_note, "Notitie"),
-            (self.act_close, "Afhandelen"),
+            (self.act_take, self.tr("Oppakken")),
+            (self.act_hand_back, self.tr("Teruggeven")),
+            (self.act_note, self.tr("Notitie")),
+            (self.act_close, self.tr("Afhandelen")),
         ):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -273,7 +285,9 @@ class MainWindow(QMainWindow):
         """Beeld → Hoog contrast (Ctrl+Shift+K); the focus is always visible."""
         from widgets.themes import apply_theme
 
-        self.act_contrast = self._action("Hoog &contrast", "Ctrl+Shift+K", lambda: None, menu=menu)
+        self.act_contrast = self._action(
+            self.tr("Hoog &contrast"), "Ctrl+Shift+K", lambda: None, menu=menu
+        )
         self.act_contrast.setCheckable(True)
         self.act_contrast.toggled.connect(self._on_contrast_toggled)
         apply_theme(high_contrast=False)
@@ -416,13 +430,19 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
         shown = self.model.rowCount()
         more = "+" if self.model.canFetchMore(self.table.rootIndex()) else ""
-        self.count_label.setText(f"{shown}{more} vragen in deze lijst")
+        self.count_label.setText(
+            self.tr("{shown}{more} vragen in deze lijst").format(shown=shown, more=more)
+        )
         self._update_actions()
 
     def _update_user_label(self) -> None:
         user = self._inbox.user
         desk = self._inbox.organisation.desk(user.desk_id)
-        self.user_label.setText(f"Ingelogd als {user.name} — {desk.name if desk else ''}")
+        self.user_label.setText(
+            self.tr("Ingelogd als {name} — {desk}").format(
+                name=user.name, desk=desk.name if desk else ""
+            )
+        )
 
     def _update_actions(self) -> None:
         has = self.selected_id() is not None
@@ -452,14 +472,16 @@ class MainWindow(QMainWindow):
 
     def take_selected(self) -> None:
         if item_id := self.selected_id():
-            self._run(self._inbox.take(item_id), "oppakken", "U bent nu eigenaar van deze vraag.")
+            self._run(
+                self._inbox.take(item_id), "oppakken", self.tr("U bent nu eigenaar van deze vraag.")
+            )
 
     def hand_back_selected(self) -> None:
         if item_id := self.selected_id():
             self._run(
                 self._inbox.hand_back(item_id),
                 "teruggeven",
-                "De vraag is teruggegeven aan de afdeling.",
+                self.tr("De vraag is teruggegeven aan de afdeling."),
             )
 
     def note_selected(self) -> None:
@@ -469,7 +491,9 @@ class MainWindow(QMainWindow):
         dialog = NoteDialog(self)
         dialog.accepted.connect(
             lambda: self._run(
-                self._inbox.add_note(item_id, dialog.text()), "notitie", "Notitie opgeslagen."
+                self._inbox.add_note(item_id, dialog.text()),
+                "notitie",
+                self.tr("Notitie opgeslagen."),
             )
         )
         dialog.open()
@@ -484,7 +508,7 @@ class MainWindow(QMainWindow):
             lambda: self._run(
                 self._inbox.close(item_id, dialog.outcome(), dialog.note.toPlainText()),
                 "afhandelen",
-                "De vraag is afgehandeld.",
+                self.tr("De vraag is afgehandeld."),
             )
         )
         dialog.open()

@@ -11,22 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from console.domain.errors import DomainError
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services.calls import CallPhase, CallService, CallState
 
-TITLE = "Oproepen die overgaan"
-HINT = "Kies met de pijltjes en Enter welke oproep u opneemt."
-WAITS = "wacht {wait}"
-ANSWERS = "  ← Opnemen (F9)"
-WAITING_BEHIND = "  (na uw gesprek)"
+TITLE = QT_TRANSLATE_NOOP("ringing_calls", "Oproepen die overgaan")
+HINT = QT_TRANSLATE_NOOP("ringing_calls", "Kies met de pijltjes en Enter welke oproep u opneemt.")
+WAITS = QT_TRANSLATE_NOOP("ringing_calls", "wacht {wait}")
+ANSWERS = QT_TRANSLATE_NOOP("ringing_calls", "  ← Opnemen (F9)")
+WAITING_BEHIND = QT_TRANSLATE_NOOP("ringing_calls", "  (na uw gesprek)")
 
 
 def _wait_text(since: datetime | None, now: datetime) -> str:
     seconds = max(int((now - since).total_seconds()), 0) if since is not None else 0
-    return WAITS.format(wait=f"{seconds // 60}:{seconds % 60:02d}")
+    return _tr(WAITS).format(wait=f"{seconds // 60}:{seconds % 60:02d}")
 
 
 class RingingCallsList(QWidget):
@@ -35,12 +36,12 @@ class RingingCallsList(QWidget):
     def __init__(self, calls: CallService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._calls = calls
-        self.title = QLabel(TITLE)
+        self.title = QLabel(_tr(TITLE))
         self.title.setObjectName("ringingTitle")
         self.list = QListWidget()
         self.list.setObjectName("ringingCalls")
-        self.list.setAccessibleName(TITLE)
-        self.list.setToolTip(HINT)
+        self.list.setAccessibleName(_tr(TITLE))
+        self.list.setToolTip(_tr(HINT))
         self.list.setMaximumHeight(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,9 +70,9 @@ class RingingCallsList(QWidget):
         rows: list[tuple[str, str]] = []
         if state.phase is CallPhase.RINGING:
             rows.append(
-                (state.call_id, f"{state.number} — {_wait_text(state.rang_at, now)}{ANSWERS}")
+                (state.call_id, f"{state.number} — {_wait_text(state.rang_at, now)}{_tr(ANSWERS)}")
             )
-        behind = "" if state.phase is CallPhase.RINGING else WAITING_BEHIND
+        behind = "" if state.phase is CallPhase.RINGING else _tr(WAITING_BEHIND)
         rows += [
             (w.call_id, f"{w.number} — {_wait_text(w.rang_at, now)}{behind}") for w in state.waiting
         ]
@@ -108,3 +109,8 @@ class RingingCallsList(QWidget):
             self._calls.choose(call_id)
         except DomainError as exc:
             self._calls.tell(exc.message)
+
+
+def _tr(source: str) -> str:
+    """``source`` (marked above with QT_TRANSLATE_NOOP) in the active language."""
+    return QCoreApplication.translate("ringing_calls", source)

@@ -11,18 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services.session import Session, SessionState, SignInKind
 from widgets import dashboard_texts
 
-MENU = "Accou&nt"  # Alt+A is the phone's cancel-consult key
-SIGN_OUT = "&Afmelden"
-SIGNED_OUT = "U bent afgemeld. Bij de volgende start meldt u zich opnieuw aan."
-TITLE = "{org} — {name} ({role})"  # Qt adds the application name "KCC-console" once
-DEMO = " — demo"
-OFFLINE = " — zonder verbinding met de aanmeldserver"
+MENU = QT_TRANSLATE_NOOP("session_ui", "Accou&nt")  # Alt+A is the phone's cancel-consult key
+SIGN_OUT = QT_TRANSLATE_NOOP("session_ui", "&Afmelden")
+SIGNED_OUT = QT_TRANSLATE_NOOP(
+    "session_ui", "U bent afgemeld. Bij de volgende start meldt u zich opnieuw aan."
+)
+# Qt adds the application name "KCC-console" once.
+TITLE = QT_TRANSLATE_NOOP("session_ui", "{org} — {name} ({role})")
+DEMO = QT_TRANSLATE_NOOP("session_ui", " — demo")
+OFFLINE = QT_TRANSLATE_NOOP("session_ui", " — zonder verbinding met de aanmeldserver")
 
 
 class SessionUi:
@@ -42,8 +47,8 @@ class SessionUi:
         self._spawn = spawn
         self.sign_out_action: QAction | None = None
         if sign_out is not None:
-            menu = window.menuBar().addMenu(MENU)
-            action = QAction(SIGN_OUT, window)
+            menu = window.menuBar().addMenu(_tr(MENU))
+            action = QAction(_tr(SIGN_OUT), window)
             action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
             action.triggered.connect(self._on_sign_out_triggered)
             menu.addAction(action)
@@ -54,16 +59,16 @@ class SessionUi:
     def title(self, state: SessionState) -> str:
         org = self._session.organisation
         role = dashboard_texts.ROLE[state.role.value]
-        text = TITLE.format(org=org.name if org else "", name=state.user.name, role=role)
+        text = _tr(TITLE).format(org=org.name if org else "", name=state.user.name, role=role)
         if state.kind is SignInKind.DEMO:
-            text += DEMO
+            text += _tr(DEMO)
         elif state.kind is SignInKind.GRACE:
-            text += OFFLINE
+            text += _tr(OFFLINE)
         return text
 
     def _on_session_changed(self, state: SessionState) -> None:
         if state.kind is SignInKind.SIGNED_OUT:
-            self._window.messages.show_info(SIGNED_OUT)  # type: ignore[attr-defined]
+            self._window.messages.show_info(_tr(SIGNED_OUT))  # type: ignore[attr-defined]
             self._window.close()
             return
         self._window.setWindowTitle(self.title(state))
@@ -91,10 +96,11 @@ def install_session_ui(
     return ui
 
 
-WAITING_TITLE = "Aanmelden"
-WAITING_TEXT = (
+WAITING_TITLE = QT_TRANSLATE_NOOP("session_ui", "Aanmelden")
+WAITING_TEXT = QT_TRANSLATE_NOOP(
+    "session_ui",
     "Meld u aan in het browservenster dat nu opent. Daarna start de console vanzelf.\n\n"
-    "Opent er geen venster? Kopieer dan dit adres naar uw browser:"
+    "Opent er geen venster? Kopieer dan dit adres naar uw browser:",
 )
 
 
@@ -109,9 +115,9 @@ class SignInWaiting(QDialog):
     def __init__(self, opener: Callable[[str], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._opener = opener
-        self.setWindowTitle(WAITING_TITLE)
+        self.setWindowTitle(_tr(WAITING_TITLE))
         layout = QVBoxLayout(self)
-        text = QLabel(WAITING_TEXT)
+        text = QLabel(_tr(WAITING_TEXT))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.address = QLineEdit()
@@ -122,3 +128,8 @@ class SignInWaiting(QDialog):
         self.address.setText(url)
         self.show()
         return self._opener(url)
+
+
+def _tr(source: str) -> str:
+    """``source`` (marked above with QT_TRANSLATE_NOOP) in the active language."""
+    return QCoreApplication.translate("session_ui", source)

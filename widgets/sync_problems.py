@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,40 +32,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.services.sync import SyncService
 from console.services.types import SyncStatus
 
-TITLE = "Problemen met het klantcontactsysteem"
-NOT_SENT = "Niet verzonden"
-ASIDE = "Apart gezet"
-CONFLICTS = "Conflicten"
-RETRY = "Opnieuw proberen"
-DISMISS = "Weghalen uit de lijst"
-KEEP_MINE = "Mijn versie versturen"
-TAKE_THEIRS = "Versie van de server nemen"
-NOTHING_NOT_SENT = "Alles is verzonden."
-NOTHING_ASIDE = "Er is niets apart gezet."
-NOTHING_CONFLICTS = "Er zijn geen conflicten."
-ASIDE_HELP = (
+TITLE = QT_TRANSLATE_NOOP("sync_problems", "Problemen met het klantcontactsysteem")
+NOT_SENT = QT_TRANSLATE_NOOP("sync_problems", "Niet verzonden")
+ASIDE = QT_TRANSLATE_NOOP("sync_problems", "Apart gezet")
+CONFLICTS = QT_TRANSLATE_NOOP("sync_problems", "Conflicten")
+RETRY = QT_TRANSLATE_NOOP("sync_problems", "Opnieuw proberen")
+DISMISS = QT_TRANSLATE_NOOP("sync_problems", "Weghalen uit de lijst")
+KEEP_MINE = QT_TRANSLATE_NOOP("sync_problems", "Mijn versie versturen")
+TAKE_THEIRS = QT_TRANSLATE_NOOP("sync_problems", "Versie van de server nemen")
+NOTHING_NOT_SENT = QT_TRANSLATE_NOOP("sync_problems", "Alles is verzonden.")
+NOTHING_ASIDE = QT_TRANSLATE_NOOP("sync_problems", "Er is niets apart gezet.")
+NOTHING_CONFLICTS = QT_TRANSLATE_NOOP("sync_problems", "Er zijn geen conflicten.")
+ASIDE_HELP = QT_TRANSLATE_NOOP(
+    "sync_problems",
     "Deze antwoorden van het klantcontactsysteem kon de console niet lezen. De rest is gewoon "
-    "verwerkt. Geef de tekst hieronder aan de beheerder als het vaker gebeurt."
+    "verwerkt. Geef de tekst hieronder aan de beheerder als het vaker gebeurt.",
 )
-MINE = "Mijn versie"
-THEIRS = "Versie op de server"
+MINE = QT_TRANSLATE_NOOP("sync_problems", "Mijn versie")
+THEIRS = QT_TRANSLATE_NOOP("sync_problems", "Versie op de server")
 ROLE_KEY = Qt.ItemDataRole.UserRole
 
 _FIELDS = (
-    ("status", "Status"),
-    ("owner_id", "Eigenaar"),
-    ("closed_by", "Afgehandeld door"),
-    ("outcome", "Uitkomst"),
-    ("subject", "Onderwerp"),
-    ("question", "Vraag"),
+    ("status", QT_TRANSLATE_NOOP("sync_problems", "Status")),
+    ("owner_id", QT_TRANSLATE_NOOP("sync_problems", "Eigenaar")),
+    ("closed_by", QT_TRANSLATE_NOOP("sync_problems", "Afgehandeld door")),
+    ("outcome", QT_TRANSLATE_NOOP("sync_problems", "Uitkomst")),
+    ("subject", QT_TRANSLATE_NOOP("sync_problems", "Onderwerp")),
+    ("question", QT_TRANSLATE_NOOP("sync_problems", "Vraag")),
 )
 
 
 def _lines(values: dict[str, Any]) -> str:
-    return "\n".join(f"{label}: {values.get(key) or '—'}" for key, label in _FIELDS)
+    return "\n".join(f"{_tr(label)}: {values.get(key) or '—'}" for key, label in _FIELDS)
 
 
 class SyncProblemsDialog(QDialog):
@@ -73,27 +75,27 @@ class SyncProblemsDialog(QDialog):
 
     def __init__(self, sync: SyncService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_tr(TITLE))
         self.setObjectName("syncProblems")
         self._sync = sync
         self.tabs = QTabWidget()
         self.not_sent = QListWidget()
-        self.not_sent.setAccessibleName(NOT_SENT)
-        self.retry_button = QPushButton(RETRY)
+        self.not_sent.setAccessibleName(_tr(NOT_SENT))
+        self.retry_button = QPushButton(_tr(RETRY))
         self.aside = QListWidget()
-        self.aside.setAccessibleName(ASIDE)
+        self.aside.setAccessibleName(_tr(ASIDE))
         self.raw = QPlainTextEdit()
         self.raw.setReadOnly(True)
-        self.raw.setAccessibleName("Het antwoord zoals het kwam")
-        self.dismiss_button = QPushButton(DISMISS)
+        self.raw.setAccessibleName(self.tr("Het antwoord zoals het kwam"))
+        self.dismiss_button = QPushButton(_tr(DISMISS))
         self.conflicts = QListWidget()
-        self.conflicts.setAccessibleName(CONFLICTS)
+        self.conflicts.setAccessibleName(_tr(CONFLICTS))
         self.mine = QPlainTextEdit()
         self.mine.setReadOnly(True)
         self.theirs = QPlainTextEdit()
         self.theirs.setReadOnly(True)
-        self.keep_button = QPushButton(KEEP_MINE)
-        self.take_button = QPushButton(TAKE_THEIRS)
+        self.keep_button = QPushButton(_tr(KEEP_MINE))
+        self.take_button = QPushButton(_tr(TAKE_THEIRS))
         self._build()
         self._unsubscribe = sync.on_status(self._on_sync_status)
 
@@ -102,23 +104,23 @@ class SyncProblemsDialog(QDialog):
         box = QVBoxLayout(page)
         box.addWidget(self.not_sent)
         box.addWidget(self.retry_button)
-        self.tabs.addTab(page, NOT_SENT)
+        self.tabs.addTab(page, _tr(NOT_SENT))
 
         page = QWidget()
         box = QVBoxLayout(page)
-        help_text = QLabel(ASIDE_HELP)
+        help_text = QLabel(_tr(ASIDE_HELP))
         help_text.setWordWrap(True)
         box.addWidget(help_text)
         box.addWidget(self.aside)
         box.addWidget(self.raw)
         box.addWidget(self.dismiss_button)
-        self.tabs.addTab(page, ASIDE)
+        self.tabs.addTab(page, _tr(ASIDE))
 
         page = QWidget()
         box = QVBoxLayout(page)
         box.addWidget(self.conflicts)
         sides = QHBoxLayout()
-        for title, edit in ((MINE, self.mine), (THEIRS, self.theirs)):
+        for title, edit in ((_tr(MINE), self.mine), (_tr(THEIRS), self.theirs)):
             column = QVBoxLayout()
             column.addWidget(QLabel(title))
             column.addWidget(edit)
@@ -128,7 +130,7 @@ class SyncProblemsDialog(QDialog):
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.take_button)
         box.addLayout(buttons)
-        self.tabs.addTab(page, CONFLICTS)
+        self.tabs.addTab(page, _tr(CONFLICTS))
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -168,21 +170,29 @@ class SyncProblemsDialog(QDialog):
         self._fill(
             self.not_sent,
             [(f"{n.subject or n.entity_id} — {n.reason}", n.entity_id) for n in not_sent],
-            NOTHING_NOT_SENT,
+            _tr(NOTHING_NOT_SENT),
         )
         self._fill(
             self.aside,
-            [(f"{a.message} ({a.times}×, laatst {a.last_seen[:16]})", a) for a in aside],
-            NOTHING_ASIDE,
+            [
+                (
+                    self.tr("{message} ({times}×, laatst {moment})").format(
+                        message=a.message, times=a.times, moment=a.last_seen[:16]
+                    ),
+                    a,
+                )
+                for a in aside
+            ],
+            _tr(NOTHING_ASIDE),
         )
         self._fill(
             self.conflicts,
             [(f"{local.subject}", (local, remote)) for local, remote in conflicts],
-            NOTHING_CONFLICTS,
+            _tr(NOTHING_CONFLICTS),
         )
-        self.tabs.setTabText(0, f"{NOT_SENT} ({len(not_sent)})")
-        self.tabs.setTabText(1, f"{ASIDE} ({len(aside)})")
-        self.tabs.setTabText(2, f"{CONFLICTS} ({len(conflicts)})")
+        self.tabs.setTabText(0, f"{_tr(NOT_SENT)} ({len(not_sent)})")
+        self.tabs.setTabText(1, f"{_tr(ASIDE)} ({len(aside)})")
+        self.tabs.setTabText(2, f"{_tr(CONFLICTS)} ({len(conflicts)})")
         self._update_buttons()
 
     @staticmethod
@@ -241,12 +251,14 @@ class SyncProblemsDialog(QDialog):
     def _on_retry_clicked(self) -> None:
         entity_id = self._current(self.not_sent)
         if entity_id is not None:
-            self._sync.tasks.spawn(self._then_reload(self._sync.retry(entity_id)), what=RETRY)
+            self._sync.tasks.spawn(self._then_reload(self._sync.retry(entity_id)), what=_tr(RETRY))
 
     def _on_dismiss_clicked(self) -> None:
         item = self._current(self.aside)
         if item is not None:
-            self._sync.tasks.spawn(self._then_reload(self._sync.dismiss(item.key)), what=DISMISS)
+            self._sync.tasks.spawn(
+                self._then_reload(self._sync.dismiss(item.key)), what=_tr(DISMISS)
+            )
 
     def _on_resolve_clicked(self, *, keep_local: bool) -> None:
         chosen = self._current(self.conflicts)
@@ -270,13 +282,20 @@ def install_sync_menu(window: QMainWindow, sync: SyncService) -> SyncProblemsDia
     from PySide6.QtGui import QAction, QKeySequence
 
     dialog = SyncProblemsDialog(sync, window)
-    menu = window.menuBar().addMenu("&Verbinding")
-    action = QAction("&Problemen met verzenden…", window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("sync_problems", "&Verbinding"))
+    action = QAction(
+        QCoreApplication.translate("sync_problems", "&Problemen met verzenden…"), window
+    )
     action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    action.setToolTip(f"{TITLE} (Ctrl+Shift+P)")
+    action.setToolTip(f"{_tr(TITLE)} (Ctrl+Shift+P)")
     action.triggered.connect(dialog.open)
     action.triggered.connect(dialog.reload)
     menu.addAction(action)
     window.addAction(action)
     window.sync_problems = dialog  # type: ignore[attr-defined]
     return dialog
+
+
+def _tr(source: str) -> str:
+    """``source`` (marked above with QT_TRANSLATE_NOOP) in the active language."""
+    return QCoreApplication.translate("sync_problems", source)

@@ -18,10 +18,13 @@ import logging
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from console.i18n import Text
 from console.services.tasks import TaskGroup, user_message
+from widgets.i18n import render
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +36,24 @@ _running: dict[tuple[int, str], asyncio.Task[Any]] = {}
 
 
 def message_for(exc: BaseException) -> str:
-    """The Dutch sentence for a failure: the error's ``user_message`` when present."""
+    """The sentence for a failure in the active language: the error's own when it has one.
+
+    An error that carries a :class:`console.i18n.Text` is rendered from it; a fixed sentence
+    marked with ``QT_TRANSLATE_NOOP("errors", ...)`` is looked up as is (an unmarked one stays
+    Dutch, never wrong for the KCC).
+    """
+    data = getattr(exc, "text", None)
+    if isinstance(data, Text):
+        return render(data)
     text = getattr(exc, "user_message", None)
-    if isinstance(text, str) and text:
-        return text
-    return user_message(exc)
+    if not (isinstance(text, str) and text):
+        text = user_message(exc)
+    return translate_message(text)
+
+
+def translate_message(text: str) -> str:
+    """A Dutch sentence from a Qt-free layer (context "errors") in the active language."""
+    return QCoreApplication.translate("errors", text)
 
 
 def run_op(

@@ -15,6 +15,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import CallDropped, CallEvent, CallEventKind, TelephonyError
 
 
@@ -69,7 +70,7 @@ class DemoTelephony:
     def _call(self, call_id: str) -> _DemoCall:
         call = self.calls.get(call_id)
         if call is None:
-            raise CallDropped("Het gesprek is al beëindigd.")
+            raise CallDropped(QT_TRANSLATE_NOOP("errors", "Het gesprek is al beëindigd."))
         return call
 
     async def answer(self, call_id: str) -> None:
@@ -108,7 +109,9 @@ class DemoTelephony:
             await self.hangup(consult_id)
         call = self._call(call_id)
         if not address:
-            raise TelephonyError("Doorverbinden is niet gelukt: geen nummer.")
+            raise TelephonyError(
+                QT_TRANSLATE_NOOP("errors", "Doorverbinden is niet gelukt: geen nummer.")
+            )
         del self.calls[call_id]
         self.transferred_to[call_id] = address
         self._emit(CallEvent(CallEventKind.TRANSFERRED, call_id, call.number, reason=address))

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from console.i18n import QT_TRANSLATE_NOOP
+
 RETENTION_DAYS_DEFAULT = 30  # personal data of a closed contact stays this long (issue 11)
 
 
@@ -32,17 +34,17 @@ class AuditScreen(enum.StrEnum):
 
 
 SCREEN_NAMES = {
-    AuditScreen.INBOX_DETAIL: "Inbox, details",
-    AuditScreen.CALLBACK_LIST: "Terugbelnotities",
-    AuditScreen.CALLBACK_DIALOG: "Terugbelnotitie maken",
-    AuditScreen.AUDIT_TRAIL: "Inzagelogboek",
-    AuditScreen.RETENTION_JOB: "Bewaartermijn (automatisch)",
+    AuditScreen.INBOX_DETAIL: QT_TRANSLATE_NOOP("audit", "Inbox, details"),
+    AuditScreen.CALLBACK_LIST: QT_TRANSLATE_NOOP("audit", "Terugbelnotities"),
+    AuditScreen.CALLBACK_DIALOG: QT_TRANSLATE_NOOP("audit", "Terugbelnotitie maken"),
+    AuditScreen.AUDIT_TRAIL: QT_TRANSLATE_NOOP("audit", "Inzagelogboek"),
+    AuditScreen.RETENTION_JOB: QT_TRANSLATE_NOOP("audit", "Bewaartermijn (automatisch)"),
 }
 ACTION_NAMES = {
-    AuditAction.OPENED: "geopend",
-    AuditAction.TRAIL_VIEWED: "inzagelogboek bekeken",
-    AuditAction.TRAIL_EXPORTED: "inzagelogboek opgeslagen",
-    AuditAction.RETENTION_PURGE: "gegevens verwijderd",
+    AuditAction.OPENED: QT_TRANSLATE_NOOP("audit", "geopend"),
+    AuditAction.TRAIL_VIEWED: QT_TRANSLATE_NOOP("audit", "inzagelogboek bekeken"),
+    AuditAction.TRAIL_EXPORTED: QT_TRANSLATE_NOOP("audit", "inzagelogboek opgeslagen"),
+    AuditAction.RETENTION_PURGE: QT_TRANSLATE_NOOP("audit", "gegevens verwijderd"),
 }
 
 
@@ -117,7 +119,16 @@ def retention_cutoff(now: datetime, days: int) -> datetime:
     return now - timedelta(days=days)
 
 
-CSV_HEADER = ("Moment", "Medewerker", "Handeling", "Scherm", "Contact", "Inwoner", "Toelichting")
+# Marked for the trail's table header; the CSV file itself stays Dutch (it is a record).
+CSV_HEADER = (
+    QT_TRANSLATE_NOOP("audit", "Moment"),
+    QT_TRANSLATE_NOOP("audit", "Medewerker"),
+    QT_TRANSLATE_NOOP("audit", "Handeling"),
+    QT_TRANSLATE_NOOP("audit", "Scherm"),
+    QT_TRANSLATE_NOOP("audit", "Contact"),
+    QT_TRANSLATE_NOOP("audit", "Inwoner"),
+    QT_TRANSLATE_NOOP("audit", "Toelichting"),
+)
 
 
 def trail_csv(

@@ -229,7 +229,9 @@ def assign(
 ) -> Change:
     """Hand the note's interaction to a new owner, explicitly and on the record (N4)."""
     if not item.is_open:
-        raise InvalidTransition("Deze terugbelnotitie is al afgehandeld.")
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP("errors", "Deze terugbelnotitie is al afgehandeld.")
+        )
     moved = replace(item, owner=to, desk_id=desk_id, updated_at=at)
     entry = _entry(item, at, by, TimelineKind.TRANSFERRED, text)
     return Change(moved, (), (entry,))
@@ -240,6 +242,8 @@ def touched(
 ) -> Change:
     """A timeline entry on the note's interaction (an attempt, a follow-up answer)."""
     if not item.is_open:
-        raise InvalidTransition("Deze terugbelnotitie is al afgehandeld.")
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP("errors", "Deze terugbelnotitie is al afgehandeld.")
+        )
     entry = _entry(item, at, by, kind, text)
     return Change(replace(item, updated_at=at), (), (entry,))

@@ -9,17 +9,27 @@ domain, so every layer may import it. A broken domain rule carries the norm id t
 
 from __future__ import annotations
 
+from console.i18n import QT_TRANSLATE_NOOP, Text
+
 
 class UserFacingError(Exception):
     """Base of every error whose ``user_message`` (Dutch, B1, no personal data) is shown.
 
     Subclasses either pass their message or set ``default_message``. ``message`` is the same
-    text (older code reads that name).
+    text (older code reads that name). Translation: a fixed sentence is marked with
+    ``QT_TRANSLATE_NOOP("errors", ...)`` where it is written and translated where the widgets
+    show it; a sentence with parameters is passed as a :class:`console.i18n.Text` (kept in
+    ``text``), and ``message``/``user_message`` stay its Dutch rendering.
     """
 
-    default_message = "Er ging iets mis. Uw werk is bewaard; probeer het opnieuw."
+    default_message = QT_TRANSLATE_NOOP(
+        "errors", "Er ging iets mis. Uw werk is bewaard; probeer het opnieuw."
+    )
 
-    def __init__(self, message: str = "") -> None:
+    def __init__(self, message: str | Text = "") -> None:
+        self.text: Text | None = message if isinstance(message, Text) else None
+        if isinstance(message, Text):
+            message = message.dutch()
         message = message or self.default_message
         super().__init__(message)
         self.message = message

@@ -111,7 +111,7 @@ def received(item: Interaction) -> Change:
 def take(item: Interaction, *, colleague_id: str, at: datetime) -> Change:
     """The colleague becomes the owner (Oppakken); N4: ownership moves explicitly."""
     if not item.is_open:
-        raise InvalidTransition("Deze vraag is al afgehandeld.")
+        raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "Deze vraag is al afgehandeld."))
     if item.owner == Owner.colleague(colleague_id):
         return Change(item)
     moved, changes = _move(item, Status.IN_PROGRESS, by=colleague_id, at=at)
@@ -123,9 +123,11 @@ def take(item: Interaction, *, colleague_id: str, at: datetime) -> Change:
 def hand_back(item: Interaction, *, colleague_id: str, at: datetime, reason: str = "") -> Change:
     """The owner gives the question back to its desk; the desk owns it from now on (N4)."""
     if not item.is_open:
-        raise InvalidTransition("Deze vraag is al afgehandeld.")
+        raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "Deze vraag is al afgehandeld."))
     if item.owner != Owner.colleague(colleague_id):
-        raise RuleViolation("N4", "Alleen de eigenaar van de vraag kan hem teruggeven.")
+        raise RuleViolation(
+            "N4", QT_TRANSLATE_NOOP("errors", "Alleen de eigenaar van de vraag kan hem teruggeven.")
+        )
     moved, changes = _move(item, Status.NEW, by=colleague_id, at=at)
     moved = replace(moved, owner=Owner.desk(item.desk_id), updated_at=at)
     entry = TimelineEntry(item.id, at, colleague_id, TimelineKind.HANDED_BACK, reason.strip())
@@ -144,7 +146,7 @@ def add_note(
         return Change(replace(item, updated_at=at), (), (entry,))
     text = text.strip()
     if not text:
-        raise RuleViolation("note", "Schrijf eerst een notitie.")
+        raise RuleViolation("note", QT_TRANSLATE_NOOP("errors", "Schrijf eerst een notitie."))
     if len(text) > NOTE_MAX_LENGTH:
         raise RuleViolation(
             "note", f"Een notitie is maximaal {NOTE_MAX_LENGTH} tekens (nu {len(text)})."
@@ -162,7 +164,7 @@ def close(
     timeline never shows an answer without an owner.
     """
     if not item.is_open:
-        raise InvalidTransition("Deze vraag is al afgehandeld.")
+        raise InvalidTransition(QT_TRANSLATE_NOOP("errors", "Deze vraag is al afgehandeld."))
     status_changes: tuple[StatusChange, ...] = ()
     entries: tuple[TimelineEntry, ...] = ()
     if item.owner.kind is OwnerKind.DESK or item.owner.id != colleague_id:

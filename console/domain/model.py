@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from console.domain.errors import RuleViolation
-from console.i18n import Text
+from console.i18n import QT_TRANSLATE_NOOP, Text
 
 
 class Channel(enum.StrEnum):
@@ -116,7 +116,9 @@ class Owner:
 
     def __post_init__(self) -> None:
         if not self.id or not self.id.strip():
-            raise RuleViolation("N4", "Een vraag heeft altijd precies één eigenaar.")
+            raise RuleViolation(
+                "N4", QT_TRANSLATE_NOOP("errors", "Een vraag heeft altijd precies één eigenaar.")
+            )
 
 
 # Opening hours: weekday (0 = Monday) -> list of (open, close) periods.

@@ -336,7 +336,11 @@ def prepare(
         TransferRefused: the target is closed now (with its next opening and the alternative).
     """
     if not interaction.is_open:
-        raise InvalidTransition("Deze vraag is al afgehandeld; doorverbinden kan niet meer.")
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP(
+                "errors", "Deze vraag is al afgehandeld; doorverbinden kan niet meer."
+            )
+        )
     problems = summary.problems()
     if problems:
         raise RuleViolation("summary", next(iter(problems.values())))
@@ -392,9 +396,15 @@ def complete(
     """
     _require(transfer, (TransferState.CONSULTING,), "Doorverbinden")
     if interaction.id != transfer.interaction_id:
-        raise DomainError("Deze doorverbinding hoort bij een andere vraag.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("errors", "Deze doorverbinding hoort bij een andere vraag.")
+        )
     if not interaction.is_open:
-        raise InvalidTransition("Deze vraag is al afgehandeld; doorverbinden kan niet meer.")
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP(
+                "errors", "Deze vraag is al afgehandeld; doorverbinden kan niet meer."
+            )
+        )
     # The summary is typed text: a parameter. The Dutch rendering obeys the API's limit.
     line = Text(
         "Timeline",
@@ -471,7 +481,11 @@ def fallback_for_refusal(
 def referral_mail(request: FallbackRequest, *, agent_name: str) -> ReferralMail:
     """The referral e-mail to a partner in plain Dutch (B1), from the same summary."""
     if request.kind is not FallbackKind.PARTNER_REFERRAL:
-        raise DomainError("Een doorverwijzing per e-mail is alleen voor partnerorganisaties.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Een doorverwijzing per e-mail is alleen voor partnerorganisaties."
+            )
+        )
     summary = request.summary
     body = "\n".join(
         [

@@ -510,9 +510,13 @@ class CallbackService:
         note = await self._notes.get(note_id)
         item = await self._interactions.get(note_id)
         if note is None or item is None:
-            raise DomainError("Deze terugbelnotitie bestaat niet meer.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Deze terugbelnotitie bestaat niet meer.")
+            )
         if not note.is_open:
-            raise DomainError("Deze terugbelnotitie is al afgehandeld.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Deze terugbelnotitie is al afgehandeld.")
+            )
         return note, item
 
     async def log_attempt(
@@ -638,7 +642,9 @@ class CallbackService:
                 text=Text("Timeline", LATE_CONFIRMED_LINE),
             )
         else:
-            raise DomainError("Kies wat u met deze terugbelnotitie doet.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Kies wat u met deze terugbelnotitie doet.")
+            )
         updated = replace(
             note,
             follow_up=answer,

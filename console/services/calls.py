@@ -31,6 +31,7 @@ from console.domain.errors import DomainError
 from console.domain.lifecycle import NOTE_MAX_LENGTH
 from console.domain.model import Channel, Interaction, Outcome, Resident, Status
 from console.domain.transfer import TransferState, WarmTransfer
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import (
     CallDropped,
     CallEvent,
@@ -109,13 +110,21 @@ def normalise_number(number: str) -> str:
     return digits
 
 
-RESIDENT_HUNG_UP = "De inwoner heeft opgehangen. Uw notities zijn bewaard."
-MISSED = "Gemiste oproep: de beller heeft opgehangen voordat u opnam."
-AGENT_HUNG_UP = "U heeft opgehangen."
-ABANDONED = "Een wachtende beller heeft opgehangen. Hij staat als gemiste oproep in de inbox."
-REFUSED_TOLD = (
+RESIDENT_HUNG_UP = QT_TRANSLATE_NOOP(
+    "errors", "De inwoner heeft opgehangen. Uw notities zijn bewaard."
+)
+MISSED = QT_TRANSLATE_NOOP(
+    "errors", "Gemiste oproep: de beller heeft opgehangen voordat u opnam."
+)
+AGENT_HUNG_UP = QT_TRANSLATE_NOOP("errors", "U heeft opgehangen.")
+ABANDONED = QT_TRANSLATE_NOOP(
+    "errors",
+    "Een wachtende beller heeft opgehangen. Hij staat als gemiste oproep in de inbox.",
+)
+REFUSED_TOLD = QT_TRANSLATE_NOOP(
+    "errors",
     "Een beller kreeg de bezettoon: er gingen al te veel oproepen tegelijk over. Hij staat als "
-    "gemiste oproep in de inbox."
+    "gemiste oproep in de inbox.",
 )
 _UNANSWERED_QUESTION = {
     CallResult.MISSED: "Gemiste oproep van {number}.",
@@ -209,9 +218,11 @@ class CallService:
         if call_id == state.call_id and state.phase is CallPhase.RINGING:
             return
         if state.phase is not CallPhase.RINGING or call_id not in self._waiting:
-            raise DomainError("Kies een oproep die nog overgaat, voordat u opneemt.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Kies een oproep die nog overgaat, voordat u opneemt.")
+            )
         if self._answering:
-            raise DomainError("Er wordt al opgenomen. Een ogenblik.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er wordt al opgenomen. Een ogenblik."))
         number, rang_at = self._waiting.pop(call_id)
         self._waiting[state.call_id] = (state.number, state.rang_at or self.clock.now())
         self._waiting = dict(
@@ -289,7 +300,7 @@ class CallService:
             self.update(
                 phase=CallPhase.WRAP_UP,
                 ended_at=self.clock.now(),
-                ended_reason="Doorverbonden.",
+                ended_reason=QT_TRANSLATE_NOOP("errors", "Doorverbonden."),
                 suggested_outcome=Outcome.TRANSFERRED,
                 consult_id="",
             )
@@ -397,9 +408,9 @@ class CallService:
             self.choose(call_id)
         state = self.state
         if state.phase is not CallPhase.RINGING:
-            raise DomainError("Er gaat geen telefoon over.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er gaat geen telefoon over."))
         if self._answering:
-            raise DomainError("Er wordt al opgenomen. Een ogenblik.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er wordt al opgenomen. Een ogenblik."))
         self._answering = state.call_id
         try:
             await self.telephony.answer(state.call_id)
@@ -447,7 +458,9 @@ class CallService:
     async def hold(self) -> None:
         state = self.state
         if state.phase is not CallPhase.TALKING:
-            raise DomainError("In de wacht zetten kan alleen tijdens een gesprek.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "In de wacht zetten kan alleen tijdens een gesprek.")
+            )
         await self._guard(self.telephony.hold(state.call_id))
         if self.state.phase is CallPhase.TALKING:
             self.update(phase=CallPhase.ON_HOLD)
@@ -455,7 +468,7 @@ class CallService:
     async def resume(self) -> None:
         state = self.state
         if state.phase is not CallPhase.ON_HOLD:
-            raise DomainError("Er staat niemand in de wacht.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er staat niemand in de wacht."))
         await self._guard(self.telephony.resume(state.call_id))
         if self.state.phase is CallPhase.ON_HOLD:
             self.update(phase=CallPhase.TALKING)
@@ -469,7 +482,9 @@ class CallService:
     async def hang_up(self) -> None:
         state = self.state
         if state.phase is CallPhase.RINGING:
-            raise DomainError("Neem eerst op, of laat de telefoon overgaan.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Neem eerst op, of laat de telefoon overgaan.")
+            )
         if state.phase is CallPhase.WRAP_UP and state.consult_id:
             # The resident left during a consult: this ends the line to the colleague.
             try:
@@ -480,7 +495,7 @@ class CallService:
                 self.update(consult_id="")
             return
         if not state.live:
-            raise DomainError("Er is geen gesprek om op te hangen.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er is geen gesprek om op te hangen."))
         if state.consult_id:
             await self._guard(self.telephony.hangup(state.consult_id))
         self._hanging_up = state.call_id
@@ -489,7 +504,7 @@ class CallService:
         except CallDropped:
             pass
         except TelephonyError:
-            self._to_wrap_up("De verbinding is verbroken.")
+            self._to_wrap_up(QT_TRANSLATE_NOOP("errors", "De verbinding is verbroken."))
             raise
         finally:
             self._hanging_up = ""
@@ -527,11 +542,17 @@ class CallService:
         """
         state = self.state
         if state.phase is not CallPhase.WRAP_UP or state.interaction is None:
-            raise DomainError("Afronden kan pas als het gesprek is afgelopen.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Afronden kan pas als het gesprek is afgelopen.")
+            )
         if state.transfer is not None and state.transfer.state is TransferState.CONSULTING:
-            raise DomainError("Het doorverbinden is nog bezig. Rond daarna af.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Het doorverbinden is nog bezig. Rond daarna af.")
+            )
         if satisfaction is not None and not 1 <= satisfaction <= 10:
-            raise DomainError("Het cijfer is een heel getal van 1 tot en met 10.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Het cijfer is een heel getal van 1 tot en met 10.")
+            )
         notes = state.notes.strip()
         if len(notes) > NOTE_MAX_LENGTH:
             raise DomainError(

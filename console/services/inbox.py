@@ -32,6 +32,7 @@ from console.domain.model import (
     TimelineEntry,
 )
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import ChangeFeed, ChangeNotice, Clock, InteractionRepository, ResidentRepository
 from console.services.session import Session
 from console.services.tasks import TaskGroup
@@ -153,7 +154,7 @@ class InboxService:
         received_at = new.received_at or self.clock.now()
         desk = self.organisation.desk(new.desk_id)
         if desk is None:
-            raise DomainError("Deze afdeling bestaat niet (meer).")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Deze afdeling bestaat niet (meer)."))
         urgency = urgency_for(
             channel=new.channel,
             received_at=received_at,
@@ -196,7 +197,7 @@ class InboxService:
     ) -> Interaction:
         current = await self._interactions.get(interaction_id)
         if current is None:
-            raise DomainError("Deze vraag bestaat niet meer.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Deze vraag bestaat niet meer."))
         change = step(current, self.clock.now())
         if change.interaction is not current:
             await self._interactions.save(

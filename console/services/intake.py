@@ -388,15 +388,18 @@ class IntakeService:
         facts = await self._store.thread(interaction_id)
         if facts is None or not facts.address:
             raise DomainError(
-                "Deze vraag kwam niet per e-mail of chat binnen. Er is geen adres om naar te "
-                "antwoorden."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Deze vraag kwam niet per e-mail of chat binnen. Er is geen adres om naar "
+                    "te antwoorden.",
+                )
             )
         detail = await self._inbox.detail(interaction_id)
         if detail is None:
-            raise DomainError("Deze vraag bestaat niet meer.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Deze vraag bestaat niet meer."))
         template = self._templates.get(kind.value)
         if template is None:
-            raise DomainError("Er is geen sjabloon voor dit bericht.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Er is geen sjabloon voor dit bericht."))
         subject, text = self._render(
             template, item=detail.interaction, name=facts.name, subject=facts.subject or None
         )
@@ -416,24 +419,30 @@ class IntakeService:
         """
         text = text.strip()
         if not text:
-            raise DomainError("Schrijf eerst een tekst.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Schrijf eerst een tekst."))
         if _TO_FILL_IN.search(text):
-            raise DomainError("Vul eerst de tekst tussen [ en ] in.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Vul eerst de tekst tussen [ en ] in."))
         facts = await self._store.thread(interaction_id)
         if facts is None or not facts.address:
             raise DomainError(
-                "Deze vraag kwam niet per e-mail of chat binnen. Er is geen adres om naar te "
-                "antwoorden."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Deze vraag kwam niet per e-mail of chat binnen. Er is geen adres om naar "
+                    "te antwoorden.",
+                )
             )
         registration = self._registrations.get(facts.source)
         if registration is None or registration.sender is None:
             raise DomainError(
-                "Via dit kanaal kan de console geen berichten versturen. Neem contact op met "
-                "de functioneel beheerder."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Via dit kanaal kan de console geen berichten versturen. Neem contact op "
+                    "met de functioneel beheerder.",
+                )
             )
         detail = await self._inbox.detail(interaction_id)
         if detail is None:
-            raise DomainError("Deze vraag bestaat niet meer.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Deze vraag bestaat niet meer."))
         now = self._clock.now()
         subject = subject.strip() or f"Re: {facts.subject or NO_SUBJECT}"
         how = CHANNEL_WORDS.get(detail.interaction.channel, "bericht")

@@ -32,6 +32,7 @@ from console.domain.audit import (
 )
 from console.domain.errors import DomainError
 from console.domain.model import Colleague, Role
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import Clock
 from console.privatefiles import write_private_text
 from console.services.tasks import TaskGroup
@@ -143,7 +144,7 @@ class RetentionService:
         every: float = 24 * 3600.0,
     ) -> None:
         if days < 1:
-            raise DomainError("De bewaartermijn is minstens 1 dag.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "De bewaartermijn is minstens 1 dag."))
         self._store = store
         self._audit = audit
         self.clock = clock

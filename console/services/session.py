@@ -18,6 +18,7 @@ from datetime import datetime
 from console.domain.errors import DomainError
 from console.domain.model import Colleague, Role
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP
 
 
 class SignInKind(enum.StrEnum):
@@ -117,7 +118,7 @@ class Session:
         """
         found = self.organisation.colleague(colleague_id) if self.organisation else None
         if found is None:
-            raise DomainError("Deze medewerker bestaat niet (meer).")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Deze medewerker bestaat niet (meer)."))
         self._set(SessionState(found, SignInKind.DEMO))
         return found
 

@@ -34,6 +34,7 @@ from console.domain.supervision import (
     add_working_hours,
     agents_by_state,
 )
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import CallResult, ChangeFeed, ChangeNotice, Clock, SupervisionRepository
 from console.services.tasks import TaskGroup
 
@@ -180,11 +181,15 @@ class SupervisionService:
             StoreError: the store could not be written.
         """
         if not isinstance(score, int) or not 1 <= score <= 10:
-            raise DomainError("Een cijfer voor tevredenheid is een heel getal van 1 tot en met 10.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Een cijfer voor tevredenheid is een heel getal van 1 tot en met 10."
+                )
+            )
         try:
             await self._store.record_satisfaction(interaction_id, score)
         except LookupError as exc:
-            raise DomainError("Deze vraag bestaat niet meer.") from exc
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Deze vraag bestaat niet meer.")) from exc
 
     async def call_results(self, period: Period) -> dict[CallResult, int]:
         """How the calls that reached the agents' phones in ``period`` ended (issue 18).

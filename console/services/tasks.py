@@ -16,7 +16,7 @@ from console.domain.errors import UserFacingError
 
 log = logging.getLogger(__name__)
 
-GENERIC_FAILURE = "Er ging iets mis. Uw werk is bewaard; probeer het opnieuw."
+GENERIC_FAILURE = UserFacingError.default_message
 
 
 def user_message(exc: BaseException) -> str:

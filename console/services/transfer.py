@@ -37,6 +37,7 @@ from console.domain.transfer import (
     TransferTarget,
     WarmTransfer,
 )
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import (
     CallDropped,
     CallEvent,
@@ -110,7 +111,9 @@ def callback_note_fallback(
         note = await callbacks.create(draft, check=check, confirm_duplicates=True)
         created = await interactions.get(note.id)
         if created is None:  # pragma: no cover - created in the same transaction
-            raise DomainError("De terugbelnotitie is niet gevonden na opslaan.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "De terugbelnotitie is niet gevonden na opslaan.")
+            )
         return created
 
     return create
@@ -209,7 +212,9 @@ class TransferService:
             CallPhase.TALKING,
             CallPhase.ON_HOLD,
         ):
-            raise DomainError("Doorverbinden kan alleen tijdens een gesprek.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Doorverbinden kan alleen tijdens een gesprek.")
+            )
         self.referral = None
         self.last_refusal = None
         try:
@@ -264,14 +269,18 @@ class TransferService:
         """Connect the resident to the target; the target owns the question now (N4)."""
         current = self._require()
         if current.state is not TransferState.CONSULTING:
-            raise InvalidTransition("Doorverbinden kan pas als u met de collega overlegt (Alt+C).")
+            raise InvalidTransition(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Doorverbinden kan pas als u met de collega overlegt (Alt+C)."
+                )
+            )
         state = self.calls.state
         address = self._address_of(current.target) or ""
         self._hung_up_by_us.add(state.consult_id)
         await self.calls.telephony.complete_transfer(state.call_id, state.consult_id, address)
         item = await self._interactions.get(current.interaction_id)
         if item is None:
-            raise DomainError("Deze vraag bestaat niet meer.")
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "Deze vraag bestaat niet meer."))
         done, change = wt.complete(current, item, by=self.calls.inbox.user.id, at=self.clock.now())
         await self._interactions.save(
             change, expected_updated_at=item.updated_at, initiator=self.calls.inbox.user.id
@@ -315,7 +324,11 @@ class TransferService:
         """Take the alternative a refusal offered, with the summary already written."""
         request = self.refusal_fallback(summary)
         if request is None:
-            raise DomainError("Er is geen geweigerde doorverbinding om op terug te vallen.")
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Er is geen geweigerde doorverbinding om op terug te vallen."
+                )
+            )
         await self._apply_fallback(request)
         self.calls.update(suggested_outcome=self._outcome_for(request))
         return request
@@ -337,7 +350,9 @@ class TransferService:
     def _require(self) -> WarmTransfer:
         current = self.transfer
         if current is None:
-            raise DomainError("Kies eerst naar wie u wilt doorverbinden (F8).")
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "Kies eerst naar wie u wilt doorverbinden (F8).")
+            )
         return current
 
     # -- phone events -----------------------------------------------------------------------

@@ -35,6 +35,7 @@ import httpx
 from console.domain.availability import Availability
 from console.domain.model import AgendaItem, Colleague, OutOfOffice, Presence
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP
 from integrations.availability_shared import (
     Answer,
     DeskCache,
@@ -279,7 +280,9 @@ class CalDavAvailabilitySource(DeskLookSource):
         try:
             user, password = await self._credentials()
         except Exception as exc:
-            raise _Failure("er is geen wachtwoord voor de agendaserver bewaard.") from exc
+            raise _Failure(
+                QT_TRANSLATE_NOOP("errors", "er is geen wachtwoord voor de agendaserver bewaard.")
+            ) from exc
         async with self._slots:
             self.requests += 1
             try:
@@ -291,9 +294,13 @@ class CalDavAvailabilitySource(DeskLookSource):
                     headers={"Depth": depth, "Content-Type": "application/xml; charset=utf-8"},
                 )
             except httpx.TimeoutException as exc:
-                raise _Failure("de agendaserver gaf geen antwoord op tijd.") from exc
+                raise _Failure(
+                    QT_TRANSLATE_NOOP("errors", "de agendaserver gaf geen antwoord op tijd.")
+                ) from exc
             except httpx.HTTPError as exc:
-                raise _Failure("de agendaserver is nu niet bereikbaar.") from exc
+                raise _Failure(
+                    QT_TRANSLATE_NOOP("errors", "de agendaserver is nu niet bereikbaar.")
+                ) from exc
 
     async def _look(
         self, members: tuple[Colleague, ...], *, start: datetime, end: datetime

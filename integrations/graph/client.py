@@ -30,6 +30,7 @@ from typing import Any
 import httpx
 
 from console.domain.errors import UserFacingError
+from console.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +168,9 @@ class GraphClient:
         try:
             token = await self._token()
         except Exception as exc:
-            raise GraphError("U bent niet aangemeld bij Microsoft 365.") from exc
+            raise GraphError(
+                QT_TRANSLATE_NOOP("errors", "U bent niet aangemeld bij Microsoft 365.")
+            ) from exc
         taken = await self._slots.take(weight)
         try:
             self.requests += 1
@@ -182,9 +185,13 @@ class GraphClient:
                     },
                 )
             except httpx.TimeoutException as exc:
-                raise GraphError("Microsoft 365 gaf geen antwoord op tijd.") from exc
+                raise GraphError(
+                    QT_TRANSLATE_NOOP("errors", "Microsoft 365 gaf geen antwoord op tijd.")
+                ) from exc
             except httpx.HTTPError as exc:
-                raise GraphError("Microsoft 365 is nu niet bereikbaar.") from exc
+                raise GraphError(
+                    QT_TRANSLATE_NOOP("errors", "Microsoft 365 is nu niet bereikbaar.")
+                ) from exc
         finally:
             self._slots.give(taken)
         try:
@@ -214,7 +221,10 @@ class GraphClient:
             if answer.status in (401, 403):
                 raise GraphError(_reason_for(answer.status), status=answer.status)
             return answer
-        raise GraphError("Microsoft 365 blijft te druk; probeer het zo weer.", status=429)
+        raise GraphError(
+            QT_TRANSLATE_NOOP("errors", "Microsoft 365 blijft te druk; probeer het zo weer."),
+            status=429,
+        )
 
     async def batch(self, requests: list[dict[str, Any]]) -> dict[str, ItemAnswer]:
         """Answers by request id (lower case); at most 20 requests.

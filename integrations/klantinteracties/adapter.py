@@ -25,6 +25,7 @@ from typing import Any
 from console.domain.callbacks import ATTEMPT_WORDS, AttemptOutcome
 from console.domain.model import Channel, Interaction, Owner, OwnerKind, Status
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import InternalTask, RemoteLink, RemoteNote, RemoteState, RemoteUnreadable
 from integrations.klantinteracties import mapping
 from integrations.klantinteracties.actors import actor_identity, owner_for_actor
@@ -115,7 +116,9 @@ async def _together(*steps: Awaitable[Any]) -> list[Any]:
 
 def _uuid_of(record: Any) -> str:
     if not isinstance(record, dict) or not isinstance(record.get("uuid"), str):
-        raise Malformed("Het antwoord van de server mist een uuid.", raw=record)
+        raise Malformed(
+            QT_TRANSLATE_NOOP("errors", "Het antwoord van de server mist een uuid."), raw=record
+        )
     return record["uuid"]
 
 
@@ -186,7 +189,10 @@ class KlantinteractiesAdapter:
         check = resume
         klantcontact = await self.find_by_reference(reference) if resume else None
         if klantcontact is not None and not self._is_ours(klantcontact, item):
-            raise ReferenceTaken("Dit referentienummer is al in gebruik.", field="referentienummer")
+            raise ReferenceTaken(
+                QT_TRANSLATE_NOOP("errors", "Dit referentienummer is al in gebruik."),
+                field="referentienummer",
+            )
         betrokkene: dict[str, Any] | None = None
         combined = False
         if klantcontact is None:
@@ -649,7 +655,9 @@ class KlantinteractiesAdapter:
     ) -> RemoteState:
         """One note from its expanded klantcontact and its task."""
         if not isinstance(kc, dict):
-            raise Malformed("Een klantcontact dat niet te lezen is.", raw=kc)
+            raise Malformed(
+                QT_TRANSLATE_NOOP("errors", "Een klantcontact dat niet te lezen is."), raw=kc
+            )
         assignees = await self._assignees_of(task)
         fallback = self._fallback_owner(assignees, owner)
         desk = fallback.id if fallback.kind is OwnerKind.DESK else ""

@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
+from console.i18n import QT_TRANSLATE_NOOP
 from integrations.klantinteracties.errors import (
     AMBIGUOUS_MESSAGE,
     AUTH_MESSAGE,
@@ -246,14 +247,20 @@ class KlantinteractiesClient:
         """The JSON of a 2xx answer; Malformed (with the raw text) when it is not JSON."""
         if response.status_code == 204 or not response.content:
             if method.upper() in ("GET", "POST"):
-                raise Malformed("Het klantcontactsysteem gaf een leeg antwoord.", raw="")
+                raise Malformed(
+                    QT_TRANSLATE_NOOP("errors", "Het klantcontactsysteem gaf een leeg antwoord."),
+                    raw="",
+                )
             return None
         try:
             body = response.json()
         except ValueError:
             raise Malformed(
-                "Het klantcontactsysteem gaf een antwoord dat geen gegevens zijn "
-                "(bijvoorbeeld een inlogpagina).",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Het klantcontactsysteem gaf een antwoord dat geen gegevens zijn "
+                    "(bijvoorbeeld een inlogpagina).",
+                ),
                 raw=response.text[:20000],
                 status=response.status_code,
             ) from None
@@ -266,7 +273,12 @@ class KlantinteractiesClient:
         if method.upper() in ("POST", "PATCH") and not (
             isinstance(created, dict) and isinstance(created.get("uuid"), str)
         ):
-            raise Malformed("Het klantcontactsysteem gaf een antwoord zonder uuid.", raw=body)
+            raise Malformed(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Het klantcontactsysteem gaf een antwoord zonder uuid."
+                ),
+                raw=body,
+            )
         return body
 
     @staticmethod
@@ -320,25 +332,38 @@ class KlantinteractiesClient:
                     body = await self.request("GET", path, params=query)
                 if not isinstance(body, dict) or not isinstance(body.get("results"), list):
                     raise Malformed(
-                        "Een lijst van het klantcontactsysteem is niet te lezen.", raw=body
+                        QT_TRANSLATE_NOOP(
+                            "errors", "Een lijst van het klantcontactsysteem is niet te lezen."
+                        ),
+                        raw=body,
                     )
                 following = body.get("next")
                 if following is not None and not isinstance(following, str):
-                    raise Malformed("Een lijst met een onleesbare volgende pagina.", raw=body)
+                    raise Malformed(
+                        QT_TRANSLATE_NOOP(
+                            "errors", "Een lijst met een onleesbare volgende pagina."
+                        ),
+                        raw=body,
+                    )
                 if following:
                     # Keep our own base URL: follow only the query of ``next`` (the server
                     # may not know the address it is reached at behind a proxy).
                     query = dict(parse_qsl(urlsplit(following).query))
                     if tuple(sorted(query.items())) in asked:
                         raise Malformed(
-                            "Een lijst wijst naar een pagina die al gelezen is.", raw=following
+                            QT_TRANSLATE_NOOP(
+                                "errors", "Een lijst wijst naar een pagina die al gelezen is."
+                            ),
+                            raw=following,
                         )
                     if prefetch:
                         ahead = asyncio.ensure_future(self.request("GET", path, params=query))
                 yield list(body["results"])
                 if not following:
                     return
-            raise Malformed("Een lijst heeft meer pagina's dan verwacht.", raw=path)
+            raise Malformed(
+                QT_TRANSLATE_NOOP("errors", "Een lijst heeft meer pagina's dan verwacht."), raw=path
+            )
         finally:
             if ahead is not None:
                 ahead.cancel()

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from console.domain.model import Channel, Interaction, Outcome, Owner, OwnerKind, Status
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import InternalTask, RemoteLink, RemoteNote, RemoteState
 from integrations.klantinteracties.errors import LimitExceeded, Malformed
 
@@ -61,8 +62,11 @@ def check_phone(number: str) -> str:
     compact = re.sub(r"[\s-]", "", number)
     if not PHONE.match(compact):
         raise LimitExceeded(
-            "Dit telefoonnummer kan het klantcontactsysteem niet opslaan. Gebruik 10 cijfers "
-            "(bijvoorbeeld 0612345678) of +31…; 0800-, 0900- en 14-nummers kunnen niet.",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Dit telefoonnummer kan het klantcontactsysteem niet opslaan. Gebruik 10 cijfers "
+                "(bijvoorbeeld 0612345678) of +31…; 0800-, 0900- en 14-nummers kunnen niet.",
+            ),
             field="adres",
         )
     return compact
@@ -315,11 +319,15 @@ def state_from(
             or nobody we know owns it.
     """
     if not isinstance(klantcontact, dict) or not isinstance(klantcontact.get("uuid"), str):
-        raise Malformed("Een klantcontact zonder uuid.", raw=klantcontact)
+        raise Malformed(
+            QT_TRANSLATE_NOOP("errors", "Een klantcontact zonder uuid."), raw=klantcontact
+        )
     if internetaak is not None and (
         not isinstance(internetaak, dict) or not isinstance(internetaak.get("uuid"), str)
     ):
-        raise Malformed("Een interne taak zonder uuid.", raw=internetaak)
+        raise Malformed(
+            QT_TRANSLATE_NOOP("errors", "Een interne taak zonder uuid."), raw=internetaak
+        )
     meta = klantcontact.get("metadata") or {}
     if not isinstance(meta, dict):
         meta = {}
@@ -334,7 +342,9 @@ def state_from(
         received = _parse_moment(klantcontact.get("plaatsgevondenOp"))
         handled = _parse_moment(internetaak.get("afgehandeldOp")) if internetaak else None
     except (TypeError, ValueError) as exc:
-        raise Malformed("Een datum die niet te lezen is.", raw=klantcontact) from exc
+        raise Malformed(
+            QT_TRANSLATE_NOOP("errors", "Een datum die niet te lezen is."), raw=klantcontact
+        ) from exc
     if internetaak is not None:
         # The task is the shared truth about open or handled (ITA only changes the task).
         if internetaak.get("status") == "verwerkt":
@@ -364,7 +374,10 @@ def state_from(
         outcome = Outcome.ANSWERED
     owner = owner_from(meta.get("kccOwner"), fallback_owner)
     if owner is None:
-        raise Malformed("Een klantcontact zonder bekende eigenaar.", raw=klantcontact)
+        raise Malformed(
+            QT_TRANSLATE_NOOP("errors", "Een klantcontact zonder bekende eigenaar."),
+            raw=klantcontact,
+        )
     if not desk:
         desk = owner.id if owner.kind is OwnerKind.DESK else ""
     return RemoteState(

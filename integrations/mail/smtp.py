@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import aiosmtplib
 
 from console.channels import ChannelRejected, ChannelUnavailable, OutgoingReply
+from console.i18n import QT_TRANSLATE_NOOP
 from integrations.mail.config import MailSettings
 from integrations.mail.parse import build_reply
 
@@ -86,8 +87,11 @@ class SmtpReplySender:
         except aiosmtplib.SMTPResponseException as exc:
             if 500 <= exc.code < 600:
                 raise ChannelRejected(
-                    "De mailserver weigert dit bericht. Pas het aan of neem contact op met de "
-                    "servicedesk."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "De mailserver weigert dit bericht. Pas het aan of neem contact op met de "
+                        "servicedesk.",
+                    )
                 ) from exc
             raise ChannelUnavailable(AWAY) from exc
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:

@@ -37,6 +37,7 @@ from console.channels import (
     OutgoingReply,
 )
 from console.domain.model import Channel
+from console.i18n import QT_TRANSLATE_NOOP
 from integrations.matrix.client import (
     BEL_ME_KEY,
     MatrixClient,
@@ -156,7 +157,11 @@ class MatrixReplySender:
     async def send(self, reply: OutgoingReply) -> None:
         room_id = reply.to_address
         if not room_id.startswith("!"):
-            raise ChannelRejected("Dit antwoord heeft geen chatgesprek om naartoe te gaan.")
+            raise ChannelRejected(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Dit antwoord heeft geen chatgesprek om naartoe te gaan."
+                )
+            )
         client = self._make_client()
         try:
             await client.send_text(room_id, reply.text, txn_id=quote(reply.id, safe=""))

@@ -22,6 +22,7 @@ from urllib.parse import quote
 import httpx
 
 from console.domain.errors import UserFacingError
+from console.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,10 @@ class MatrixUnavailable(UserFacingError):
     """The homeserver is away, slow, or answered nonsense; the caller tries again later."""
 
     default_message = (
-        "De chatserver is niet bereikbaar. Berichten worden later opgehaald en verstuurd."
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "De chatserver is niet bereikbaar. Berichten worden later opgehaald en verstuurd.",
+        )
     )
 
     def __init__(self, detail: str = "") -> None:
@@ -65,7 +69,10 @@ class MatrixRejected(UserFacingError):
     """The homeserver refused this request (no access to the room, bad token)."""
 
     default_message = (
-        "De chatserver weigert dit verzoek. Vraag de beheerder de chatkoppeling na te kijken."
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "De chatserver weigert dit verzoek. Vraag de beheerder de chatkoppeling na te kijken.",
+        )
     )
 
     def __init__(self, detail: str = "") -> None:

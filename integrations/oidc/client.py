@@ -42,6 +42,7 @@ from joserfc.jwk import KeySet
 from console.clock import SystemClock
 from console.config_identity import IdentityConfig
 from console.domain.model import Role
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import Clock, SecretStore, StoreError
 from integrations.oidc.errors import SignInError
 
@@ -208,8 +209,11 @@ class OidcSignIn:
                     redirected = await received
             except TimeoutError as exc:
                 raise self._ask(
-                    "Het aanmelden in de browser is niet afgerond. Start de console opnieuw om "
-                    "het nog eens te proberen."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Het aanmelden in de browser is niet afgerond. Start de console opnieuw om "
+                        "het nog eens te proberen.",
+                    )
                 ) from exc
         finally:
             server.close()
@@ -222,7 +226,9 @@ class OidcSignIn:
         try:
             code = oauth2.parse_authorization_code_response(redirected, state=state)["code"]
         except Exception as exc:  # Authlib raises its own types for a wrong state or no code
-            raise self._ask("Het antwoord van de aanmeldserver klopt niet.") from exc
+            raise self._ask(
+                QT_TRANSLATE_NOOP("errors", "Het antwoord van de aanmeldserver klopt niet.")
+            ) from exc
         tokens = await self._token_request(
             grant_type="authorization_code",
             code=code,
@@ -276,9 +282,13 @@ class OidcSignIn:
         try:
             found = response.json()
         except ValueError as exc:
-            raise self._ask("De aanmeldserver stuurt iets onleesbaars terug.") from exc
+            raise self._ask(
+                QT_TRANSLATE_NOOP("errors", "De aanmeldserver stuurt iets onleesbaars terug.")
+            ) from exc
         if not isinstance(found, dict):
-            raise self._ask("De aanmeldserver stuurt iets onleesbaars terug.")
+            raise self._ask(
+                QT_TRANSLATE_NOOP("errors", "De aanmeldserver stuurt iets onleesbaars terug.")
+            )
         return found
 
     async def _token_request(self, **params: str) -> dict[str, Any]:
@@ -311,7 +321,9 @@ class OidcSignIn:
         """Check the ID token: signature (JWKS), issuer, audience, expiry, nonce."""
         raw = tokens.get("id_token")
         if not isinstance(raw, str):
-            raise self._ask("De aanmeldserver stuurt geen ID-token mee.")
+            raise self._ask(
+                QT_TRANSLATE_NOOP("errors", "De aanmeldserver stuurt geen ID-token mee.")
+            )
         keys = await self._jwks()
         try:
             token = jwt.decode(raw, keys)
@@ -322,8 +334,11 @@ class OidcSignIn:
                     token = jwt.decode(raw, await self._jwks())
                 except JoseError:
                     raise self._ask(
-                        "Het ID-token van de aanmeldserver is niet echt (de handtekening "
-                        "klopt niet). Er is niemand aangemeld."
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "Het ID-token van de aanmeldserver is niet echt (de handtekening "
+                            "klopt niet). Er is niemand aangemeld.",
+                        )
                     ) from exc
             else:  # pragma: no cover - _jwks always sets _keys
                 raise
