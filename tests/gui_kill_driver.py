@@ -35,6 +35,7 @@ from console.config import load_config
 from console.domain.model import Channel, Outcome
 from console.services.inbox import NewInteraction
 from integrations.oidc.client import IDENTITY_SECRET, VerifiedIdentity
+from offline_cache import schema  # noqa: F401  (the console loads it after start; once, here)
 from tests.klantinteracties_server import TOKEN
 
 
