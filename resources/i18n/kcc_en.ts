@@ -639,6 +639,17 @@ Subject: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>SpeechUi</name>
+    <message>
+        <source>&amp;Gesproken meldingen</source>
+        <translation>&amp;Spoken alerts</translation>
+    </message>
+    <message>
+        <source>Zeg hardop dat er iemand belt, dat er een chat wacht of dat een terugbelnotitie te laat is.</source>
+        <translation>Say aloud that someone is calling, that a chat is waiting or that a callback note is late.</translation>
+    </message>
+</context>
+<context>
     <name>SyncProblemsDialog</name>
     <message>
         <source>Het antwoord zoals het kwam</source>
@@ -662,6 +673,250 @@ Subject: {subject}</translation>
     <message>
         <source>Niemand gevonden met deze naam. Typ een deel van een naam.</source>
         <translation>Nobody found with this name. Type part of a name.</translation>
+    </message>
+</context>
+<context>
+    <name>TextTools</name>
+    <message>
+        <source>Taalniveau: {level} (score {score}).</source>
+        <translation>Reading level: {level} (score {score}).</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is ambtelijk; schrijf liever: {alternative}.</source>
+        <translation>&apos;{word}&apos; is officialese; better write: {alternative}.</translation>
+    </message>
+    <message>
+        <source>Zinnen met meer dan 15 woorden: {count}.</source>
+        <translation>Sentences of more than 15 words: {count}.</translation>
+    </message>
+    <message>
+        <source>Lijdende vorm: zeg liever wie het doet.</source>
+        <translation>Passive voice: better say who does it.</translation>
+    </message>
+    <message>
+        <source>Lange woorden: kies een korter woord als dat kan.</source>
+        <translation>Long words: choose a shorter word where you can.</translation>
+    </message>
+    <message>
+        <source>makkelijk</source>
+        <translation>easy</translation>
+    </message>
+    <message>
+        <source>redelijk makkelijk (B1)</source>
+        <translation>fairly easy (B1)</translation>
+    </message>
+    <message>
+        <source>moeilijk</source>
+        <translation>difficult</translation>
+    </message>
+    <message>
+        <source>erg moeilijk</source>
+        <translation>very difficult</translation>
+    </message>
+    <message>
+        <source>Taaltip</source>
+        <translation>Language tip</translation>
+    </message>
+    <message>
+        <source>Lees voor</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>Voorlezen kan niet: er is geen spraakprogramma ingesteld.</source>
+        <translation>Reading aloud is not possible: no speech program is set up.</translation>
+    </message>
+    <message>
+        <source>Even geduld: de spraak wordt gecontroleerd.</source>
+        <translation>One moment: speech is being checked.</translation>
+    </message>
+    <message>
+        <source>Lees de tekst voor ({key}); nog een keer drukken stopt.</source>
+        <translation>Read the text aloud ({key}); press again to stop.</translation>
+    </message>
+    <message>
+        <source>Stop voorlezen</source>
+        <translation>Stop reading</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Bereikt</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Bereikt: {remark}</source>
+        <translation>Reached: {remark}</translation>
+    </message>
+    <message>
+        <source>Niet bereikt</source>
+        <translation>Not reached</translation>
+    </message>
+    <message>
+        <source>Niet bereikt: {remark}</source>
+        <translation>Not reached: {remark}</translation>
+    </message>
+    <message>
+        <source>Voicemail ingesproken</source>
+        <translation>Left a voicemail</translation>
+    </message>
+    <message>
+        <source>Voicemail ingesproken: {remark}</source>
+        <translation>Left a voicemail: {remark}</translation>
+    </message>
+    <message>
+        <source>Verkeerd nummer</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <source>Verkeerd nummer: {remark}</source>
+        <translation>Wrong number: {remark}</translation>
+    </message>
+    <message>
+        <source>Beantwoord</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Beantwoord: {note}</source>
+        <translation>Answered: {note}</translation>
+    </message>
+    <message>
+        <source>Terugbelnotitie gemaakt</source>
+        <translation>Callback note made</translation>
+    </message>
+    <message>
+        <source>Terugbelnotitie gemaakt: {note}</source>
+        <translation>Callback note made: {note}</translation>
+    </message>
+    <message>
+        <source>Doorverbonden</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Doorverbonden: {note}</source>
+        <translation>Transferred: {note}</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar partner</source>
+        <translation>Referred to partner</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar partner: {note}</source>
+        <translation>Referred to partner: {note}</translation>
+    </message>
+    <message>
+        <source>Geen antwoord nodig</source>
+        <translation>No answer needed</translation>
+    </message>
+    <message>
+        <source>Geen antwoord nodig: {note}</source>
+        <translation>No answer needed: {note}</translation>
+    </message>
+    <message>
+        <source>Doorverbonden naar {target}.
+{summary}</source>
+        <translation>Transferred to {target}.
+{summary}</translation>
+    </message>
+    <message>
+        <source>Advies: {advice}</source>
+        <translation>Advice: {advice}</translation>
+    </message>
+    <message>
+        <source>Afgeweken van het advies: {reason}</source>
+        <translation>Did not follow the advice: {reason}</translation>
+    </message>
+    <message>
+        <source>Terugbelnotitie gemaakt voor {target}.</source>
+        <translation>Callback note made for {target}.</translation>
+    </message>
+    <message>
+        <source>Doorgezet naar {target}.</source>
+        <translation>Passed on to {target}.</translation>
+    </message>
+    <message>
+        <source>Doorgezet naar {target}. Afgeweken van het advies: {reason}</source>
+        <translation>Passed on to {target}. Did not follow the advice: {reason}</translation>
+    </message>
+    <message>
+        <source>Te laat: door de maker doorgezet naar {desk}.</source>
+        <translation>Late: passed on to {desk} by its maker.</translation>
+    </message>
+    <message>
+        <source>Te laat: de maker belt de inwoner zelf terug.</source>
+        <translation>Late: the maker calls the resident back personally.</translation>
+    </message>
+    <message>
+        <source>Te laat: de maker heeft nagevraagd hoe het staat.</source>
+        <translation>Late: the maker asked how things stand.</translation>
+    </message>
+    <message>
+        <source>Automatische ontvangstbevestiging verstuurd (e-mail): {subject}</source>
+        <translation>Automatic acknowledgement sent (e-mail): {subject}</translation>
+    </message>
+    <message>
+        <source>Automatische ontvangstbevestiging verstuurd (chat): {subject}</source>
+        <translation>Automatic acknowledgement sent (chat): {subject}</translation>
+    </message>
+    <message>
+        <source>Automatische ontvangstbevestiging verstuurd (bericht): {subject}</source>
+        <translation>Automatic acknowledgement sent (message): {subject}</translation>
+    </message>
+    <message>
+        <source>Ontvangstbevestiging met naam verstuurd (e-mail): {subject}</source>
+        <translation>Named acknowledgement sent (e-mail): {subject}</translation>
+    </message>
+    <message>
+        <source>Ontvangstbevestiging met naam verstuurd (chat): {subject}</source>
+        <translation>Named acknowledgement sent (chat): {subject}</translation>
+    </message>
+    <message>
+        <source>Ontvangstbevestiging met naam verstuurd (bericht): {subject}</source>
+        <translation>Named acknowledgement sent (message): {subject}</translation>
+    </message>
+    <message>
+        <source>Antwoord verstuurd (e-mail): {subject}</source>
+        <translation>Answer sent (e-mail): {subject}</translation>
+    </message>
+    <message>
+        <source>Antwoord verstuurd (chat): {subject}</source>
+        <translation>Answer sent (chat): {subject}</translation>
+    </message>
+    <message>
+        <source>Antwoord verstuurd (bericht): {subject}</source>
+        <translation>Answer sent (message): {subject}</translation>
+    </message>
+    <message>
+        <source>Bericht dat het langer duurt verstuurd (e-mail): {subject}</source>
+        <translation>Message that it takes longer sent (e-mail): {subject}</translation>
+    </message>
+    <message>
+        <source>Bericht dat het langer duurt verstuurd (chat): {subject}</source>
+        <translation>Message that it takes longer sent (chat): {subject}</translation>
+    </message>
+    <message>
+        <source>Bericht dat het langer duurt verstuurd (bericht): {subject}</source>
+        <translation>Message that it takes longer sent (message): {subject}</translation>
+    </message>
+    <message>
+        <source>Nieuw bericht in dit gesprek: {subject}</source>
+        <translation>New message in this conversation: {subject}</translation>
+    </message>
+    <message>
+        <source>Afgehandeld door {actor} op een andere werkplek</source>
+        <translation>Closed by {actor} at another workstation</translation>
+    </message>
+    <message>
+        <source>Afgehandeld door {actor} op een andere werkplek: {note}</source>
+        <translation>Closed by {actor} at another workstation: {note}</translation>
+    </message>
+    <message>
+        <source>Gewijzigd op een andere werkplek</source>
+        <translation>Changed at another workstation</translation>
+    </message>
+    <message>
+        <source>Ontvangen uit het klantcontactsysteem (gemaakt door {maker})</source>
+        <translation>Received from the customer contact system (made by {maker})</translation>
     </message>
 </context>
 <context>
