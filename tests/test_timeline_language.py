@@ -236,3 +236,31 @@ def test_the_callback_history_shows_in_the_installed_language(qloop, tmp_path, c
     assert "Niet bereikt: ging over" in dutch
     assert "Not reached: ging over" in english_text  # the typed remark stays as typed
     assert "Not reached: ging over" not in dutch
+
+
+def test_the_shipped_english_translation_renders_stored_history(qapp, clock):
+    from widgets.i18n import render
+
+    shipped = Path(__file__).parent.parent / "resources" / "i18n" / "kcc_en.qm"
+    item = Interaction(
+        id="i16-2",
+        channel=Channel.MAIL,
+        direction=Direction.INBOUND,
+        subject="Paspoort kwijt",
+        question="Waar vraag ik een nieuw aan?",
+        received_at=clock.now(),
+        owner=Owner.desk("kcc"),
+        desk_id="kcc",
+    )
+    closed = lifecycle.close(
+        item, colleague_id="c01", outcome=Outcome.NO_ANSWER_NEEDED, at=clock.now(), note=NOTE
+    ).timeline[-1]
+    translator = QTranslator()
+    assert translator.load(str(shipped))
+    QCoreApplication.installTranslator(translator)
+    try:
+        english = render(closed.sentence)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert english == "No answer needed: Teruggebeld en uitgelegd"
+    assert render(closed.sentence) == closed.text == "Geen antwoord nodig: Teruggebeld en uitgelegd"
