@@ -27,7 +27,8 @@ def render(text: Text) -> str:
     # Without a loaded translation Qt returns the Dutch source (``%n`` filled in when n >= 0);
     # ``plural`` then picks the Dutch form of a "one|many" template.
     translated = QCoreApplication.translate(text.context, text.source, None, text.n)
-    return format_template(plural(translated.replace("%n", str(text.n)), text.n), text.params)
+    params = {k: render(v) if isinstance(v, Text) else v for k, v in text.params.items()}
+    return format_template(plural(translated.replace("%n", str(text.n)), text.n), params)
 
 
 # -- plurals ---------------------------------------------------------------------------------------
