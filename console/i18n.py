@@ -13,10 +13,10 @@ store can keep history as data (kind + parameters) instead of rendered sentences
     widgets.i18n.render(msg)          # translated by the active QTranslator, then formatted
 
 Placeholders are ``str.format`` names; a parameter may itself be a ``Text`` (a translatable
-phrase inside a sentence, e.g. a status word) and is rendered in the same language.
-A plural count goes in ``n`` and ``%n`` in the template (Qt's numerus rule);
-:meth:`Text.dutch` applies the Dutch plural only when the template gives both forms as ``"singular|plural"`` — widgets use the Dutch ``.qm``
-for the same job.
+phrase inside a sentence, e.g. a status word) and is rendered in the same language. A plural
+count goes in ``n`` and ``%n`` in the template (Qt's numerus rule); :meth:`Text.dutch` applies
+the Dutch plural only when the template gives both forms as ``"singular|plural"`` — widgets
+use the Dutch ``.qm`` for the same job.
 
 Pure data, no Qt: safe from any thread.
 """
