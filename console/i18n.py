@@ -89,3 +89,21 @@ class _Lenient(dict[str, Any]):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+class Sentence(str):
+    """The Dutch rendering of a :class:`Text` that still carries the Text (``.text``).
+
+    Many paths hand a sentence on as ``str`` (error listeners, ``exc.message``, a card's
+    failure line). A ``Sentence`` is that Dutch string — comparisons, logs and tests see plain
+    Dutch — while the widget that finally shows it can render ``.text`` in the active language
+    (``widgets.i18n.show``). Any string operation gives a plain ``str`` again (Dutch).
+    """
+
+    text: Text
+
+    @classmethod
+    def of(cls, text: Text) -> Sentence:
+        sentence = cls(text.dutch())
+        sentence.text = text
+        return sentence

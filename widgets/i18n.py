@@ -31,6 +31,20 @@ def render(text: Text) -> str:
     return format_template(plural(translated.replace("%n", str(text.n)), text.n), params)
 
 
+def show(sentence: str | Text) -> str:
+    """A sentence from a Qt-free layer in the active language.
+
+    A :class:`console.i18n.Text` (or a ``Sentence`` carrying one) is rendered; a plain Dutch
+    string is looked up as a fixed sentence of context "errors" (an unmarked one stays Dutch).
+    """
+    if isinstance(sentence, Text):
+        return render(sentence)
+    data = getattr(sentence, "text", None)
+    if isinstance(data, Text):
+        return render(data)
+    return QCoreApplication.translate("errors", sentence)
+
+
 # -- plurals ---------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ domain, so every layer may import it. A broken domain rule carries the norm id t
 
 from __future__ import annotations
 
-from console.i18n import QT_TRANSLATE_NOOP, Text
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 
 
 class UserFacingError(Exception):
@@ -42,7 +42,9 @@ class UserFacingError(Exception):
         # must stay translatable (kept in ``text``) while ``message`` stays the Dutch string.
         if isinstance(value, Text):
             self.text = value
-            value = value.dutch()
+            value = Sentence.of(value)
+        elif isinstance(value, Sentence):
+            self.text = value.text
         self._message = value
 
     @property
