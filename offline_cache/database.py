@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import ChangeNotice, StoreError
 from console.privatefiles import companions, private_dir, private_file
 from offline_cache.migrations import migrate
@@ -134,8 +134,15 @@ class Database:
             private_file(self.path)
         except OSError as exc:
             raise StoreError(
-                f"De console kan niet schrijven in {self.path.parent}. "
-                "Kies een map waar u mag schrijven (--data-dir)."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "De console kan niet schrijven in {folder}. "
+                        "Kies een map waar u mag schrijven (--data-dir).",
+                    ),
+                    {"folder": str(self.path.parent)},
+                )
             ) from exc
         engine = self._engine = create_engine(
             f"sqlite:///{self.path}",
