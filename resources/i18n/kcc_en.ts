@@ -2731,12 +2731,32 @@ available</translation>
         <translation>Someone else has just changed this callback note. Look at the new state and try again.</translation>
     </message>
     <message>
+        <source>Het gegevensbestand {file} is in gebruik door een ander programma. Sluit de andere KCC-console en probeer het opnieuw.</source>
+        <translation>The data file {file} is in use by another program. Close the other KCC console and try again.</translation>
+    </message>
+    <message>
+        <source>Het gegevensbestand {file} is beschadigd. Er is niets verwijderd. Start de console met een andere map (--data-dir) en neem contact op met de servicedesk om het bestand te laten herstellen.</source>
+        <translation>The data file {file} is damaged. Nothing has been deleted. Start the console with another folder (--data-dir) and contact the service desk to have the file repaired.</translation>
+    </message>
+    <message>
         <source>De console kan niet schrijven in {folder}. Kies een map waar u mag schrijven (--data-dir).</source>
         <translation>The console cannot write in {folder}. Choose a folder you may write in (--data-dir).</translation>
     </message>
     <message>
         <source>Dit gegevensbestand is gemaakt door een nieuwere versie van de console. Werk de console bij.</source>
         <translation>This data file was made by a newer version of the console. Update the console.</translation>
+    </message>
+    <message>
+        <source>Een kopie van het bestand staat in {copy}.</source>
+        <translation>A copy of the file is in {copy}.</translation>
+    </message>
+    <message>
+        <source>Er kon geen kopie gemaakt worden; verwijder het bestand niet.</source>
+        <translation>No copy could be made; do not delete the file.</translation>
+    </message>
+    <message>
+        <source>Het gegevensbestand is beschadigd. Om verdere schade te voorkomen slaat de console niets meer op; u kunt nog wel lezen. {where} Wat u nu typt, wordt NIET opgeslagen: noteer het ergens anders. Sluit de console en bel de servicedesk.</source>
+        <translation>The data file is damaged. To prevent further damage the console no longer saves anything; you can still read. {where} What you type now is NOT saved: write it down somewhere else. Close the console and call the service desk.</translation>
     </message>
     <message>
         <source>De console kan de map {folder} niet gebruiken. Kies een map waar u mag schrijven (--data-dir).</source>
