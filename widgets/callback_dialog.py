@@ -51,7 +51,7 @@ from console.services.callbacks import (
 )
 from widgets import callback_texts as words
 from widgets import texts
-from widgets.i18n import render
+from widgets.i18n import render, show
 from widgets.text_tools import TextTools
 from widgets.ui_op import message_for, run_op, translate_message
 
@@ -761,7 +761,7 @@ class CallbackNoteDialog(QDialog):
             label = self.errors.get(key)
             if label is None:
                 continue
-            label.setText(text)
+            label.setText(show(text))  # Dutch source or a Sentence: the active language
             label.show()
             first = first or focus[key]
         if first is not None:

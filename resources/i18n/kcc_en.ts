@@ -2254,6 +2254,34 @@ available</translation>
         <translation>Transferring failed: no number.</translation>
     </message>
     <message>
+        <source>Vul de naam van de inwoner in.</source>
+        <translation>Fill in the resident&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Een naam is maximaal {limit} tekens.</source>
+        <translation>A name can be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Schrijf kort op wat de vraag is.</source>
+        <translation>Write down briefly what the question is.</translation>
+    </message>
+    <message>
+        <source>De vraag is maximaal {limit} tekens (nu {length}). Maak hem korter.</source>
+        <translation>The question can be at most {limit} characters (now {length}). Make it shorter.</translation>
+    </message>
+    <message>
+        <source>Vul een telefoonnummer in om terug te bellen.</source>
+        <translation>Fill in a phone number to call back.</translation>
+    </message>
+    <message>
+        <source>Dit e-mailadres klopt niet. Voorbeeld: naam@voorbeeld.nl</source>
+        <translation>This e-mail address is not right. Example: name@example.nl</translation>
+    </message>
+    <message>
+        <source>Kies wie terugbelt: een collega of een afdeling.</source>
+        <translation>Choose who calls back: a colleague or a department.</translation>
+    </message>
+    <message>
         <source>Deze terugbelnotitie is al afgehandeld.</source>
         <translation>This callback note has already been finished.</translation>
     </message>
