@@ -24,6 +24,7 @@ from console.domain.errors import UserFacingError
 from console.domain.lifecycle import Change
 from console.domain.model import Channel, QuestionKind, Resident
 from console.domain.organisation import Organisation
+from console.i18n import Text
 from console.ports import Clock, SecretStore
 
 
@@ -33,7 +34,7 @@ class ChannelUnavailable(UserFacingError):
     ``message`` (= ``user_message``) is Dutch for the user; no personal data in it.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | Text) -> None:
         super().__init__(message)
 
 

@@ -12,9 +12,11 @@ store can keep history as data (kind + parameters) instead of rendered sentences
     msg.dutch()                       # "Advies: bel na 14 uur"   (logs, tests, fallbacks)
     widgets.i18n.render(msg)          # translated by the active QTranslator, then formatted
 
-Placeholders are ``str.format`` names. A plural count goes in ``n`` and ``%n`` in the template
-(Qt's numerus rule); :meth:`Text.dutch` applies the Dutch plural only when the template gives
-both forms as ``"singular|plural"`` — widgets use the Dutch ``.qm`` for the same job.
+Placeholders are ``str.format`` names; a parameter may itself be a ``Text`` (a translatable
+phrase inside a sentence, e.g. a status word) and is rendered in the same language. A plural
+count goes in ``n`` and ``%n`` in the template (Qt's numerus rule); :meth:`Text.dutch` applies
+the Dutch plural only when the template gives both forms as ``"singular|plural"`` — widgets
+use the Dutch ``.qm`` for the same job.
 
 Pure data, no Qt: safe from any thread.
 """
@@ -51,17 +53,22 @@ class Text:
         if "|" in template and self.n >= 0:
             one, many = template.split("|", 1)
             template = one if self.n == 1 else many
-        return format_template(template.replace("%n", str(self.n)), self.params)
+        params = {k: v.dutch() if isinstance(v, Text) else v for k, v in self.params.items()}
+        return format_template(template.replace("%n", str(self.n)), params)
 
     def as_data(self) -> dict[str, Any]:
         """A JSON-able form for storing (history as data)."""
-        return {"context": self.context, "source": self.source, "params": dict(self.params),
-                "n": self.n}
+        params = {k: {"__text__": v.as_data()} if isinstance(v, Text) else v
+                  for k, v in self.params.items()}
+        return {"context": self.context, "source": self.source, "params": params, "n": self.n}
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Text:
-        return cls(str(data["context"]), str(data["source"]), dict(data.get("params") or {}),
-                   int(data.get("n", -1)))
+        params = {
+            k: cls.from_data(v["__text__"]) if isinstance(v, Mapping) and "__text__" in v else v
+            for k, v in dict(data.get("params") or {}).items()
+        }
+        return cls(str(data["context"]), str(data["source"]), params, int(data.get("n", -1)))
 
 
 def format_template(template: str, params: Mapping[str, Any]) -> str:
@@ -82,3 +89,21 @@ class _Lenient(dict[str, Any]):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+class Sentence(str):
+    """The Dutch rendering of a :class:`Text` that still carries the Text (``.text``).
+
+    Many paths hand a sentence on as ``str`` (error listeners, ``exc.message``, a card's
+    failure line). A ``Sentence`` is that Dutch string — comparisons, logs and tests see plain
+    Dutch — while the widget that finally shows it can render ``.text`` in the active language
+    (``widgets.i18n.show``). Any string operation gives a plain ``str`` again (Dutch).
+    """
+
+    text: Text
+
+    @classmethod
+    def of(cls, text: Text) -> Sentence:
+        sentence = cls(text.dutch())
+        sentence.text = text
+        return sentence

@@ -38,7 +38,7 @@ from console.domain.supervision import (
     Moments,
     PeriodCounts,
 )
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 
 
 class StoreError(UserFacingError):
@@ -47,7 +47,7 @@ class StoreError(UserFacingError):
     ``message`` is Dutch for the user; no personal data in it.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | Text) -> None:
         super().__init__(message)
         self.message = message
 
@@ -204,7 +204,7 @@ class AvailabilitySource(Protocol):
 class PhoneNumberError(UserFacingError):
     """A phone number that cannot be used to call back; ``message`` is Dutch for the field."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | Text) -> None:
         super().__init__(message)
         self.message = message
 
@@ -279,7 +279,7 @@ class TelephonyError(UserFacingError):
     socket, process and parsing errors into these at the boundary.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | Text) -> None:
         super().__init__(message)
         self.message = message
 
@@ -444,7 +444,9 @@ class SecretStore(Protocol):
 class RemoteError(UserFacingError):
     """A remote system of record failed; ``message`` is Dutch for the user."""
 
-    def __init__(self, message: str, *, field: str | None = None, status: int | None = None):
+    def __init__(
+        self, message: str | Text, *, field: str | None = None, status: int | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.field = field

@@ -10,7 +10,7 @@ import re
 
 import phonenumbers
 
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import PhoneNumberError
 
 _INVALID = (
@@ -47,8 +47,15 @@ class DutchPhoneNumbers:
             raise PhoneNumberError(_INVALID) from exc
         if number.country_code != 31:
             raise PhoneNumberError(
-                f"Dit is een buitenlands nummer (+{number.country_code}). "
-                "Terugbellen kan alleen naar een Nederlands nummer."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Dit is een buitenlands nummer (+{code}). "
+                        "Terugbellen kan alleen naar een Nederlands nummer.",
+                    ),
+                    {"code": number.country_code},
+                )
             )
         if not phonenumbers.is_valid_number(number):
             raise PhoneNumberError(_INVALID)

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import ChangeNotice, StoreError
 from console.privatefiles import companions, private_dir, private_file
 from offline_cache.migrations import migrate
@@ -43,14 +43,28 @@ def _store_error(exc: BaseException, path: Path) -> StoreError:
     text = str(getattr(exc, "orig", exc)).lower()
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"Het gegevensbestand {path.name} is in gebruik door een ander programma. "
-            "Sluit de andere KCC-console en probeer het opnieuw."
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Het gegevensbestand {file} is in gebruik door een ander programma. "
+                    "Sluit de andere KCC-console en probeer het opnieuw.",
+                ),
+                {"file": path.name},
+            )
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreError(
-            f"Het gegevensbestand {path} is beschadigd. Er is niets verwijderd. "
-            "Start de console met een andere map (--data-dir) en neem contact op met "
-            "de servicedesk om het bestand te laten herstellen."
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Het gegevensbestand {file} is beschadigd. Er is niets verwijderd. "
+                    "Start de console met een andere map (--data-dir) en neem contact op met "
+                    "de servicedesk om het bestand te laten herstellen.",
+                ),
+                {"file": str(path)},
+            )
         )
     if ("disk" in text and "full" in text) or "no space" in text:
         return StoreError(
@@ -59,8 +73,15 @@ def _store_error(exc: BaseException, path: Path) -> StoreError:
         )
     if "readonly" in text or "permission" in text or "unable to open" in text:
         return StoreError(
-            f"De console kan niet schrijven in {path.parent}. "
-            "Kies een map waar u mag schrijven (--data-dir)."
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "De console kan niet schrijven in {folder}. "
+                    "Kies een map waar u mag schrijven (--data-dir).",
+                ),
+                {"folder": str(path.parent)},
+            )
         )
     return StoreError("Het lokale gegevensbestand gaf een fout. Probeer het opnieuw.")
 
@@ -134,8 +155,15 @@ class Database:
             private_file(self.path)
         except OSError as exc:
             raise StoreError(
-                f"De console kan niet schrijven in {self.path.parent}. "
-                "Kies een map waar u mag schrijven (--data-dir)."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "De console kan niet schrijven in {folder}. "
+                        "Kies een map waar u mag schrijven (--data-dir).",
+                    ),
+                    {"folder": str(self.path.parent)},
+                )
             ) from exc
         engine = self._engine = create_engine(
             f"sqlite:///{self.path}",
@@ -293,15 +321,31 @@ class Database:
             log.error("store found damaged while running: %s", type(exc).__name__)
             copy = self._keep_copy()
             where = (
-                f"Een kopie van het bestand staat in {copy}."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP("errors", "Een kopie van het bestand staat in {copy}."),
+                    {"copy": str(copy)},
+                )
                 if copy is not None
-                else "Er kon geen kopie gemaakt worden; verwijder het bestand niet."
+                else Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Er kon geen kopie gemaakt worden; verwijder het bestand niet."
+                    ),
+                )
             )
             self.broken = StoreError(
-                "Het gegevensbestand is beschadigd. Om verdere schade te voorkomen slaat de "
-                f"console niets meer op; u kunt nog wel lezen. {where} Wat u nu typt, wordt "
-                "NIET opgeslagen: noteer het ergens anders. Sluit de console en bel de "
-                "servicedesk."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Het gegevensbestand is beschadigd. Om verdere schade te voorkomen "
+                        "slaat de console niets meer op; u kunt nog wel lezen. {where} Wat u "
+                        "nu typt, wordt NIET opgeslagen: noteer het ergens anders. Sluit de "
+                        "console en bel de servicedesk.",
+                    ),
+                    {"where": where},
+                )
             )
         return self.broken
 

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import StoreError
 
 
@@ -30,8 +30,15 @@ class DataDirLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise StoreError(
-                f"De console kan de map {self.path.parent} niet gebruiken. "
-                "Kies een map waar u mag schrijven (--data-dir)."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "De console kan de map {folder} niet gebruiken. "
+                        "Kies een map waar u mag schrijven (--data-dir).",
+                    ),
+                    {"folder": str(self.path.parent)},
+                )
             ) from exc
         try:
             if sys.platform == "win32":

@@ -67,7 +67,7 @@ from widgets import call_texts as t
 from widgets import texts
 from widgets.ringing_calls import RingingCallsList
 from widgets.text_tools import TextTools
-from widgets.ui_op import run_op
+from widgets.ui_op import message_for, run_op
 
 PANEL_WIDTH = 380  # the inbox keeps most of the window (1366×768 laptops)
 PANEL_MIN_WIDTH = 330
@@ -379,7 +379,7 @@ class TransferGuideDialog(QDialog):
         try:
             self._transfers.prepare(entry.target, summary)
         except TransferRefused as refused:
-            self._show_refusal(refused.message)
+            self._show_refusal(message_for(refused))
             self.alternative.setText(
                 (
                     t.ALTERNATIVE_MAIL
@@ -392,7 +392,7 @@ class TransferGuideDialog(QDialog):
             self.alternative.setFocus()  # Enter or Alt+T makes it; reachable by Tab too
             return False
         except DomainError as exc:
-            self._show_refusal(exc.message)
+            self._show_refusal(message_for(exc))
             return False
         run_op(self._transfers.calls.tasks, self._transfers.consult(), what="overleggen")
         self.accept()

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.availability import VerdictKind, last_day_of
+from console.domain.availability import Verdict, VerdictKind, last_day_of
 from console.domain.callbacks import SUMMARY_MAX_LENGTH, CallbackDraft, CallbackNote
 from console.domain.errors import DomainError
 from console.domain.model import Owner, OwnerKind
@@ -49,11 +49,11 @@ from console.services.callbacks import (
     DuplicateNotes,
     Target,
 )
-from console.services.tasks import user_message
 from widgets import callback_texts as words
 from widgets import texts
+from widgets.i18n import render, show
 from widgets.text_tools import TextTools
-from widgets.ui_op import run_op
+from widgets.ui_op import message_for, run_op, translate_message
 
 OWNER_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -285,11 +285,11 @@ class AvailabilityCard(QFrame):
             self.desk.setText(self.tr("{desk}: gesloten.").format(desk=desk.name))
         self.desk.show()
         if check.verdict is None:
-            self._set_verdict(check.failure, "failure")
+            self._set_verdict(translate_message(check.failure), "failure")
             return
         verdict = check.verdict
         self._set_verdict(
-            f"{words.VERDICT_TITLE[verdict.kind]}\n{verdict.reason}\n"
+            f"{words.VERDICT_TITLE[verdict.kind]}\n{_reason(verdict)}\n"
             + self.tr("Uiterlijk terugbellen: {deadline}.").format(deadline=deadline_text),
             verdict.kind.value,
         )
@@ -417,8 +417,8 @@ class TargetPicker(QObject):
             result = await self._service.check(owner)
         except DomainError as exc:
             if owner == self.target:
-                self.show_error(exc.message)
-                self.card.show_failure(exc.message)
+                self.show_error(message_for(exc))
+                self.card.show_failure(message_for(exc))
                 self.checked.emit()
             return
         if owner != self.target:
@@ -589,7 +589,7 @@ class CallbackNoteDialog(QDialog):
         try:
             draft = await self._service.load_draft(self._prefill.source_interaction_id)
         except Exception as exc:
-            self._show_notice(user_message(exc))
+            self._show_notice(message_for(exc))
             draft = None
         if draft is not None and not draft.is_empty:
             self.fill(draft)
@@ -739,7 +739,7 @@ class CallbackNoteDialog(QDialog):
             return
         except Exception as exc:
             self._saving = False
-            self._show_notice(user_message(exc))
+            self._show_notice(message_for(exc))
             raise
         self.saved_note = note
         self.note_saved.emit(note)
@@ -761,7 +761,7 @@ class CallbackNoteDialog(QDialog):
             label = self.errors.get(key)
             if label is None:
                 continue
-            label.setText(text)
+            label.setText(show(text))  # Dutch source or a Sentence: the active language
             label.show()
             first = first or focus[key]
         if first is not None:
@@ -774,3 +774,8 @@ class CallbackNoteDialog(QDialog):
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.show()
+
+
+def _reason(verdict: Verdict) -> str:
+    """The verdict's sentence in the active language (Dutch when it carries no data)."""
+    return render(verdict.reason_text) if verdict.reason_text is not None else verdict.reason

@@ -60,7 +60,7 @@ from widgets import texts
 from widgets.callback_dialog import CARD_STYLE, CallbackNoteDialog, TargetPicker, is_ctrl_enter
 from widgets.i18n import plural, render
 from widgets.text_tools import TextTools
-from widgets.ui_op import run_op
+from widgets.ui_op import message_for, run_op
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_DEADLINE, COL_RESIDENT, COL_PHONE, COL_SUMMARY, COL_ASSIGNEE, COL_ATTEMPTS, COL_STATUS = range(
@@ -257,7 +257,7 @@ class CloseNoteDialog(QDialog):
         try:
             await self._service.close(self._note_id, self.text.toPlainText())
         except CallbackFieldErrors as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_for(exc))
             self.error.show()
             return
         self.accept()
@@ -320,7 +320,7 @@ class ReassignDialog(QDialog):
                 self._note_id, self.picker.target, self.picker.override.text()
             )
         except CallbackFieldErrors as exc:
-            self.picker.show_override_error(exc.message)
+            self.picker.show_override_error(message_for(exc))
             return
         self.reassigned.emit(check.target_name)
         self.accept()

@@ -37,6 +37,7 @@ from console.i18n import QT_TRANSLATE_NOOP
 from console.services.intake import IntakeService, ReplyKind, StoredMessage
 from widgets.mail_body import REMOTE_NOTE, MailBodyView, had_images
 from widgets.text_tools import TextTools
+from widgets.ui_op import message_for
 
 STATE_WORDS = {
     "waiting": QT_TRANSLATE_NOOP("conversation", "wacht op de mailserver"),
@@ -137,7 +138,7 @@ class ReplyDialog(QDialog):
                 text=self.body.toPlainText(),
             )
         except DomainError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_for(exc))
             self.send_button.setEnabled(True)
             return
         except Exception:

@@ -27,7 +27,22 @@ def render(text: Text) -> str:
     # Without a loaded translation Qt returns the Dutch source (``%n`` filled in when n >= 0);
     # ``plural`` then picks the Dutch form of a "one|many" template.
     translated = QCoreApplication.translate(text.context, text.source, None, text.n)
-    return format_template(plural(translated.replace("%n", str(text.n)), text.n), text.params)
+    params = {k: render(v) if isinstance(v, Text) else v for k, v in text.params.items()}
+    return format_template(plural(translated.replace("%n", str(text.n)), text.n), params)
+
+
+def show(sentence: str | Text) -> str:
+    """A sentence from a Qt-free layer in the active language.
+
+    A :class:`console.i18n.Text` (or a ``Sentence`` carrying one) is rendered; a plain Dutch
+    string is looked up as a fixed sentence of context "errors" (an unmarked one stays Dutch).
+    """
+    if isinstance(sentence, Text):
+        return render(sentence)
+    data = getattr(sentence, "text", None)
+    if isinstance(data, Text):
+        return render(data)
+    return QCoreApplication.translate("errors", sentence)
 
 
 # -- plurals ---------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +34,7 @@ from console.services.inbox import InboxService
 from widgets import texts
 from widgets.detail_pane import DetailPane
 from widgets.dialogs import CloseDialog, NoteDialog, ShortcutsDialog
+from widgets.i18n import show
 from widgets.inbox_model import ROW_ID_ROLE, InboxTableModel
 from widgets.inbox_view import InboxTableView
 
@@ -74,7 +75,7 @@ class MessageBar(QLabel):
 
     def _show(self, text: str, kind: str) -> None:
         # Sentences from Qt-free layers arrive in Dutch; marked ones are translated here.
-        text = QCoreApplication.translate("errors", text)
+        text = show(text)  # a Sentence carrying a Text is rendered with its parameters
         self._timer.stop()
         self.setProperty("kind", kind)
         self.style().unpolish(self)

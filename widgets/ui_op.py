@@ -18,13 +18,12 @@ import logging
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from console.i18n import Text
 from console.services.tasks import TaskGroup, user_message
-from widgets.i18n import render
+from widgets.i18n import render, show
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +52,7 @@ def message_for(exc: BaseException) -> str:
 
 def translate_message(text: str) -> str:
     """A Dutch sentence from a Qt-free layer (context "errors") in the active language."""
-    return QCoreApplication.translate("errors", text)
+    return show(text)
 
 
 def run_op(

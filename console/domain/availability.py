@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from html.parser import HTMLParser
 
 from console.domain.calendar import (
-    MONTH_NAMES,
-    WEEKDAY_NAMES,
     WorkingCalendar,
+    date_text,
     is_open,
     next_opening,
+    weekday_date_text,
 )
 from console.domain.errors import RuleViolation
 from console.domain.model import (
@@ -32,19 +32,20 @@ from console.domain.model import (
     OwnerKind,
     Presence,
 )
+from console.i18n import QT_TRANSLATE_NOOP, Text
 
 # A callback needs at least this much free time in one piece (dialling, talking, a note).
 MIN_CALLBACK_SLOT = timedelta(minutes=15)
 
 
 PRESENCE_WORDS = {
-    Presence.AVAILABLE: "beschikbaar",
-    Presence.BUSY: "bezet",
-    Presence.IN_CALL: "in gesprek",
-    Presence.IN_MEETING: "in overleg",
-    Presence.AWAY: "afwezig",
-    Presence.OFFLINE: "offline",
-    Presence.UNKNOWN: "onbekend",
+    Presence.AVAILABLE: QT_TRANSLATE_NOOP("availability", "beschikbaar"),
+    Presence.BUSY: QT_TRANSLATE_NOOP("availability", "bezet"),
+    Presence.IN_CALL: QT_TRANSLATE_NOOP("availability", "in gesprek"),
+    Presence.IN_MEETING: QT_TRANSLATE_NOOP("availability", "in overleg"),
+    Presence.AWAY: QT_TRANSLATE_NOOP("availability", "afwezig"),
+    Presence.OFFLINE: QT_TRANSLATE_NOOP("availability", "offline"),
+    Presence.UNKNOWN: QT_TRANSLATE_NOOP("availability", "onbekend"),
 }
 
 
@@ -155,6 +156,8 @@ class Verdict:
     target: Owner
     reason: str
     first_free: datetime | None = None
+    # The same sentence as data, so the card shows it in the active language (issue 16).
+    reason_text: Text | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,15 +168,24 @@ class Candidate:
     availability: Availability
 
 
+def _t(source: str, **params: object) -> Text:
+    return Text("availability", source, params)
+
+
 def day_words(moment: datetime, now: datetime, calendar: WorkingCalendar) -> str:
     """'vandaag', 'morgen' or 'op donderdag 3 december' (local dates)."""
+    return day_text(moment, now, calendar).dutch()
+
+
+def day_text(moment: datetime, now: datetime, calendar: WorkingCalendar) -> Text:
+    """:func:`day_words` as translatable data."""
     day = calendar.local(moment).date()
     today = calendar.local(now).date()
     if day == today:
-        return "vandaag"
+        return _t(QT_TRANSLATE_NOOP("availability", "vandaag"))
     if day == today + timedelta(days=1):
-        return "morgen"
-    return f"op {WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+        return _t(QT_TRANSLATE_NOOP("availability", "morgen"))
+    return _t(QT_TRANSLATE_NOOP("availability", "op {date}"), date=weekday_date_text(day))
 
 
 def last_day_of(absence: OutOfOffice, calendar: WorkingCalendar) -> date:
@@ -183,27 +195,46 @@ def last_day_of(absence: OutOfOffice, calendar: WorkingCalendar) -> date:
 
 
 def date_words(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]}"
+    return date_text(day).dutch()
 
 
-def _when(slot: Slot, now: datetime, calendar: WorkingCalendar) -> str:
+def _when(slot: Slot, now: datetime, calendar: WorkingCalendar) -> Text:
     if slot.start <= now:
-        return "vandaag nog"
-    words = day_words(slot.start, now, calendar)
+        return _t(QT_TRANSLATE_NOOP("availability", "vandaag nog"))
     clock = calendar.local(slot.start).strftime("%H:%M")
-    if words == "vandaag":
-        return f"vandaag vanaf {clock}"
-    return f"{words} vanaf {clock}"
+    if calendar.local(slot.start).date() == calendar.local(now).date():
+        return _t(QT_TRANSLATE_NOOP("availability", "vandaag vanaf {clock}"), clock=clock)
+    return _t(
+        QT_TRANSLATE_NOOP("availability", "{day} vanaf {clock}"),
+        day=day_text(slot.start, now, calendar),
+        clock=clock,
+    )
 
 
-def _desk_sentence(desk: Desk, *, now: datetime, deadline: datetime, cal: WorkingCalendar) -> str:
+def _desk_sentence(desk: Desk, *, now: datetime, deadline: datetime, cal: WorkingCalendar) -> Text:
     if is_open(desk.opening_hours, now, cal):
-        return f"{desk.name} is nu open en belt terug."
+        return _t(
+            QT_TRANSLATE_NOOP("availability", "{desk} is nu open en belt terug."), desk=desk.name
+        )
     opening = next_opening(desk.opening_hours, now, cal)
     if opening is not None and opening < deadline:
         clock = cal.local(opening).strftime("%H:%M")
-        return f"{desk.name} belt terug {day_words(opening, now, cal)} vanaf {clock}."
-    return f"{desk.name} belt terug zodra de afdeling open is."
+        return _t(
+            QT_TRANSLATE_NOOP("availability", "{desk} belt terug {day} vanaf {clock}."),
+            desk=desk.name,
+            day=day_text(opening, now, cal),
+            clock=clock,
+        )
+    return _t(
+        QT_TRANSLATE_NOOP("availability", "{desk} belt terug zodra de afdeling open is."),
+        desk=desk.name,
+    )
+
+
+def _verdict(
+    kind: VerdictKind, target: Owner, reason: Text, first_free: datetime | None = None
+) -> Verdict:
+    return Verdict(kind, target, reason.dutch(), first_free, reason)
 
 
 def verdict_for(
@@ -228,12 +259,13 @@ def verdict_for(
         replacement: the replacement named in the colleague's out-of-office, when there is one.
     """
     if target.kind is OwnerKind.DESK or candidate is None:
-        return Verdict(
+        return _verdict(
             VerdictKind.CAN_CALL_BACK,
             Owner.desk(desk.id),
             _desk_sentence(desk, now=now, deadline=deadline, cal=calendar),
         )
     person = candidate.colleague
+    name = person.name
     facts = candidate.availability
     slots = facts.free_slots(start=now, end=deadline, calendar=calendar)
     usable = first_usable(slots)
@@ -242,55 +274,105 @@ def verdict_for(
     if usable is not None:
         when = _when(usable, now, calendar)
         if facts.presence is Presence.UNKNOWN:
-            reason = (
-                f"Van {person.name} is niet bekend of die er nu is; volgens de agenda kan "
-                f"{person.name} {when} terugbellen."
+            reason = _t(
+                QT_TRANSLATE_NOOP(
+                    "availability",
+                    "Van {name} is niet bekend of die er nu is; volgens de agenda kan "
+                    "{name} {when} terugbellen.",
+                ),
+                name=name,
+                when=when,
             )
         elif coming is not None:
-            reason = (
-                f"{person.name} is afwezig vanaf {date_words(calendar.local(coming.start).date())}"
-                f", maar kan {when} terugbellen."
+            reason = _t(
+                QT_TRANSLATE_NOOP(
+                    "availability", "{name} is afwezig vanaf {date}, maar kan {when} terugbellen."
+                ),
+                name=name,
+                date=date_text(calendar.local(coming.start).date()),
+                when=when,
             )
         elif usable.start <= now and facts.presence is Presence.AVAILABLE:
-            reason = f"{person.name} is beschikbaar en kan vandaag nog terugbellen."
-        else:
-            reason = (
-                f"{person.name} is nu {PRESENCE_WORDS[facts.presence]}, maar kan {when} "
-                "terugbellen."
+            reason = _t(
+                QT_TRANSLATE_NOOP(
+                    "availability", "{name} is beschikbaar en kan vandaag nog terugbellen."
+                ),
+                name=name,
             )
-        return Verdict(VerdictKind.CAN_CALL_BACK, target, reason, usable.start)
+        else:
+            reason = _t(
+                QT_TRANSLATE_NOOP(
+                    "availability", "{name} is nu {presence}, maar kan {when} terugbellen."
+                ),
+                name=name,
+                presence=_t(PRESENCE_WORDS[facts.presence]),
+                when=when,
+            )
+        return _verdict(VerdictKind.CAN_CALL_BACK, target, reason, usable.start)
 
     # The colleague cannot make it: say why, then who can.
     absence = absent or coming
     if absence is not None:
-        last = date_words(last_day_of(absence, calendar))
+        last = date_text(last_day_of(absence, calendar))
         if absent is not None:
-            why = f"{person.name} is afwezig tot en met {last}."
+            why = _t(
+                QT_TRANSLATE_NOOP("availability", "{name} is afwezig tot en met {last}."),
+                name=name,
+                last=last,
+            )
         else:
-            start = date_words(calendar.local(absence.start).date())
-            why = f"{person.name} is afwezig van {start} tot en met {last}."
+            why = _t(
+                QT_TRANSLATE_NOOP(
+                    "availability", "{name} is afwezig van {start} tot en met {last}."
+                ),
+                name=name,
+                start=date_text(calendar.local(absence.start).date()),
+                last=last,
+            )
     else:
-        why = f"{person.name} heeft tot de uiterste terugbeltijd geen tijd vrij in de agenda."
+        why = _t(
+            QT_TRANSLATE_NOOP(
+                "availability",
+                "{name} heeft tot de uiterste terugbeltijd geen tijd vrij in de agenda.",
+            ),
+            name=name,
+        )
     replacement_id = absence.replacement_id if absence is not None else None
     if replacement is not None and replacement_id == replacement.colleague.id:
         spare = first_usable(
             replacement.availability.free_slots(start=now, end=deadline, calendar=calendar)
         )
         if spare is not None:
-            return Verdict(
+            return _verdict(
                 VerdictKind.ROUTE_TO_REPLACEMENT,
                 Owner.colleague(replacement.colleague.id),
-                f"{why} Vervanger {replacement.colleague.name} kan "
-                f"{_when(spare, now, calendar)} terugbellen.",
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "availability", "{why} Vervanger {replacement} kan {when} terugbellen."
+                    ),
+                    why=why,
+                    replacement=replacement.colleague.name,
+                    when=_when(spare, now, calendar),
+                ),
                 spare.start,
             )
-        why += f" Vervanger {replacement.colleague.name} kan ook niet op tijd terugbellen."
+        why = _t(
+            QT_TRANSLATE_NOOP(
+                "availability", "{why} Vervanger {replacement} kan ook niet op tijd terugbellen."
+            ),
+            why=why,
+            replacement=replacement.colleague.name,
+        )
     elif absence is not None and replacement_id is None:
-        why += " Er is geen vervanger genoemd."
-    return Verdict(
+        why = _t(QT_TRANSLATE_NOOP("availability", "{why} Er is geen vervanger genoemd."), why=why)
+    return _verdict(
         VerdictKind.ROUTE_TO_DESK,
         Owner.desk(desk.id),
-        f"{why} Stuur de notitie naar {desk.name}.",
+        _t(
+            QT_TRANSLATE_NOOP("availability", "{why} Stuur de notitie naar {desk}."),
+            why=why,
+            desk=desk.name,
+        ),
     )
 
 

@@ -15,25 +15,57 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from console.domain.model import OpeningHours
+from console.i18n import QT_TRANSLATE_NOOP, Text
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # Dutch names for dates in messages (B1: written out, no abbreviations).
-WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTH_NAMES = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
+WEEKDAY_NAMES = (
+    QT_TRANSLATE_NOOP("calendar", "maandag"),
+    QT_TRANSLATE_NOOP("calendar", "dinsdag"),
+    QT_TRANSLATE_NOOP("calendar", "woensdag"),
+    QT_TRANSLATE_NOOP("calendar", "donderdag"),
+    QT_TRANSLATE_NOOP("calendar", "vrijdag"),
+    QT_TRANSLATE_NOOP("calendar", "zaterdag"),
+    QT_TRANSLATE_NOOP("calendar", "zondag"),
 )
+MONTH_NAMES = (
+    QT_TRANSLATE_NOOP("calendar", "januari"),
+    QT_TRANSLATE_NOOP("calendar", "februari"),
+    QT_TRANSLATE_NOOP("calendar", "maart"),
+    QT_TRANSLATE_NOOP("calendar", "april"),
+    QT_TRANSLATE_NOOP("calendar", "mei"),
+    QT_TRANSLATE_NOOP("calendar", "juni"),
+    QT_TRANSLATE_NOOP("calendar", "juli"),
+    QT_TRANSLATE_NOOP("calendar", "augustus"),
+    QT_TRANSLATE_NOOP("calendar", "september"),
+    QT_TRANSLATE_NOOP("calendar", "oktober"),
+    QT_TRANSLATE_NOOP("calendar", "november"),
+    QT_TRANSLATE_NOOP("calendar", "december"),
+)
+
+
+def date_text(day: date) -> Text:
+    """'2 december' as translatable data (the month name is translated, context "calendar")."""
+    return Text(
+        "calendar",
+        QT_TRANSLATE_NOOP("calendar", "{day} {month}"),
+        {"day": day.day, "month": Text("calendar", MONTH_NAMES[day.month - 1])},
+    )
+
+
+def weekday_date_text(day: date) -> Text:
+    """'woensdag 2 december' as translatable data."""
+    return Text(
+        "calendar",
+        QT_TRANSLATE_NOOP("calendar", "{weekday} {day} {month}"),
+        {
+            "weekday": Text("calendar", WEEKDAY_NAMES[day.weekday()]),
+            "day": day.day,
+            "month": Text("calendar", MONTH_NAMES[day.month - 1]),
+        },
+    )
+
 
 # Office hours that define "the working day" when a deadline says "end of the working day".
 DEFAULT_DAY_START = time(8, 30)

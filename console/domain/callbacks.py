@@ -17,7 +17,7 @@ from typing import Any
 from console.domain.errors import InvalidTransition
 from console.domain.lifecycle import NOTE_MAX_LENGTH, Change
 from console.domain.model import Interaction, Owner, OwnerKind, TimelineEntry, TimelineKind
-from console.i18n import QT_TRANSLATE_NOOP, Text
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 
 SUMMARY_MAX_LENGTH = NOTE_MAX_LENGTH  # the Klantinteracties API's limit
 NAME_MAX_LENGTH = 200
@@ -116,24 +116,41 @@ def check_draft_text(draft: CallbackDraft) -> dict[str, str]:
     errors: dict[str, str] = {}
     name = draft.resident_name.strip()
     if not name:
-        errors["resident_name"] = "Vul de naam van de inwoner in."
+        errors["resident_name"] = QT_TRANSLATE_NOOP("errors", "Vul de naam van de inwoner in.")
     elif len(name) > NAME_MAX_LENGTH:
-        errors["resident_name"] = f"Een naam is maximaal {NAME_MAX_LENGTH} tekens."
+        errors["resident_name"] = Sentence.of(
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP("errors", "Een naam is maximaal {limit} tekens."),
+                {"limit": NAME_MAX_LENGTH},
+            )
+        )
     summary = draft.summary.strip()
     if not summary:
-        errors["summary"] = "Schrijf kort op wat de vraag is."
+        errors["summary"] = QT_TRANSLATE_NOOP("errors", "Schrijf kort op wat de vraag is.")
     elif len(summary) > SUMMARY_MAX_LENGTH:
-        errors["summary"] = (
-            f"De vraag is maximaal {SUMMARY_MAX_LENGTH} tekens (nu {len(summary)}). "
-            "Maak hem korter."
+        errors["summary"] = Sentence.of(
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors", "De vraag is maximaal {limit} tekens (nu {length}). Maak hem korter."
+                ),
+                {"limit": SUMMARY_MAX_LENGTH, "length": len(summary)},
+            )
         )
     if not draft.phone.strip():
-        errors["phone"] = "Vul een telefoonnummer in om terug te bellen."
+        errors["phone"] = QT_TRANSLATE_NOOP(
+            "errors", "Vul een telefoonnummer in om terug te bellen."
+        )
     email = draft.email.strip()
     if email and not _EMAIL.match(email):
-        errors["email"] = "Dit e-mailadres klopt niet. Voorbeeld: naam@voorbeeld.nl"
+        errors["email"] = QT_TRANSLATE_NOOP(
+            "errors", "Dit e-mailadres klopt niet. Voorbeeld: naam@voorbeeld.nl"
+        )
     if draft.target is None:
-        errors["target"] = "Kies wie terugbelt: een collega of een afdeling."
+        errors["target"] = QT_TRANSLATE_NOOP(
+            "errors", "Kies wie terugbelt: een collega of een afdeling."
+        )
     return errors
 
 

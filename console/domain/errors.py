@@ -9,7 +9,7 @@ domain, so every layer may import it. A broken domain rule carries the norm id t
 
 from __future__ import annotations
 
-from console.i18n import QT_TRANSLATE_NOOP, Text
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 
 
 class UserFacingError(Exception):
@@ -27,12 +27,25 @@ class UserFacingError(Exception):
     )
 
     def __init__(self, message: str | Text = "") -> None:
-        self.text: Text | None = message if isinstance(message, Text) else None
-        if isinstance(message, Text):
-            message = message.dutch()
-        message = message or self.default_message
-        super().__init__(message)
-        self.message = message
+        self.text: Text | None = None
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The Dutch sentence (the rendering of ``text`` when the error carries one)."""
+        return self._message
+
+    @message.setter
+    def message(self, value: str | Text) -> None:
+        # Subclasses assign ``self.message = message`` after super().__init__: a Text there
+        # must stay translatable (kept in ``text``) while ``message`` stays the Dutch string.
+        if isinstance(value, Text):
+            self.text = value
+            value = Sentence.of(value)
+        elif isinstance(value, Sentence):
+            self.text = value.text
+        self._message = value
 
     @property
     def user_message(self) -> str:
@@ -43,7 +56,7 @@ class UserFacingError(Exception):
 class DomainError(UserFacingError):
     """Base of every error the domain raises; ``message`` is Dutch (B1) for the user."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | Text) -> None:
         super().__init__(message)
         self.message = message
 
@@ -51,7 +64,7 @@ class DomainError(UserFacingError):
 class RuleViolation(DomainError):
     """A service norm (``rule``, e.g. "N4") or a domain rule would be broken."""
 
-    def __init__(self, rule: str, message: str) -> None:
+    def __init__(self, rule: str, message: str | Text) -> None:
         super().__init__(message)
         self.rule = rule
 

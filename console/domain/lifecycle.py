@@ -81,19 +81,25 @@ def _move(item: Interaction, to: Status, *, by: str, at: datetime) -> tuple[Inte
         return item, ()
     if to not in ALLOWED_TRANSITIONS[item.status]:
         raise InvalidTransition(
-            f"Deze vraag is al {_STATUS_WORDS[item.status]}; dat kan niet meer veranderen."
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors", "Deze vraag is al {status}; dat kan niet meer veranderen."
+                ),
+                {"status": Text("errors", _STATUS_WORDS[item.status])},
+            )
         )
     change = StatusChange(at=at, by=by, old=item.status, new=to)
     return replace(item, status=to, updated_at=at), (change,)
 
 
 _STATUS_WORDS = {
-    Status.NEW: "nieuw",
-    Status.IN_PROGRESS: "in behandeling",
-    Status.WAITING: "in afwachting",
-    Status.TRANSFERRED: "doorverbonden",
-    Status.CALLBACK_REQUESTED: "doorgezet als terugbelverzoek",
-    Status.DONE: "afgehandeld",
+    Status.NEW: QT_TRANSLATE_NOOP("errors", "nieuw"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("errors", "in behandeling"),
+    Status.WAITING: QT_TRANSLATE_NOOP("errors", "in afwachting"),
+    Status.TRANSFERRED: QT_TRANSLATE_NOOP("errors", "doorverbonden"),
+    Status.CALLBACK_REQUESTED: QT_TRANSLATE_NOOP("errors", "doorgezet als terugbelverzoek"),
+    Status.DONE: QT_TRANSLATE_NOOP("errors", "afgehandeld"),
 }
 
 
@@ -134,9 +140,7 @@ def hand_back(item: Interaction, *, colleague_id: str, at: datetime, reason: str
     return Change(moved, changes, (entry,))
 
 
-def add_note(
-    item: Interaction, *, colleague_id: str, text: str | Text, at: datetime
-) -> Change:
+def add_note(item: Interaction, *, colleague_id: str, text: str | Text, at: datetime) -> Change:
     """A note on the timeline: typed text as typed, or a sentence as data (``Text``)."""
     if isinstance(text, Text):
         # The Dutch rendering obeys the API's limit; the data keeps the whole sentence.
@@ -149,7 +153,14 @@ def add_note(
         raise RuleViolation("note", QT_TRANSLATE_NOOP("errors", "Schrijf eerst een notitie."))
     if len(text) > NOTE_MAX_LENGTH:
         raise RuleViolation(
-            "note", f"Een notitie is maximaal {NOTE_MAX_LENGTH} tekens (nu {len(text)})."
+            "note",
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors", "Een notitie is maximaal {limit} tekens (nu {length})."
+                ),
+                {"limit": NOTE_MAX_LENGTH, "length": len(text)},
+            ),
         )
     entry = TimelineEntry(item.id, at, colleague_id, TimelineKind.NOTE, text)
     return Change(replace(item, updated_at=at), (), (entry,))

@@ -26,11 +26,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from console.domain.calendar import (
-    MONTH_NAMES,
-    WEEKDAY_NAMES,
     WorkingCalendar,
     is_open,
     next_opening,
+    weekday_date_text,
 )
 from console.domain.errors import DomainError, InvalidTransition, RuleViolation
 from console.domain.lifecycle import Change
@@ -74,12 +73,14 @@ class FallbackKind(enum.StrEnum):
 
 
 STATE_WORDS = {
-    TransferState.PREPARED: "klaar om te overleggen",
-    TransferState.CONSULTING: "in overleg (inwoner in de wacht)",
-    TransferState.COMPLETED: "doorverbonden",
-    TransferState.CANCELLED: "terug bij de inwoner",
-    TransferState.RESIDENT_LEFT: "de inwoner heeft opgehangen",
-    TransferState.FALLBACK: "omgezet naar terugbelnotitie of doorverwijzing",
+    TransferState.PREPARED: QT_TRANSLATE_NOOP("errors", "klaar om te overleggen"),
+    TransferState.CONSULTING: QT_TRANSLATE_NOOP("errors", "in overleg (inwoner in de wacht)"),
+    TransferState.COMPLETED: QT_TRANSLATE_NOOP("errors", "doorverbonden"),
+    TransferState.CANCELLED: QT_TRANSLATE_NOOP("errors", "terug bij de inwoner"),
+    TransferState.RESIDENT_LEFT: QT_TRANSLATE_NOOP("errors", "de inwoner heeft opgehangen"),
+    TransferState.FALLBACK: QT_TRANSLATE_NOOP(
+        "errors", "omgezet naar terugbelnotitie of doorverwijzing"
+    ),
 }
 
 
@@ -206,7 +207,7 @@ class TransferRefused(RuleViolation):
 
     def __init__(
         self,
-        message: str,
+        message: str | Text,
         *,
         target: TransferTarget,
         next_open: datetime | None,
@@ -274,14 +275,27 @@ def fallback_kind_for(target: TransferTarget) -> FallbackKind:
 
 def describe_moment(moment: datetime, now: datetime, calendar: WorkingCalendar) -> str:
     """'vandaag om 13:30', 'morgen om 09:00' or 'woensdag 2 december om 09:00'."""
+    return moment_text(moment, now, calendar).dutch()
+
+
+def moment_text(moment: datetime, now: datetime, calendar: WorkingCalendar) -> Text:
+    """:func:`describe_moment` as translatable data."""
     local, today = calendar.local(moment), calendar.local(now).date()
     clock = local.strftime("%H:%M")
     days = (local.date() - today).days
     if days == 0:
-        return f"vandaag om {clock}"
+        return Text(
+            "calendar", QT_TRANSLATE_NOOP("calendar", "vandaag om {clock}"), {"clock": clock}
+        )
     if days == 1:
-        return f"morgen om {clock}"
-    return f"{WEEKDAY_NAMES[local.weekday()]} {local.day} {MONTH_NAMES[local.month - 1]} om {clock}"
+        return Text(
+            "calendar", QT_TRANSLATE_NOOP("calendar", "morgen om {clock}"), {"clock": clock}
+        )
+    return Text(
+        "calendar",
+        QT_TRANSLATE_NOOP("calendar", "{date} om {clock}"),
+        {"date": weekday_date_text(local.date()), "clock": clock},
+    )
 
 
 def second_transfer_warning(interaction: Interaction) -> str | None:
@@ -302,18 +316,26 @@ def check_open(target: TransferTarget, *, at: datetime, calendar: WorkingCalenda
     following = target.next_open(at, calendar)
     alternative = fallback_kind_for(target)
     when = (
-        f"Weer bereikbaar: {describe_moment(following, at, calendar)}."
+        Text(
+            "errors",
+            QT_TRANSLATE_NOOP("errors", "Weer bereikbaar: {moment}."),
+            {"moment": moment_text(following, at, calendar)},
+        )
         if following
-        else "Er zijn geen openingstijden bekend."
+        else Text("errors", QT_TRANSLATE_NOOP("errors", "Er zijn geen openingstijden bekend."))
     )
     offer = (
-        "Stuur een doorverwijzing per e-mail met de samenvatting."
+        QT_TRANSLATE_NOOP("errors", "Stuur een doorverwijzing per e-mail met de samenvatting.")
         if alternative is FallbackKind.PARTNER_REFERRAL
-        else "Maak een terugbelnotitie met de samenvatting."
+        else QT_TRANSLATE_NOOP("errors", "Maak een terugbelnotitie met de samenvatting.")
     )
-    closed = "werkt nu niet" if target.kind is TargetKind.COLLEAGUE else "is nu gesloten"
+    closed = (
+        QT_TRANSLATE_NOOP("errors", "{name} werkt nu niet. {when} {offer}")
+        if target.kind is TargetKind.COLLEAGUE
+        else QT_TRANSLATE_NOOP("errors", "{name} is nu gesloten. {when} {offer}")
+    )
     raise TransferRefused(
-        f"{target.name} {closed}. {when} {offer}",
+        Text("errors", closed, {"name": target.name, "when": when, "offer": Text("errors", offer)}),
         target=target,
         next_open=following,
         alternative=alternative,
@@ -356,19 +378,34 @@ def prepare(
 def _require(transfer: WarmTransfer, allowed: tuple[TransferState, ...], action: str) -> None:
     if transfer.state not in allowed:
         raise InvalidTransition(
-            f"{action} kan nu niet: de doorverbinding is {STATE_WORDS[transfer.state]}."
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP("errors", "{action} kan nu niet: de doorverbinding is {state}."),
+                {
+                    "action": Text("errors", action),
+                    "state": Text("errors", STATE_WORDS[transfer.state]),
+                },
+            )
         )
 
 
 def start_consult(transfer: WarmTransfer) -> WarmTransfer:
     """The resident goes on hold and the target is called on a second line."""
-    _require(transfer, (TransferState.PREPARED, TransferState.CANCELLED), "Overleggen")
+    _require(
+        transfer,
+        (TransferState.PREPARED, TransferState.CANCELLED),
+        QT_TRANSLATE_NOOP("errors", "Overleggen"),
+    )
     return replace(transfer, state=TransferState.CONSULTING, reason="")
 
 
 def cancel(transfer: WarmTransfer, *, reason: str = "") -> WarmTransfer:
     """Back to the resident (target did not answer, or cannot help)."""
-    _require(transfer, (TransferState.PREPARED, TransferState.CONSULTING), "Annuleren")
+    _require(
+        transfer,
+        (TransferState.PREPARED, TransferState.CONSULTING),
+        QT_TRANSLATE_NOOP("errors", "Annuleren"),
+    )
     return replace(transfer, state=TransferState.CANCELLED, reason=reason)
 
 
@@ -394,7 +431,7 @@ def complete(
     A partner is not an owner inside the municipality: the question is closed by ``by`` with
     the outcome "referred to partner", after ``by`` took it (N4: whoever closes owns it).
     """
-    _require(transfer, (TransferState.CONSULTING,), "Doorverbinden")
+    _require(transfer, (TransferState.CONSULTING,), QT_TRANSLATE_NOOP("errors", "Doorverbinden"))
     if interaction.id != transfer.interaction_id:
         raise DomainError(
             QT_TRANSLATE_NOOP("errors", "Deze doorverbinding hoort bij een andere vraag.")

@@ -31,7 +31,7 @@ from console.domain.errors import DomainError
 from console.domain.lifecycle import NOTE_MAX_LENGTH
 from console.domain.model import Channel, Interaction, Outcome, Resident, Status
 from console.domain.transfer import TransferState, WarmTransfer
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import (
     CallDropped,
     CallEvent,
@@ -113,9 +113,7 @@ def normalise_number(number: str) -> str:
 RESIDENT_HUNG_UP = QT_TRANSLATE_NOOP(
     "errors", "De inwoner heeft opgehangen. Uw notities zijn bewaard."
 )
-MISSED = QT_TRANSLATE_NOOP(
-    "errors", "Gemiste oproep: de beller heeft opgehangen voordat u opnam."
-)
+MISSED = QT_TRANSLATE_NOOP("errors", "Gemiste oproep: de beller heeft opgehangen voordat u opnam.")
 AGENT_HUNG_UP = QT_TRANSLATE_NOOP("errors", "U heeft opgehangen.")
 ABANDONED = QT_TRANSLATE_NOOP(
     "errors",
@@ -556,8 +554,14 @@ class CallService:
         notes = state.notes.strip()
         if len(notes) > NOTE_MAX_LENGTH:
             raise DomainError(
-                f"De notities zijn maximaal {NOTE_MAX_LENGTH} tekens (nu {len(notes)}). "
-                "Maak ze korter."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "De notities zijn maximaal {limit} tekens (nu {length}). Maak ze korter.",
+                    ),
+                    {"limit": NOTE_MAX_LENGTH, "length": len(notes)},
+                )
             )
         item_id = state.interaction.id
         if notes:

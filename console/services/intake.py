@@ -43,7 +43,7 @@ from console.domain import lifecycle
 from console.domain.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from console.domain.errors import DomainError
 from console.domain.model import Channel, DeskKind, Interaction
-from console.i18n import QT_TRANSLATE_NOOP, Text
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 from console.ports import Clock, StoreError
 from console.services.inbox import InboxService, NewInteraction
 from console.services.tasks import TaskGroup
@@ -101,10 +101,10 @@ _SENT_LINES = {
 JOINED_LINE = QT_TRANSLATE_NOOP("Timeline", "Nieuw bericht in dit gesprek: {subject}")
 
 KIND_WORDS = {
-    ReplyKind.ACKNOWLEDGEMENT: "Automatische ontvangstbevestiging",
-    ReplyKind.NAMED_ACKNOWLEDGEMENT: "Ontvangstbevestiging met naam",
-    ReplyKind.ANSWER: "Antwoord",
-    ReplyKind.LATE: "Bericht dat het langer duurt",
+    ReplyKind.ACKNOWLEDGEMENT: QT_TRANSLATE_NOOP("errors", "Automatische ontvangstbevestiging"),
+    ReplyKind.NAMED_ACKNOWLEDGEMENT: QT_TRANSLATE_NOOP("errors", "Ontvangstbevestiging met naam"),
+    ReplyKind.ANSWER: QT_TRANSLATE_NOOP("errors", "Antwoord"),
+    ReplyKind.LATE: QT_TRANSLATE_NOOP("errors", "Bericht dat het langer duurt"),
 }
 
 
@@ -240,9 +240,16 @@ class IntakeService:
                 message = exc.message
             except Exception as exc:  # a bug in one channel must not stop the others
                 log.error("channel %s failed: %s", name, type(exc).__name__)
-                message = (
-                    f"Het kanaal '{name}' gaf een onverwachte fout. Er gaat niets verloren; "
-                    "de console probeert het opnieuw."
+                message = Sentence.of(
+                    Text(
+                        "errors",
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "Het kanaal '{name}' gaf een onverwachte fout. Er gaat niets "
+                            "verloren; de console probeert het opnieuw.",
+                        ),
+                        {"name": name},
+                    )
                 )
             if name not in self._down:
                 self._down[name] = message
@@ -520,7 +527,18 @@ class IntakeService:
                 except ChannelRejected as exc:
                     await self._store.reply_failed(reply.id, error=exc.message, final=True)
                     self.tasks.notify(
-                        f"{KIND_WORDS[reply.kind]} kon niet worden verstuurd: {exc.message}"
+                        Sentence.of(
+                            Text(
+                                "errors",
+                                QT_TRANSLATE_NOOP(
+                                    "errors", "{kind} kon niet worden verstuurd: {why}"
+                                ),
+                                {
+                                    "kind": Text("errors", KIND_WORDS[reply.kind]),
+                                    "why": exc.text or Text("errors", exc.message),
+                                },
+                            )
+                        )
                     )
                 except ChannelUnavailable as exc:
                     await self._store.reply_failed(reply.id, error=exc.message, final=False)

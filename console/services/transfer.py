@@ -37,7 +37,7 @@ from console.domain.transfer import (
     TransferTarget,
     WarmTransfer,
 )
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 from console.ports import (
     CallDropped,
     CallEvent,
@@ -246,7 +246,13 @@ class TransferService:
         consulting = wt.start_consult(current)
         address = self._address_of(current.target)
         if not address:
-            raise DomainError(f"Er is geen telefoonnummer van {current.target.name} bekend.")
+            raise DomainError(
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP("errors", "Er is geen telefoonnummer van {name} bekend."),
+                    {"name": current.target.name},
+                )
+            )
         state = self.calls.state
         self._set(consulting, phase=CallPhase.CONSULTING)
         try:
@@ -381,7 +387,16 @@ class TransferService:
         ):
             # The target hung up or never answered: back to the resident, summary kept.
             self.calls.tell(
-                f"{current.target.name} is niet (meer) aan de lijn. U gaat terug naar de "
-                "inwoner. Maak zo nodig een terugbelnotitie."
+                Sentence.of(
+                    Text(
+                        "errors",
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "{name} is niet (meer) aan de lijn. U gaat terug naar de "
+                            "inwoner. Maak zo nodig een terugbelnotitie.",
+                        ),
+                        {"name": current.target.name},
+                    )
+                )
             )
             self.calls.tasks.spawn(self.cancel(reason="Niet bereikt"), what="terug naar de inwoner")

@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 
 from console.domain.errors import UserFacingError
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +42,9 @@ Sleep = Callable[[float], Awaitable[None]]
 class GraphError(UserFacingError):
     """Graph did not give an answer we can use; ``reason`` is plain Dutch for the card."""
 
-    def __init__(self, reason: str, *, status: int | None = None) -> None:
+    def __init__(self, reason: str | Text, *, status: int | None = None) -> None:
         super().__init__(reason)
-        self.reason = reason
+        self.reason = self.message  # Dutch; ``text`` keeps a parameterised sentence
         self.status = status
 
 
@@ -158,7 +158,14 @@ class GraphClient:
         wait = 1.0 if seconds is None else seconds
         if wait > self.max_wait:
             raise GraphError(
-                f"Microsoft 365 vraagt {round(wait)} seconden te wachten (te druk).", status=429
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Microsoft 365 vraagt {seconds} seconden te wachten (te druk)."
+                    ),
+                    {"seconds": round(wait)},
+                ),
+                status=429,
             )
         await self._sleep(wait)
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from console.domain.model import Channel, Interaction, Outcome, Owner, OwnerKind, Status
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import InternalTask, RemoteLink, RemoteNote, RemoteState
 from integrations.klantinteracties.errors import LimitExceeded, Malformed
 
@@ -41,18 +41,29 @@ TUSSENVOEGSELS = (
 )
 
 FIELD_WORDS = {
-    "onderwerp": "Het onderwerp",
-    "inhoud": "De vraag",
-    "gevraagdeHandeling": "De gevraagde actie",
-    "toelichting": "De toelichting",
+    "onderwerp": QT_TRANSLATE_NOOP("errors", "Het onderwerp"),
+    "inhoud": QT_TRANSLATE_NOOP("errors", "De vraag"),
+    "gevraagdeHandeling": QT_TRANSLATE_NOOP("errors", "De gevraagde actie"),
+    "toelichting": QT_TRANSLATE_NOOP("errors", "De toelichting"),
 }
 
 
 def _check_length(field: str, value: str, limit: int) -> None:
     if len(value) > limit:
         raise LimitExceeded(
-            f"{FIELD_WORDS.get(field, field)} is te lang: maximaal {limit} tekens "
-            f"(nu {len(value)}). Maak de tekst korter.",
+            Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{field} is te lang: maximaal {limit} tekens (nu {length}). "
+                    "Maak de tekst korter.",
+                ),
+                {
+                    "field": Text("errors", FIELD_WORDS[field]) if field in FIELD_WORDS else field,
+                    "limit": limit,
+                    "length": len(value),
+                },
+            ),
             field=field,
         )
 

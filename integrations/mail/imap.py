@@ -20,6 +20,7 @@ import aioimaplib
 
 from console.channels import ChannelUnavailable, Deliver
 from console.domain.model import Channel
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from integrations.mail.config import MailboxSettings, MailSettings
 from integrations.mail.parse import parse_mail
 
@@ -94,13 +95,24 @@ class ImapMailboxSource:
         response = await client.login(self._mailbox.user, self._password)
         if response.result != "OK":
             raise ChannelUnavailable(
-                f"De console kan niet inloggen op de mailbox {self._mailbox.address}. Zet het "
-                f"wachtwoord opnieuw met: kcc-console secrets set {self._mailbox.secret}"
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "De console kan niet inloggen op de mailbox {address}. Zet het "
+                        "wachtwoord opnieuw met: kcc-console secrets set {secret}",
+                    ),
+                    {"address": self._mailbox.address, "secret": self._mailbox.secret},
+                )
             )
         response = await client.select(self._mailbox.folder)
         if response.result != "OK":
             raise ChannelUnavailable(
-                f"De map {self._mailbox.folder} van {self._mailbox.address} bestaat niet."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP("errors", "De map {folder} van {address} bestaat niet."),
+                    {"folder": self._mailbox.folder, "address": self._mailbox.address},
+                )
             )
         found = next(
             (m.group(1).decode() for line in response.lines if (m := _UIDVALIDITY.search(line))),

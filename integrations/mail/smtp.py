@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import aiosmtplib
 
 from console.channels import ChannelRejected, ChannelUnavailable, OutgoingReply
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from integrations.mail.config import MailSettings
 from integrations.mail.parse import build_reply
 
@@ -77,12 +77,25 @@ class SmtpReplySender:
             if all(400 <= c < 500 for c in codes):
                 raise ChannelUnavailable(AWAY) from exc
             raise ChannelRejected(
-                f"De mailserver weigert het adres {reply.to_address}. Controleer het adres."
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors", "De mailserver weigert het adres {address}. Controleer het adres."
+                    ),
+                    {"address": reply.to_address},
+                )
             ) from exc
         except aiosmtplib.SMTPAuthenticationError as exc:
             raise ChannelUnavailable(
-                f"De mailserver weigert de inlog van {self._address}. Zet het wachtwoord opnieuw "
-                f"met: kcc-console secrets set mail:{self._address}"
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "De mailserver weigert de inlog van {address}. Zet het wachtwoord "
+                        "opnieuw met: kcc-console secrets set mail:{address}",
+                    ),
+                    {"address": self._address},
+                )
             ) from exc
         except aiosmtplib.SMTPResponseException as exc:
             if 500 <= exc.code < 600:

@@ -998,6 +998,216 @@ Subject: {subject}</translation>
     </message>
 </context>
 <context>
+    <name>availability</name>
+    <message>
+        <source>beschikbaar</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <source>bezet</source>
+        <translation>busy</translation>
+    </message>
+    <message>
+        <source>in gesprek</source>
+        <translation>in a call</translation>
+    </message>
+    <message>
+        <source>in overleg</source>
+        <translation>in a meeting</translation>
+    </message>
+    <message>
+        <source>afwezig</source>
+        <translation>away</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>morgen</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <source>op {date}</source>
+        <translation>on {date}</translation>
+    </message>
+    <message>
+        <source>vandaag nog</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>vandaag vanaf {clock}</source>
+        <translation>today from {clock}</translation>
+    </message>
+    <message>
+        <source>{day} vanaf {clock}</source>
+        <translation>{day} from {clock}</translation>
+    </message>
+    <message>
+        <source>{desk} is nu open en belt terug.</source>
+        <translation>{desk} is open now and will call back.</translation>
+    </message>
+    <message>
+        <source>{desk} belt terug {day} vanaf {clock}.</source>
+        <translation>{desk} will call back {day} from {clock}.</translation>
+    </message>
+    <message>
+        <source>{desk} belt terug zodra de afdeling open is.</source>
+        <translation>{desk} will call back as soon as the department is open.</translation>
+    </message>
+    <message>
+        <source>Van {name} is niet bekend of die er nu is; volgens de agenda kan {name} {when} terugbellen.</source>
+        <translation>It is not known whether {name} is in now; according to the calendar {name} can call back {when}.</translation>
+    </message>
+    <message>
+        <source>{name} is afwezig vanaf {date}, maar kan {when} terugbellen.</source>
+        <translation>{name} is away from {date}, but can call back {when}.</translation>
+    </message>
+    <message>
+        <source>{name} is beschikbaar en kan vandaag nog terugbellen.</source>
+        <translation>{name} is available and can call back today.</translation>
+    </message>
+    <message>
+        <source>{name} is nu {presence}, maar kan {when} terugbellen.</source>
+        <translation>{name} is {presence} now, but can call back {when}.</translation>
+    </message>
+    <message>
+        <source>{name} is afwezig tot en met {last}.</source>
+        <translation>{name} is away up to and including {last}.</translation>
+    </message>
+    <message>
+        <source>{name} is afwezig van {start} tot en met {last}.</source>
+        <translation>{name} is away from {start} up to and including {last}.</translation>
+    </message>
+    <message>
+        <source>{name} heeft tot de uiterste terugbeltijd geen tijd vrij in de agenda.</source>
+        <translation>{name} has no free time in the calendar before the callback deadline.</translation>
+    </message>
+    <message>
+        <source>{why} Vervanger {replacement} kan {when} terugbellen.</source>
+        <translation>{why} Stand-in {replacement} can call back {when}.</translation>
+    </message>
+    <message>
+        <source>{why} Vervanger {replacement} kan ook niet op tijd terugbellen.</source>
+        <translation>{why} Stand-in {replacement} cannot call back in time either.</translation>
+    </message>
+    <message>
+        <source>{why} Er is geen vervanger genoemd.</source>
+        <translation>{why} No stand-in is named.</translation>
+    </message>
+    <message>
+        <source>{why} Stuur de notitie naar {desk}.</source>
+        <translation>{why} Send the note to {desk}.</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <source>maandag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>dinsdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>woensdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>donderdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>vrijdag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>zaterdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>zondag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>maart</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>april</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>augustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>september</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>november</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>december</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day} {month}</translation>
+    </message>
+    <message>
+        <source>{weekday} {day} {month}</source>
+        <translation>{weekday} {day} {month}</translation>
+    </message>
+    <message>
+        <source>vandaag om {clock}</source>
+        <translation>today at {clock}</translation>
+    </message>
+    <message>
+        <source>morgen om {clock}</source>
+        <translation>tomorrow at {clock}</translation>
+    </message>
+    <message>
+        <source>{date} om {clock}</source>
+        <translation>{date} at {clock}</translation>
+    </message>
+</context>
+<context>
     <name>call_panel</name>
     <message>
         <source>Opnemen</source>
@@ -2044,12 +2254,68 @@ available</translation>
         <translation>Transferring failed: no number.</translation>
     </message>
     <message>
+        <source>Vul de naam van de inwoner in.</source>
+        <translation>Fill in the resident&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Een naam is maximaal {limit} tekens.</source>
+        <translation>A name can be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Schrijf kort op wat de vraag is.</source>
+        <translation>Write down briefly what the question is.</translation>
+    </message>
+    <message>
+        <source>De vraag is maximaal {limit} tekens (nu {length}). Maak hem korter.</source>
+        <translation>The question can be at most {limit} characters (now {length}). Make it shorter.</translation>
+    </message>
+    <message>
+        <source>Vul een telefoonnummer in om terug te bellen.</source>
+        <translation>Fill in a phone number to call back.</translation>
+    </message>
+    <message>
+        <source>Dit e-mailadres klopt niet. Voorbeeld: naam@voorbeeld.nl</source>
+        <translation>This e-mail address is not right. Example: name@example.nl</translation>
+    </message>
+    <message>
+        <source>Kies wie terugbelt: een collega of een afdeling.</source>
+        <translation>Choose who calls back: a colleague or a department.</translation>
+    </message>
+    <message>
         <source>Deze terugbelnotitie is al afgehandeld.</source>
         <translation>This callback note has already been finished.</translation>
     </message>
     <message>
         <source>Er ging iets mis. Uw werk is bewaard; probeer het opnieuw.</source>
         <translation>Something went wrong. Your work is saved; please try again.</translation>
+    </message>
+    <message>
+        <source>Deze vraag is al {status}; dat kan niet meer veranderen.</source>
+        <translation>This question is already {status}; that can no longer change.</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>in behandeling</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>in afwachting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>doorverbonden</source>
+        <translation>transferred</translation>
+    </message>
+    <message>
+        <source>doorgezet als terugbelverzoek</source>
+        <translation>passed on as a callback request</translation>
+    </message>
+    <message>
+        <source>afgehandeld</source>
+        <translation>done</translation>
     </message>
     <message>
         <source>Deze vraag is al afgehandeld.</source>
@@ -2064,12 +2330,76 @@ available</translation>
         <translation>Write a note first.</translation>
     </message>
     <message>
+        <source>Een notitie is maximaal {limit} tekens (nu {length}).</source>
+        <translation>A note can be at most {limit} characters (now {length}).</translation>
+    </message>
+    <message>
         <source>Een vraag heeft altijd precies één eigenaar.</source>
         <translation>A question always has exactly one owner.</translation>
     </message>
     <message>
+        <source>klaar om te overleggen</source>
+        <translation>ready to consult</translation>
+    </message>
+    <message>
+        <source>in overleg (inwoner in de wacht)</source>
+        <translation>consulting (resident on hold)</translation>
+    </message>
+    <message>
+        <source>terug bij de inwoner</source>
+        <translation>back with the resident</translation>
+    </message>
+    <message>
+        <source>de inwoner heeft opgehangen</source>
+        <translation>the resident has hung up</translation>
+    </message>
+    <message>
+        <source>omgezet naar terugbelnotitie of doorverwijzing</source>
+        <translation>turned into a callback note or referral</translation>
+    </message>
+    <message>
+        <source>Weer bereikbaar: {moment}.</source>
+        <translation>Reachable again: {moment}.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen openingstijden bekend.</source>
+        <translation>No opening hours are known.</translation>
+    </message>
+    <message>
+        <source>Stuur een doorverwijzing per e-mail met de samenvatting.</source>
+        <translation>Send a referral by e-mail with the summary.</translation>
+    </message>
+    <message>
+        <source>Maak een terugbelnotitie met de samenvatting.</source>
+        <translation>Make a callback note with the summary.</translation>
+    </message>
+    <message>
+        <source>{name} werkt nu niet. {when} {offer}</source>
+        <translation>{name} is not working now. {when} {offer}</translation>
+    </message>
+    <message>
+        <source>{name} is nu gesloten. {when} {offer}</source>
+        <translation>{name} is closed now. {when} {offer}</translation>
+    </message>
+    <message>
         <source>Deze vraag is al afgehandeld; doorverbinden kan niet meer.</source>
         <translation>This question has already been closed; it can no longer be transferred.</translation>
+    </message>
+    <message>
+        <source>{action} kan nu niet: de doorverbinding is {state}.</source>
+        <translation>{action} is not possible now: the transfer is {state}.</translation>
+    </message>
+    <message>
+        <source>Overleggen</source>
+        <translation>Consulting</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancelling</translation>
+    </message>
+    <message>
+        <source>Doorverbinden</source>
+        <translation>Transferring</translation>
     </message>
     <message>
         <source>Deze doorverbinding hoort bij een andere vraag.</source>
@@ -2160,12 +2490,36 @@ available</translation>
         <translation>The score is a whole number from 1 to 10.</translation>
     </message>
     <message>
+        <source>De notities zijn maximaal {limit} tekens (nu {length}). Maak ze korter.</source>
+        <translation>The notes can be at most {limit} characters (now {length}). Make them shorter.</translation>
+    </message>
+    <message>
         <source>Deze afdeling bestaat niet (meer).</source>
         <translation>This department does not exist (any more).</translation>
     </message>
     <message>
         <source>Deze vraag bestaat niet meer.</source>
         <translation>This question no longer exists.</translation>
+    </message>
+    <message>
+        <source>Automatische ontvangstbevestiging</source>
+        <translation>Automatic acknowledgement</translation>
+    </message>
+    <message>
+        <source>Ontvangstbevestiging met naam</source>
+        <translation>Acknowledgement with name</translation>
+    </message>
+    <message>
+        <source>Antwoord</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Bericht dat het langer duurt</source>
+        <translation>Message that it takes longer</translation>
+    </message>
+    <message>
+        <source>Het kanaal &apos;{name}&apos; gaf een onverwachte fout. Er gaat niets verloren; de console probeert het opnieuw.</source>
+        <translation>The channel &apos;{name}&apos; gave an unexpected error. Nothing is lost; the console tries again.</translation>
     </message>
     <message>
         <source>Deze vraag kwam niet per e-mail of chat binnen. Er is geen adres om naar te antwoorden.</source>
@@ -2188,6 +2542,10 @@ available</translation>
         <translation>The console cannot send messages through this channel. Contact the application administrator.</translation>
     </message>
     <message>
+        <source>{kind} kon niet worden verstuurd: {why}</source>
+        <translation>{kind} could not be sent: {why}</translation>
+    </message>
+    <message>
         <source>De bewaartermijn is minstens 1 dag.</source>
         <translation>The retention period is at least 1 day.</translation>
     </message>
@@ -2208,6 +2566,10 @@ available</translation>
         <translation>Transferring is only possible during a call.</translation>
     </message>
     <message>
+        <source>Er is geen telefoonnummer van {name} bekend.</source>
+        <translation>No phone number is known for {name}.</translation>
+    </message>
+    <message>
         <source>Doorverbinden kan pas als u met de collega overlegt (Alt+C).</source>
         <translation>Transferring is only possible once you are consulting the colleague (Alt+C).</translation>
     </message>
@@ -2220,6 +2582,10 @@ available</translation>
         <translation>First choose who you want to transfer to (F8).</translation>
     </message>
     <message>
+        <source>{name} is niet (meer) aan de lijn. U gaat terug naar de inwoner. Maak zo nodig een terugbelnotitie.</source>
+        <translation>{name} is not (or no longer) on the line. You go back to the resident. Make a callback note if needed.</translation>
+    </message>
+    <message>
         <source>er is geen wachtwoord voor de agendaserver bewaard.</source>
         <translation>no password for the calendar server has been stored.</translation>
     </message>
@@ -2230,6 +2596,10 @@ available</translation>
     <message>
         <source>de agendaserver is nu niet bereikbaar.</source>
         <translation>the calendar server cannot be reached right now.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 vraagt {seconds} seconden te wachten (te druk).</source>
+        <translation>Microsoft 365 asks to wait {seconds} seconds (too busy).</translation>
     </message>
     <message>
         <source>U bent niet aangemeld bij Microsoft 365.</source>
@@ -2289,6 +2659,26 @@ available</translation>
         <translation>A list has more pages than expected.</translation>
     </message>
     <message>
+        <source>Het onderwerp</source>
+        <translation>The subject</translation>
+    </message>
+    <message>
+        <source>De vraag</source>
+        <translation>The question</translation>
+    </message>
+    <message>
+        <source>De gevraagde actie</source>
+        <translation>The requested action</translation>
+    </message>
+    <message>
+        <source>De toelichting</source>
+        <translation>The explanation</translation>
+    </message>
+    <message>
+        <source>{field} is te lang: maximaal {limit} tekens (nu {length}). Maak de tekst korter.</source>
+        <translation>{field} is too long: at most {limit} characters (now {length}). Make the text shorter.</translation>
+    </message>
+    <message>
         <source>Dit telefoonnummer kan het klantcontactsysteem niet opslaan. Gebruik 10 cijfers (bijvoorbeeld 0612345678) of +31…; 0800-, 0900- en 14-nummers kunnen niet.</source>
         <translation>The customer contact system cannot store this phone number. Use 10 digits (for example 0612345678) or +31…; 0800, 0900 and 14 numbers are not possible.</translation>
     </message>
@@ -2307,6 +2697,14 @@ available</translation>
     <message>
         <source>Een klantcontact zonder bekende eigenaar.</source>
         <translation>A customer contact without a known owner.</translation>
+    </message>
+    <message>
+        <source>De mailserver weigert het adres {address}. Controleer het adres.</source>
+        <translation>The mail server refuses the address {address}. Check the address.</translation>
+    </message>
+    <message>
+        <source>De mailserver weigert de inlog van {address}. Zet het wachtwoord opnieuw met: kcc-console secrets set mail:{address}</source>
+        <translation>The mail server refuses the login of {address}. Set the password again with: kcc-console secrets set mail:{address}</translation>
     </message>
     <message>
         <source>De mailserver weigert dit bericht. Pas het aan of neem contact op met de servicedesk.</source>
@@ -2349,6 +2747,10 @@ available</translation>
         <translation>Fill in a phone number.</translation>
     </message>
     <message>
+        <source>Dit is een buitenlands nummer (+{code}). Terugbellen kan alleen naar een Nederlands nummer.</source>
+        <translation>This is a foreign number (+{code}). Calling back is only possible to a Dutch number.</translation>
+    </message>
+    <message>
         <source>De sleutelopslag is een gewoon bestand (keyrings.alt); daarin bewaart de console geen sleutels. Verwijder het pakket keyrings.alt.</source>
         <translation>The key store is a plain file (keyrings.alt); the console does not keep keys there. Remove the keyrings.alt package.</translation>
     </message>
@@ -2357,8 +2759,36 @@ available</translation>
         <translation>Someone else has just changed this callback note. Look at the new state and try again.</translation>
     </message>
     <message>
+        <source>Het gegevensbestand {file} is in gebruik door een ander programma. Sluit de andere KCC-console en probeer het opnieuw.</source>
+        <translation>The data file {file} is in use by another program. Close the other KCC console and try again.</translation>
+    </message>
+    <message>
+        <source>Het gegevensbestand {file} is beschadigd. Er is niets verwijderd. Start de console met een andere map (--data-dir) en neem contact op met de servicedesk om het bestand te laten herstellen.</source>
+        <translation>The data file {file} is damaged. Nothing has been deleted. Start the console with another folder (--data-dir) and contact the service desk to have the file repaired.</translation>
+    </message>
+    <message>
+        <source>De console kan niet schrijven in {folder}. Kies een map waar u mag schrijven (--data-dir).</source>
+        <translation>The console cannot write in {folder}. Choose a folder you may write in (--data-dir).</translation>
+    </message>
+    <message>
         <source>Dit gegevensbestand is gemaakt door een nieuwere versie van de console. Werk de console bij.</source>
         <translation>This data file was made by a newer version of the console. Update the console.</translation>
+    </message>
+    <message>
+        <source>Een kopie van het bestand staat in {copy}.</source>
+        <translation>A copy of the file is in {copy}.</translation>
+    </message>
+    <message>
+        <source>Er kon geen kopie gemaakt worden; verwijder het bestand niet.</source>
+        <translation>No copy could be made; do not delete the file.</translation>
+    </message>
+    <message>
+        <source>Het gegevensbestand is beschadigd. Om verdere schade te voorkomen slaat de console niets meer op; u kunt nog wel lezen. {where} Wat u nu typt, wordt NIET opgeslagen: noteer het ergens anders. Sluit de console en bel de servicedesk.</source>
+        <translation>The data file is damaged. To prevent further damage the console no longer saves anything; you can still read. {where} What you type now is NOT saved: write it down somewhere else. Close the console and call the service desk.</translation>
+    </message>
+    <message>
+        <source>De console kan de map {folder} niet gebruiken. Kies een map waar u mag schrijven (--data-dir).</source>
+        <translation>The console cannot use the folder {folder}. Choose a folder you may write in (--data-dir).</translation>
     </message>
     <message>
         <source>De KCC-console draait al met deze gegevensmap. Gebruik dat venster, of sluit het eerst.</source>
@@ -2371,6 +2801,14 @@ available</translation>
     <message>
         <source>Dit contact staat niet in het klantcontactsysteem.</source>
         <translation>This contact is not in the customer contact system.</translation>
+    </message>
+    <message>
+        <source>De console kan niet inloggen op de mailbox {address}. Zet het wachtwoord opnieuw met: kcc-console secrets set {secret}</source>
+        <translation>The console cannot log in to the mailbox {address}. Set the password again with: kcc-console secrets set {secret}</translation>
+    </message>
+    <message>
+        <source>De map {folder} van {address} bestaat niet.</source>
+        <translation>The folder {folder} of {address} does not exist.</translation>
     </message>
 </context>
 <context>
