@@ -35,9 +35,10 @@ ALLOWED = {
     "integrations/mail/config.py": "config file checks (terminal, before Qt)",
     "integrations/matrix/__init__.py": "config file checks (terminal, before Qt)",
     "integrations/secrets_keyring.py": "CLI 'kcc-console secrets set'",
-    # NOT YET converted (known gap): the sign-in sentences are composed by ``_ask`` from
-    # several f-string parts; shown in the sign-in step before the main window.
-    "integrations/oidc/client.py": "sign-in messages (still Dutch only)",
+    # Sign-in runs in build_app before the translator is installed (the language choice lives
+    # in the data folder of the person signing in); a refusal ends the start and is printed on
+    # the terminal (console/__main__.py), like the config file checks.
+    "integrations/oidc/client.py": "sign-in refusals (terminal, before the language is known)",
 }
 
 # Words that make a sentence Dutch (none of them is an English word).
