@@ -68,22 +68,29 @@ def _store_error(exc: BaseException, path: Path) -> StoreError:
         )
     if ("disk" in text and "full" in text) or "no space" in text:
         return StoreError(
-            "De schijf is vol. Wat u net wilde opslaan is NIET opgeslagen; wat u typte staat "
-            "nog in het venster. Maak ruimte vrij op de schijf en probeer het opnieuw."
-        )
-    if "readonly" in text or "permission" in text or "unable to open" in text:
-        return StoreError(
-            Text(
+            QT_TRANSLATE_NOOP(
                 "errors",
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "De console kan niet schrijven in {folder}. "
-                    "Kies een map waar u mag schrijven (--data-dir).",
-                ),
-                {"folder": str(path.parent)},
+                "De schijf is vol. Wat u net wilde opslaan is NIET opgeslagen; wat u typte staat "
+                "nog in het venster. Maak ruimte vrij op de schijf en probeer het opnieuw.",
             )
         )
-    return StoreError("Het lokale gegevensbestand gaf een fout. Probeer het opnieuw.")
+    if "readonly" in text or "permission" in text or "unable to open" in text:
+        return StoreError(_cannot_write(path.parent))
+    return StoreError(
+        QT_TRANSLATE_NOOP("errors", "Het lokale gegevensbestand gaf een fout. Probeer het opnieuw.")
+    )
+
+
+def _cannot_write(folder: Path) -> Text:
+    return Text(
+        "errors",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "De console kan niet schrijven in {folder}. "
+            "Kies een map waar u mag schrijven (--data-dir).",
+        ),
+        {"folder": str(folder)},
+    )
 
 
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
@@ -154,17 +161,7 @@ class Database:
             private_dir(self.path.parent)
             private_file(self.path)
         except OSError as exc:
-            raise StoreError(
-                Text(
-                    "errors",
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "De console kan niet schrijven in {folder}. "
-                        "Kies een map waar u mag schrijven (--data-dir).",
-                    ),
-                    {"folder": str(self.path.parent)},
-                )
-            ) from exc
+            raise StoreError(_cannot_write(self.path.parent)) from exc
         engine = self._engine = create_engine(
             f"sqlite:///{self.path}",
             poolclass=StaticPool,

@@ -76,6 +76,16 @@ def _user_facing_classes(trees: list[tuple[str, ast.Module]]) -> set[str]:
 
 
 def _dutch_fstring(node: ast.AST) -> bool:
+    """An f-string, a plain literal or a ``+`` of literals with Dutch words, not marked.
+
+    A marked sentence is a ``QT_TRANSLATE_NOOP(...)`` call or a ``Text``; a plain literal
+    passed straight to an error is found by nobody (pyside6-lupdate only reads the marker),
+    so it would stay Dutch in English just like an f-string.
+    """
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _dutch_fstring(node.left) or _dutch_fstring(node.right)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(DUTCH.search(node.value))
     if not isinstance(node, ast.JoinedStr):
         return False
     fixed = " ".join(
@@ -121,6 +131,17 @@ def test_the_scan_finds_a_dutch_f_string_error(tmp_path, monkeypatch):
     )
     monkeypatch.setattr("tests.test_i18n_parameterised._sources", lambda: [("console/x.py", bad)])
     assert len(untranslatable_errors()) == 1
+
+
+def test_the_scan_finds_an_unmarked_plain_dutch_error(monkeypatch):
+    """A fixed sentence passed without QT_TRANSLATE_NOOP is as untranslatable as an f-string."""
+    bad = ast.parse(
+        "class StoreError(UserFacingError):\n    pass\n"
+        "def f():\n    raise StoreError('De schijf is vol. Probeer het opnieuw.')\n"
+        "def g():\n    raise StoreError(QT_TRANSLATE_NOOP('errors', 'De schijf is vol.'))\n"
+    )
+    monkeypatch.setattr("tests.test_i18n_parameterised._sources", lambda: [("console/x.py", bad)])
+    assert [line.split(":")[1] for line in untranslatable_errors()] == ["4"]
 
 
 def test_the_allow_list_names_existing_files():

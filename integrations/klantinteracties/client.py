@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from integrations.klantinteracties.errors import (
     AMBIGUOUS_MESSAGE,
     AUTH_MESSAGE,
@@ -292,16 +292,32 @@ class KlantinteractiesClient:
         # ``/maak-klantcontact`` names the field inside its part: "klantcontact.referentienummer".
         if code == "unique" and field in ("referentienummer", "klantcontact.referentienummer"):
             return ReferenceTaken(
-                "Dit referentienummer is al in gebruik.", field=field, status=status
+                QT_TRANSLATE_NOOP("errors", "Dit referentienummer is al in gebruik."),
+                field=field,
+                status=status,
             )
         log.warning("klantinteracties refused a request: %s %s", field, code)
-        return Rejected(
-            "Het klantcontactsysteem weigert dit contact"
-            + (f" (veld {field}: {reason})" if field and reason else "")
-            + ". Pas het aan en probeer het opnieuw.",
-            field=field,
-            status=status,
-        )
+        if field and reason:
+            # The server's own words are a parameter: shown as the server wrote them.
+            said = Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Het klantcontactsysteem weigert dit contact (veld {field}: {reason}). "
+                    "Pas het aan en probeer het opnieuw.",
+                ),
+                {"field": field, "reason": reason},
+            )
+        else:
+            said = Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Het klantcontactsysteem weigert dit contact. "
+                    "Pas het aan en probeer het opnieuw.",
+                ),
+            )
+        return Rejected(said, field=field, status=status)
 
     # -- lists --------------------------------------------------------------------------------
 

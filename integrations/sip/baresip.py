@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import (
     CallDropped,
     CallEvent,
@@ -74,6 +75,17 @@ SILENT = (
 )
 NO_CONNECT = "De console kan het telefoonprogramma (baresip) niet bereiken."
 MALFORMED = "Het telefoonprogramma stuurde een bericht dat de console niet kan lezen."
+# Whole sentences, each marked once, so the widgets can show them in the chosen language.
+MALFORMED_CLOSED = QT_TRANSLATE_NOOP(
+    "errors",
+    "Het telefoonprogramma stuurde een bericht dat de console niet kan lezen. "
+    "De verbinding is verbroken.",
+)
+MALFORMED_SKIPPED = QT_TRANSLATE_NOOP(
+    "errors",
+    "Het telefoonprogramma stuurde een bericht dat de console niet kan lezen. "
+    "Het bericht is overgeslagen.",
+)
 DROPPED = "Het gesprek is al beëindigd."
 REFUSED = "Het telefoonprogramma weigerde dit. Probeer het opnieuw."
 TRANSFER_FAILED = "Doorverbinden is niet gelukt. De inwoner is nog bij u aan de lijn."
@@ -365,7 +377,7 @@ class BaresipTelephony:
                 decoder.check()
         except FrameError:
             log.warning("baresip control stream is not netstrings; disconnecting")
-            error = TelephonyProtocolError(MALFORMED + " De verbinding is verbroken.")
+            error = TelephonyProtocolError(MALFORMED_CLOSED)
         except OSError:
             pass
         if not self._closing:
@@ -379,7 +391,7 @@ class BaresipTelephony:
             message = decode_json(frame)
         except ValueError:
             log.warning("malformed baresip control message skipped")
-            self._report(MALFORMED + " Het bericht is overgeslagen.")
+            self._report(MALFORMED_SKIPPED)
             return
         try:
             if message.get("response"):
@@ -390,7 +402,7 @@ class BaresipTelephony:
                 self._on_event(message)
         except Exception:  # a bad field or a listener's bug must not stop incoming calls
             log.exception("baresip control message could not be handled; skipped")
-            self._report(MALFORMED + " Het bericht is overgeslagen.")
+            self._report(MALFORMED_SKIPPED)
 
     def _on_event(self, message: dict[str, Any]) -> None:
         if message.get("class") != "call":

@@ -2643,6 +2643,14 @@ available</translation>
         <translation>The customer contact system gave an answer without a uuid.</translation>
     </message>
     <message>
+        <source>Het klantcontactsysteem weigert dit contact (veld {field}: {reason}). Pas het aan en probeer het opnieuw.</source>
+        <translation>The contact system refuses this contact (field {field}: {reason}). Change it and try again.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem weigert dit contact. Pas het aan en probeer het opnieuw.</source>
+        <translation>The contact system refuses this contact. Change it and try again.</translation>
+    </message>
+    <message>
         <source>Een lijst van het klantcontactsysteem is niet te lezen.</source>
         <translation>A list from the customer contact system cannot be read.</translation>
     </message>
@@ -2767,6 +2775,14 @@ available</translation>
         <translation>The data file {file} is damaged. Nothing has been deleted. Start the console with another folder (--data-dir) and contact the service desk to have the file repaired.</translation>
     </message>
     <message>
+        <source>De schijf is vol. Wat u net wilde opslaan is NIET opgeslagen; wat u typte staat nog in het venster. Maak ruimte vrij op de schijf en probeer het opnieuw.</source>
+        <translation>The disk is full. What you just wanted to save has NOT been saved; what you typed is still in the window. Free up space on the disk and try again.</translation>
+    </message>
+    <message>
+        <source>Het lokale gegevensbestand gaf een fout. Probeer het opnieuw.</source>
+        <translation>The local data file gave an error. Please try again.</translation>
+    </message>
+    <message>
         <source>De console kan niet schrijven in {folder}. Kies een map waar u mag schrijven (--data-dir).</source>
         <translation>The console cannot write in {folder}. Choose a folder you may write in (--data-dir).</translation>
     </message>
@@ -2809,6 +2825,14 @@ available</translation>
     <message>
         <source>De map {folder} van {address} bestaat niet.</source>
         <translation>The folder {folder} of {address} does not exist.</translation>
+    </message>
+    <message>
+        <source>Het telefoonprogramma stuurde een bericht dat de console niet kan lezen. De verbinding is verbroken.</source>
+        <translation>The phone program sent a message the console cannot read. The connection has been closed.</translation>
+    </message>
+    <message>
+        <source>Het telefoonprogramma stuurde een bericht dat de console niet kan lezen. Het bericht is overgeslagen.</source>
+        <translation>The phone program sent a message the console cannot read. The message was skipped.</translation>
     </message>
 </context>
 <context>
