@@ -19,9 +19,10 @@ from datetime import datetime, timedelta
 from console.domain.availability import Availability, plain_text
 from console.domain.model import Colleague
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import AvailabilityTimeout
 
-SAVE_ANYWAY = "U kunt de notitie toch opslaan: schrijf dan waarom."
+SAVE_ANYWAY = QT_TRANSLATE_NOOP("errors", "U kunt de notitie toch opslaan: schrijf dan waarom.")
 
 # What an adapter gets for each colleague it asked about: the facts, or why they are unknown.
 Answer = Availability | AvailabilityTimeout

@@ -84,7 +84,9 @@ LATE_CONFIRMED_LINE = QT_TRANSLATE_NOOP(
     "Timeline", "Te laat: de maker heeft nagevraagd hoe het staat."
 )
 
-TARGET_GONE = "Deze collega of afdeling bestaat niet (meer). Kies een ander."
+TARGET_GONE = QT_TRANSLATE_NOOP(
+    "errors", "Deze collega of afdeling bestaat niet (meer). Kies een ander."
+)
 
 
 SUBJECT_MAX = 200  # klantcontact.onderwerp
@@ -422,7 +424,10 @@ class CallbackService:
         advice = check.verdict.reason if check.verdict else check.failure
         extra = [
             TimelineEntry.said(
-                item.id, now, self.user.id, TimelineKind.NOTE,
+                item.id,
+                now,
+                self.user.id,
+                TimelineKind.NOTE,
                 Text("Timeline", ADVICE_LINE, {"advice": advice}),
             )
         ]

@@ -39,7 +39,9 @@ from console.services.tasks import TaskGroup
 
 log = logging.getLogger(__name__)
 
-NOT_A_SUPERVISOR = "Alleen een teamleider mag het inzagelogboek bekijken of opslaan."
+NOT_A_SUPERVISOR = QT_TRANSLATE_NOOP(
+    "errors", "Alleen een teamleider mag het inzagelogboek bekijken of opslaan."
+)
 TRAIL_LIMIT = 10_000  # the newest entries on screen; the export has them all
 
 

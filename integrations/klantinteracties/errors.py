@@ -23,6 +23,7 @@ and services catch.
 
 from __future__ import annotations
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import (
     RemoteAmbiguous,
     RemoteAuthFailed,
@@ -85,7 +86,9 @@ AUTH_MESSAGE = (
     "Het klantcontactsysteem weigert de toegangssleutel. Zet een nieuwe sleutel met: "
     "kcc-console secrets set klantinteracties"
 )
-NOT_FOUND_MESSAGE = "Dit contact bestaat niet (meer) in het klantcontactsysteem."
+NOT_FOUND_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors", "Dit contact bestaat niet (meer) in het klantcontactsysteem."
+)
 REDIRECT_MESSAGE = (
     "Het klantcontactsysteem stuurt de console door naar een andere pagina (misschien een "
     "inlogpagina). Uw werk is bewaard; de console probeert het later opnieuw."

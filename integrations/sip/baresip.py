@@ -73,8 +73,12 @@ SILENT = (
     "Het telefoonprogramma (baresip) reageert niet. Probeer het opnieuw of start de console "
     "opnieuw."
 )
-NO_CONNECT = "De console kan het telefoonprogramma (baresip) niet bereiken."
-MALFORMED = "Het telefoonprogramma stuurde een bericht dat de console niet kan lezen."
+NO_CONNECT = QT_TRANSLATE_NOOP(
+    "errors", "De console kan het telefoonprogramma (baresip) niet bereiken."
+)
+MALFORMED = QT_TRANSLATE_NOOP(
+    "errors", "Het telefoonprogramma stuurde een bericht dat de console niet kan lezen."
+)
 # Whole sentences, each marked once, so the widgets can show them in the chosen language.
 MALFORMED_CLOSED = QT_TRANSLATE_NOOP(
     "errors",
@@ -86,9 +90,11 @@ MALFORMED_SKIPPED = QT_TRANSLATE_NOOP(
     "Het telefoonprogramma stuurde een bericht dat de console niet kan lezen. "
     "Het bericht is overgeslagen.",
 )
-DROPPED = "Het gesprek is al beëindigd."
-REFUSED = "Het telefoonprogramma weigerde dit. Probeer het opnieuw."
-TRANSFER_FAILED = "Doorverbinden is niet gelukt. De inwoner is nog bij u aan de lijn."
+DROPPED = QT_TRANSLATE_NOOP("errors", "Het gesprek is al beëindigd.")
+REFUSED = QT_TRANSLATE_NOOP("errors", "Het telefoonprogramma weigerde dit. Probeer het opnieuw.")
+TRANSFER_FAILED = QT_TRANSLATE_NOOP(
+    "errors", "Doorverbinden is niet gelukt. De inwoner is nog bij u aan de lijn."
+)
 ANSWER_FAILED = (
     "Opnemen is niet gelukt: de verbinding met de beller kwam niet tot stand. De oproep gaat "
     "nog over; probeer het opnieuw."
@@ -98,7 +104,9 @@ STRANGER = (
     "console. De console maakt er geen verbinding mee. Stop dat programma, of kies een andere "
     "ctrl_port in de instellingen."
 )
-TOO_BIG = "De telefoon stuurde een veel te groot bericht. De console slaat het over."
+TOO_BIG = QT_TRANSLATE_NOOP(
+    "errors", "De telefoon stuurde een veel te groot bericht. De console slaat het over."
+)
 LINE_BACK = "De telefoon werkt weer. U krijgt weer oproepen."
 
 ANSWER_RETRY = 1.0  # seconds before an answer that did not connect is tried again

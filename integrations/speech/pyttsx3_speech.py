@@ -29,6 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import SpeechStatus, SpeechUnavailable
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ NO_PLAYER = (
     "Voorlezen kan niet: het programma om geluid af te spelen ontbreekt (Debian: sudo apt-get "
     "install alsa-utils)."
 )
-FAILED = "Voorlezen is niet gelukt. Probeer het opnieuw."
+FAILED = QT_TRANSLATE_NOOP("errors", "Voorlezen is niet gelukt. Probeer het opnieuw.")
 RENDER_ATTEMPTS = 4
 RENDER_DEADLINE_S = 60.0  # a failure guard only: 5000 characters render in about a second
 MAX_CHARACTERS = 5000  # a long mail is read in parts by the caller; this bounds one call
