@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from console.domain.availability import Availability, plain_text
 from console.domain.model import Colleague
 from console.domain.organisation import Organisation
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 from console.ports import AvailabilityTimeout
 
 SAVE_ANYWAY = QT_TRANSLATE_NOOP("errors", "U kunt de notitie toch opslaan: schrijf dan waarom.")
@@ -30,9 +30,29 @@ Answer = Availability | AvailabilityTimeout
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
-def unknown(reason: str) -> AvailabilityTimeout:
-    """An 'onbekend' answer: ``reason`` (plain Dutch, no personal data) plus what to do now."""
-    return AvailabilityTimeout(f"Agenda onbekend: {reason} {SAVE_ANYWAY}")
+AGENDA_UNKNOWN = QT_TRANSLATE_NOOP("errors", "Agenda onbekend: {reason} {what_now}")
+NO_AGENDA_KNOWN = QT_TRANSLATE_NOOP("errors", "van deze collega is geen agenda bekend.")
+
+
+def unknown(reason: str | Text) -> AvailabilityTimeout:
+    """An 'onbekend' answer: ``reason`` (plain Dutch, no personal data) plus what to do now.
+
+    ``reason`` is a sentence marked in context "errors" or a Text (a Sentence counts as its
+    Text), so the callback dialog shows the whole answer in the chosen language.
+    """
+    text = Text(
+        "errors",
+        AGENDA_UNKNOWN,
+        {"reason": _as_text(reason), "what_now": Text("errors", SAVE_ANYWAY)},
+    )
+    return AvailabilityTimeout(Sentence.of(text))
+
+
+def _as_text(reason: str | Text) -> Text:
+    if isinstance(reason, Text):
+        return reason
+    carried = getattr(reason, "text", None)
+    return carried if isinstance(carried, Text) else Text("errors", reason)
 
 
 def replacement_in(text: str, organisation: Organisation, *, absent_id: str) -> str | None:
@@ -154,7 +174,7 @@ class DeskLookSource:
 
     organisation: Organisation
     cache: DeskCache
-    not_listed: str = "van deze collega is geen agenda bekend."
+    not_listed: str | Text = NO_AGENDA_KNOWN
 
     async def availability(
         self, colleague_id: str, *, start: datetime, end: datetime

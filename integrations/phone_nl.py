@@ -13,8 +13,9 @@ import phonenumbers
 from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import PhoneNumberError
 
-_INVALID = (
-    "Dit is geen geldig Nederlands telefoonnummer. Typ bijvoorbeeld 06 12345678 of 0345 123456."
+_INVALID = QT_TRANSLATE_NOOP(
+    "errors",
+    "Dit is geen geldig Nederlands telefoonnummer. Typ bijvoorbeeld 06 12345678 of 0345 123456.",
 )
 
 # What people type around the digits. Anything else (letters, "x12" or "ext. 3" for an extension,
@@ -23,9 +24,10 @@ _INVALID = (
 # \d also matches other scripts' digits (Arabic-Indic, full-width), which phonenumbers reads.
 _TYPED = re.compile(r"\+?[\d\s\-./()\u00a0]+")
 _TEL_LINK = re.compile(r"^tel:\s*", re.IGNORECASE)
-_NOT_ONLY_DIGITS = (
+_NOT_ONLY_DIGITS = QT_TRANSLATE_NOOP(
+    "errors",
     "Dit is geen geldig Nederlands telefoonnummer. Typ alleen cijfers, met spaties of "
-    "streepjes als u wilt, bijvoorbeeld 06 12345678. Een toestelnummer of tekst kan er niet bij."
+    "streepjes als u wilt, bijvoorbeeld 06 12345678. Een toestelnummer of tekst kan er niet bij.",
 )
 
 

@@ -28,7 +28,7 @@ from console.channels import (
 )
 from console.domain.lifecycle import Change
 from console.domain.model import Resident, TimelineEntry, TimelineKind
-from console.i18n import Text
+from console.i18n import Sentence, Text
 from console.ports import ChangeNotice
 from offline_cache.database import Database
 from offline_cache.outbox import Outbox
@@ -186,7 +186,7 @@ class SqlChannelStore:
                 "subject": contact.subject,
                 "body_text": contact.text,
                 "body_html": contact.html,
-                "warnings": json.dumps(list(contact.warnings), ensure_ascii=False),
+                "warnings": warnings_to_json(contact.warnings),
                 "automatic": int(contact.automatic),
                 "thread": json.dumps(list(contact.thread)),
                 "reply_id": None,
@@ -257,7 +257,7 @@ class SqlChannelStore:
                     text=r[9],
                     html=r[10],
                     attachments=tuple(attachments.get(r[0], ())),
-                    warnings=tuple(json.loads(r[11])),
+                    warnings=warnings_from_json(r[11]),
                     automatic=bool(r[12]),
                     state=ReplyState(r[13]) if r[13] else None,
                     kind=ReplyKind(r[14]) if r[14] else None,
@@ -394,3 +394,27 @@ class SqlChannelStore:
             return counts
 
         return await self._db.read(work)
+
+
+def warnings_to_json(warnings: Sequence[str]) -> str:
+    """A message's warnings as stored: a warning with parameters keeps its Text as data.
+
+    So the window can show it in the chosen language later (a plain marked sentence is
+    looked up as it is); the Dutch rendering is what older rows hold.
+    """
+    kept: list[object] = []
+    for warning in warnings:
+        text = getattr(warning, "text", None)
+        kept.append({"__text__": text.as_data()} if isinstance(text, Text) else str(warning))
+    return json.dumps(kept, ensure_ascii=False)
+
+
+def warnings_from_json(stored: str) -> tuple[str, ...]:
+    """The warnings back: plain Dutch strings, or Sentences that still carry their Text."""
+    found: list[str] = []
+    for item in json.loads(stored or "[]"):
+        if isinstance(item, dict) and isinstance(item.get("__text__"), dict):
+            found.append(Sentence.of(Text.from_data(item["__text__"])))
+        else:
+            found.append(str(item))
+    return tuple(found)

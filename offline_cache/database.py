@@ -104,9 +104,10 @@ def _is_corrupt(exc: BaseException) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-SEARCH_TOO_SLOW = (
+SEARCH_TOO_SLOW = QT_TRANSLATE_NOOP(
+    "errors",
     "Deze zoekvraag kost te veel tijd. Maak hem korter of preciezer, bijvoorbeeld met een "
-    "langer woord, een naam of een telefoonnummer."
+    "langer woord, een naam of een telefoonnummer.",
 )
 
 

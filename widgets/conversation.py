@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from console.domain.errors import DomainError
 from console.i18n import QT_TRANSLATE_NOOP
 from console.services.intake import IntakeService, ReplyKind, StoredMessage
+from widgets.i18n import show
 from widgets.mail_body import REMOTE_NOTE, MailBodyView, had_images
 from widgets.text_tools import TextTools
 from widgets.ui_op import message_for
@@ -249,7 +250,7 @@ class ConversationPanel(QWidget):
             return
         message = self.messages[index]
         self.body.show_message(text=message.text, html=message.html)
-        notes = list(message.warnings)
+        notes = [show(w) for w in message.warnings]  # stored Dutch, shown translated
         if message.html and had_images(message.html):
             notes.append(QCoreApplication.translate("mail_body", REMOTE_NOTE))
         if message.automatic and message.incoming:

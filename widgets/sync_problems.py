@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from console.i18n import QT_TRANSLATE_NOOP
 from console.services.sync import SyncService
 from console.services.types import SyncStatus
+from widgets.i18n import show
 
 TITLE = QT_TRANSLATE_NOOP("sync_problems", "Problemen met het klantcontactsysteem")
 NOT_SENT = QT_TRANSLATE_NOOP("sync_problems", "Niet verzonden")
@@ -177,7 +178,7 @@ class SyncProblemsDialog(QDialog):
             [
                 (
                     self.tr("{message} ({times}×, laatst {moment})").format(
-                        message=a.message, times=a.times, moment=a.last_seen[:16]
+                        message=show(a.message), times=a.times, moment=a.last_seen[:16]
                     ),
                     a,
                 )

@@ -39,6 +39,7 @@ from shiboken6 import isValid
 from console import plain_language
 from console.plain_language import FindingKind
 from console.services.read_aloud import ReadAloud
+from widgets.i18n import show
 
 HINT_DELAY_MS = 400  # after the last key: long enough not to flicker while typing
 READ_KEY = "Ctrl+Shift+V"  # V: voorlezen (Ctrl+Shift+L is the audit screen)
@@ -204,7 +205,7 @@ class TextTools(QWidget):
         elif status is None:
             reason = self.tr("Even geduld: de spraak wordt gecontroleerd.")
         elif not status.available:
-            reason = status.reason  # Dutch, from the speech adapter
+            reason = show(status.reason)  # marked Dutch from the speech adapter
         else:
             reason = ""
         self.read_button.setEnabled(not reason)

@@ -35,8 +35,9 @@ import httpx
 from console.domain.availability import Availability
 from console.domain.model import AgendaItem, Colleague, OutOfOffice, Presence
 from console.domain.organisation import Organisation
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from integrations.availability_shared import (
+    NO_AGENDA_KNOWN,
     Answer,
     DeskCache,
     DeskLookSource,
@@ -49,6 +50,12 @@ log = logging.getLogger(__name__)
 
 SOURCE_NAME = "agenda (CalDAV)"
 ABSENCE_CATEGORY = "AFWEZIG"
+# Why a colleague's agenda is unknown; the callback dialog shows it in the chosen language.
+_REFUSED = QT_TRANSLATE_NOOP(
+    "errors", "de agendaserver weigert de aanmelding of het recht om te kijken."
+)
+_GONE = QT_TRANSLATE_NOOP("errors", "de agenda van deze collega bestaat niet (meer).")
+_SERVER_ERROR = QT_TRANSLATE_NOOP("errors", "de agendaserver gaf een fout (code {code}).")
 Credentials = Callable[[], Awaitable[tuple[str, str]]]
 
 FREE_BUSY_QUERY = """<?xml version="1.0" encoding="utf-8"?>
@@ -311,7 +318,7 @@ class CalDavAvailabilitySource(DeskLookSource):
     async def _one(self, colleague: Colleague, start: datetime, end: datetime) -> Answer:
         where = self.calendars_of(colleague)
         if where is None:
-            return unknown("van deze collega is geen agenda bekend.")
+            return unknown(NO_AGENDA_KNOWN)
         # Whole local days, so an all-day event comes back whole (Radicale clips at the range).
         first = datetime.combine(start.astimezone(self.zone).date(), time(0, 0), self.zone)
         last = datetime.combine(end.astimezone(self.zone).date(), time(0, 0), self.zone)
@@ -319,11 +326,11 @@ class CalDavAvailabilitySource(DeskLookSource):
         try:
             answer = await self._report(where.agenda, FREE_BUSY_QUERY.format(**window), "1")
             if answer.status_code in (401, 403):
-                return unknown("de agendaserver weigert de aanmelding of het recht om te kijken.")
+                return unknown(_REFUSED)
             if answer.status_code == 404:
-                return unknown("de agenda van deze collega bestaat niet (meer).")
+                return unknown(_GONE)
             if answer.status_code != 200:
-                return unknown(f"de agendaserver gaf een fout (code {answer.status_code}).")
+                return unknown(Text("errors", _SERVER_ERROR, {"code": answer.status_code}))
             periods = free_busy_periods(answer.text)
             absences: list[tuple[datetime, datetime, str]] = []
             if where.absences:

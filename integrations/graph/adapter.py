@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from console.domain.availability import Availability
 from console.domain.model import Colleague, OutOfOffice, Presence
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from integrations.availability_shared import (
     Answer,
     DeskCache,
@@ -49,6 +50,14 @@ from integrations.graph.mapping import (
 log = logging.getLogger(__name__)
 
 SOURCE_NAME = "Microsoft 365"
+# Why a colleague's agenda is unknown; the callback dialog shows it in the chosen language.
+_AGENDA_ERROR = QT_TRANSLATE_NOOP(
+    "errors", "Microsoft 365 gaf een fout bij de agenda (code {code})."
+)
+_NO_AGENDA = QT_TRANSLATE_NOOP("errors", "Microsoft 365 gaf geen agenda van deze collega.")
+_AGENDA_WITHHELD = QT_TRANSLATE_NOOP(
+    "errors", "Microsoft 365 geeft de agenda van deze collega niet."
+)
 PRESENCE_IDS_PER_REQUEST = 650
 # The documented limit ("up to 20 entities at once"; Exchange itself refuses only above 100).
 SCHEDULES_PER_REQUEST = 20
@@ -112,7 +121,9 @@ class GraphAvailabilitySource(DeskLookSource):
     # -- the port -----------------------------------------------------------------------------
 
     # availability() and desk() come from DeskLookSource: one look per desk, cached a minute.
-    not_listed = "deze collega staat niet in de lijst van Microsoft 365."
+    not_listed = QT_TRANSLATE_NOOP(
+        "errors", "deze collega staat niet in de lijst van Microsoft 365."
+    )
 
     # -- one look -----------------------------------------------------------------------------
 
@@ -197,29 +208,29 @@ class GraphAvailabilitySource(DeskLookSource):
             elif key.startswith("presence"):
                 log.info("Graph presence failed with status %s", answer.status)
         schedules: dict[str, dict[str, Any]] = {}
-        failed: dict[str, str] = {}
+        failed: dict[str, str | Text] = {}
         for key, answer in answers.items():
             if not key.startswith("schedule"):
                 continue
             if answer.status != 200:
                 failed[key] = (
-                    "Microsoft 365 is nu te druk."
+                    QT_TRANSLATE_NOOP("errors", "Microsoft 365 is nu te druk.")
                     if answer.status == 429
-                    else f"Microsoft 365 gaf een fout bij de agenda (code {answer.status})."
+                    else Text("errors", _AGENDA_ERROR, {"code": answer.status})
                 )
                 continue
             for item in _values(answer.body):
                 if isinstance(item, dict) and isinstance(item.get("scheduleId"), str):
                     schedules[item["scheduleId"].strip().lower()] = item
         result: dict[str, Answer] = {}
-        failure_reason = next(iter(failed.values()), "")
+        failure_reason: str | Text = next(iter(failed.values()), "")
         for colleague in members:
             object_id = self.object_ids.get(colleague.id, "").lower()
             presence = presences.get(object_id) if object_id else None
             schedule = schedules.get((colleague.email or "").lower())
             if schedule is None:
                 result[colleague.id] = unknown(
-                    failure_reason or "Microsoft 365 gaf geen agenda van deze collega."
+                    failure_reason or _NO_AGENDA
                 )
                 continue
             error = schedule.get("error")
@@ -227,7 +238,7 @@ class GraphAvailabilitySource(DeskLookSource):
                 # The code (e.g. ErrorNoFreeBusyAccess) helps the administrator, not the agent.
                 log.info("Graph schedule error %s", error.get("responseCode") or "without code")
                 result[colleague.id] = unknown(
-                    "Microsoft 365 geeft de agenda van deze collega niet."
+                    _AGENDA_WITHHELD
                 )
                 continue
             result[colleague.id] = self._facts(

@@ -76,12 +76,18 @@ def retry_after(headers: Any, *, now: datetime | None = None) -> float | None:
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-def _reason_for(status: int) -> str:
+def _reason_for(status: int) -> str | Text:
     if status in (401, 403):
-        return "Microsoft 365 weigert de aanmelding (verlopen of geen recht). Meld opnieuw aan."
+        return QT_TRANSLATE_NOOP(
+            "errors",
+            "Microsoft 365 weigert de aanmelding (verlopen of geen recht). Meld opnieuw aan.",
+        )
     if status in (429, 503):
-        return "Microsoft 365 is nu te druk."
-    return f"Microsoft 365 gaf een fout (code {status})."
+        return QT_TRANSLATE_NOOP("errors", "Microsoft 365 is nu te druk.")
+    return Text(
+        "errors", QT_TRANSLATE_NOOP("errors", "Microsoft 365 gaf een fout (code {code})."),
+        {"code": status},
+    )
 
 
 class _Slots:

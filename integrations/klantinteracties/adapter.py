@@ -38,6 +38,10 @@ from integrations.klantinteracties.errors import Malformed, NotFound, ReferenceT
 # a few seconds.
 EXPAND = "hadBetrokkenen,hadBetrokkenen.digitaleAdressen"
 SCAN_EXPAND = EXPAND
+# Shown in the window's list of answers put aside (widgets/sync_problems.py translates them).
+_TASK_WITHOUT_UUID = QT_TRANSLATE_NOOP("errors", "Een interne taak zonder uuid.")
+_KC_GONE = QT_TRANSLATE_NOOP("errors", "Het klantcontact van deze taak bestaat niet meer.")
+_TASK_GONE = QT_TRANSLATE_NOOP("errors", "Deze taak is verwijderd uit het klantcontactsysteem.")
 
 
 class ActorDirectory:
@@ -516,7 +520,7 @@ class KlantinteractiesAdapter:
                 for task in page:
                     kc = _kc_uuid(task)
                     if kc is None:
-                        bad.append(_unreadable("Een interne taak zonder uuid.", task))
+                        bad.append(_unreadable(_TASK_WITHOUT_UUID, task))
                         continue
                     uuid = task["uuid"]
                     if uuid in seen:
@@ -559,7 +563,7 @@ class KlantinteractiesAdapter:
                     return _unreadable(exc.message, exc.raw)
                 except NotFound:
                     return _unreadable(
-                        "Het klantcontact van deze taak bestaat niet meer.", task, gone=True
+                        _KC_GONE, task, gone=True
                     )
 
         return list(await asyncio.gather(*(one(t, o) for t, o in tasks)))
@@ -632,7 +636,7 @@ class KlantinteractiesAdapter:
             except NotFound:
                 found.append(
                     RemoteUnreadable(
-                        message="Deze taak is verwijderd uit het klantcontactsysteem.",
+                        message=_TASK_GONE,
                         raw=json.dumps({"uuid": uuid}),
                         internetaak=uuid,
                         gone=True,
@@ -643,7 +647,7 @@ class KlantinteractiesAdapter:
                 found.append(_unreadable(exc.message, exc.raw, internetaak=uuid))
                 continue
             if _kc_uuid(task) is None:
-                found.append(_unreadable("Een interne taak zonder uuid.", task, internetaak=uuid))
+                found.append(_unreadable(_TASK_WITHOUT_UUID, task, internetaak=uuid))
                 continue
             if uuid in known and known[uuid] == mapping.task_version(task):
                 continue

@@ -75,25 +75,30 @@ class ReferenceTaken(Rejected, RemoteReferenceTaken):
     """The client reference (``referentienummer``) is already used by another klantcontact."""
 
 
-UNAVAILABLE_MESSAGE = (
-    "Het klantcontactsysteem is nu niet bereikbaar. Uw werk is bewaard en wordt later verstuurd."
+UNAVAILABLE_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
+    "Het klantcontactsysteem is nu niet bereikbaar. Uw werk is bewaard en wordt later verstuurd.",
 )
-AMBIGUOUS_MESSAGE = (
+AMBIGUOUS_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
     "Het klantcontactsysteem antwoordde niet op tijd. De console controleert straks of het "
-    "bericht is aangekomen; er gaat niets verloren en niets wordt dubbel verstuurd."
+    "bericht is aangekomen; er gaat niets verloren en niets wordt dubbel verstuurd.",
 )
-AUTH_MESSAGE = (
+AUTH_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
     "Het klantcontactsysteem weigert de toegangssleutel. Zet een nieuwe sleutel met: "
-    "kcc-console secrets set klantinteracties"
+    "kcc-console secrets set klantinteracties",
 )
 NOT_FOUND_MESSAGE = QT_TRANSLATE_NOOP(
     "errors", "Dit contact bestaat niet (meer) in het klantcontactsysteem."
 )
-REDIRECT_MESSAGE = (
+REDIRECT_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
     "Het klantcontactsysteem stuurt de console door naar een andere pagina (misschien een "
-    "inlogpagina). Uw werk is bewaard; de console probeert het later opnieuw."
+    "inlogpagina). Uw werk is bewaard; de console probeert het later opnieuw.",
 )
-CERTIFICATE_MESSAGE = (
+CERTIFICATE_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
     "Het klantcontactsysteem is bereikbaar, maar zijn certificaat wordt niet vertrouwd. Vraag de "
-    "beheerder het certificaat van de gemeente (ca_file) in te stellen. Uw werk is bewaard."
+    "beheerder het certificaat van de gemeente (ca_file) in te stellen. Uw werk is bewaard.",
 )

@@ -30,10 +30,15 @@ _UIDVALIDITY = re.compile(rb"UIDVALIDITY (\d+)")
 _INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
 
 
-def _away(address: str) -> str:
-    return (
-        f"De mailbox {address} is nu niet bereikbaar. Er gaat geen mail verloren: de console "
-        "haalt alles op zodra de server terug is."
+def _away(address: str) -> Text:
+    return Text(
+        "errors",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "De mailbox {address} is nu niet bereikbaar. Er gaat geen mail verloren: de console "
+            "haalt alles op zodra de server terug is.",
+        ),
+        {"address": address},
     )
 
 

@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 
 from console.channels import Attachment, IncomingContact
 from console.domain.model import Channel
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,50 @@ HTML_MAX = 2_000_000
 ATTACHMENT_MAX = 25 * 1024 * 1024  # bytes kept per attachment; bigger ones stay on the server
 _MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
 
-BROKEN = (
+# Warnings shown above a mail in the window; stored with the message as sentences that still
+# carry their Text (offline_cache/channels.py), so they are shown in the chosen language.
+BROKEN = QT_TRANSLATE_NOOP(
+    "errors",
     "Dit bericht is niet helemaal volgens de regels opgebouwd. De console toont wat te lezen "
-    "is; misschien ontbreekt een deel."
+    "is; misschien ontbreekt een deel.",
 )
-UNREADABLE = (
+UNREADABLE = QT_TRANSLATE_NOOP(
+    "errors",
     "De opbouw van dit bericht is niet te lezen. Het originele bericht staat als bijlage "
-    "'origineel.eml' bij deze vraag."
+    "'origineel.eml' bij deze vraag.",
 )
+TOO_LONG = QT_TRANSLATE_NOOP("errors", "Dit bericht is erg lang. De console toont het begin.")
+OWN_ADDRESS = QT_TRANSLATE_NOOP(
+    "errors",
+    "Let op: dit bericht gebruikt het adres van de gemeente als afzender. Het komt "
+    "misschien niet van de gemeente. Er is geen automatische bevestiging verstuurd.",
+)
+SPOOFED = QT_TRANSLATE_NOOP(
+    "errors",
+    "Let op: de afzender is misschien niet echt. Het bericht zegt dat het van {address} "
+    "komt, maar het is verstuurd via {domain}. Vraag niet om persoonlijke gegevens via dit "
+    "adres.",
+)
+REPLY_TO = QT_TRANSLATE_NOOP(
+    "errors",
+    "Let op: antwoorden op dit bericht gaan naar {address}, niet naar het antwoordadres in "
+    "het bericht ({reply_to}).",
+)
+CHARSET = QT_TRANSLATE_NOOP(
+    "errors",
+    "De tekenset van dit bericht ({charset}) is onbekend of klopt niet. Sommige letters "
+    "kunnen verkeerd op het scherm staan.",
+)
+ATTACHMENT_TOO_BIG = QT_TRANSLATE_NOOP(
+    "errors",
+    "De bijlage '{name}' is te groot om in de console te bewaren ({megabytes} MB). Hij staat "
+    "nog in de mailbox.",
+)
+
+
+def _warning(template: str, **params: object) -> str:
+    """A warning with parameters: Dutch text that still carries its Text (a Sentence)."""
+    return Sentence.of(Text("errors", template, params))
 
 
 def normalise_id(value: str) -> str:
@@ -132,22 +169,12 @@ def _sender_warnings(msg: Message, address: str, own_addresses: frozenset[str]) 
     warnings: list[str] = []
     return_path = parseaddr(_header(msg, "Return-Path"))[1]
     if address.lower() in own_addresses:
-        warnings.append(
-            "Let op: dit bericht gebruikt het adres van de gemeente als afzender. Het komt "
-            "misschien niet van de gemeente. Er is geen automatische bevestiging verstuurd."
-        )
+        warnings.append(OWN_ADDRESS)
     elif return_path and address and _domain(return_path) != _domain(address):
-        warnings.append(
-            f"Let op: de afzender is misschien niet echt. Het bericht zegt dat het van {address} "
-            f"komt, maar het is verstuurd via {_domain(return_path)}. Vraag niet om "
-            "persoonlijke gegevens via dit adres."
-        )
+        warnings.append(_warning(SPOOFED, address=address, domain=_domain(return_path)))
     reply_to = [a for _, a in getaddresses([_header(msg, "Reply-To")]) if a]
     if reply_to and address and any(a.lower() != address.lower() for a in reply_to):
-        warnings.append(
-            f"Let op: antwoorden op dit bericht gaan naar {address}, niet naar het "
-            f"antwoordadres in het bericht ({', '.join(reply_to)})."
-        )
+        warnings.append(_warning(REPLY_TO, address=address, reply_to=", ".join(reply_to)))
     return warnings
 
 
@@ -165,10 +192,7 @@ def _decode_text(part: Message, warnings: list[str]) -> str:
     try:
         return bytes(payload).decode(charset)
     except (LookupError, UnicodeDecodeError):
-        warnings.append(
-            f"De tekenset van dit bericht ({charset}) is onbekend of klopt niet. Sommige letters "
-            "kunnen verkeerd op het scherm staan."
-        )
+        warnings.append(_warning(CHARSET, charset=charset))
         try:
             return bytes(payload).decode("utf-8")
         except UnicodeDecodeError:
@@ -215,8 +239,7 @@ def _walk(msg: Message, warnings: list[str]) -> tuple[str, str, list[Attachment]
         name = _filename(part, len(attachments) + 1)
         if size > ATTACHMENT_MAX:
             warnings.append(
-                f"De bijlage '{name}' is te groot om in de console te bewaren "
-                f"({size // (1024 * 1024)} MB). Hij staat nog in de mailbox."
+                _warning(ATTACHMENT_TOO_BIG, name=name, megabytes=size // (1024 * 1024))
             )
             data = b""
         attachments.append(
@@ -274,7 +297,7 @@ def parse_mail(
     if not text and html:
         text = html_to_text(html)
     if len(text) > TEXT_MAX or len(html) > HTML_MAX:
-        warnings.append("Dit bericht is erg lang. De console toont het begin.")
+        warnings.append(TOO_LONG)
         text, html = text[:TEXT_MAX], html[:HTML_MAX]
     if not text and not html and not attachments:
         text = ""

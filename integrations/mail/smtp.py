@@ -20,9 +20,10 @@ from integrations.mail.parse import build_reply
 
 log = logging.getLogger(__name__)
 
-AWAY = (
+AWAY = QT_TRANSLATE_NOOP(
+    "errors",
     "De mailserver is nu niet bereikbaar. Uw bericht wacht in de console en gaat vanzelf weg "
-    "zodra de server terug is."
+    "zodra de server terug is.",
 )
 
 

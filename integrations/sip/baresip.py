@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Text
 from console.ports import (
     CallDropped,
     CallEvent,
@@ -61,17 +61,20 @@ from integrations.sip.owner import listener_owned_by
 
 log = logging.getLogger(__name__)
 
-MISSING = (
+MISSING = QT_TRANSLATE_NOOP(
+    "errors",
     "Het telefoonprogramma baresip is niet gevonden. Installeer baresip of zet de telefoon "
-    "in de instellingen op demo."
+    "in de instellingen op demo.",
 )
-CRASHED = (
+CRASHED = QT_TRANSLATE_NOOP(
+    "errors",
     "Het telefoonprogramma (baresip) is gestopt. Lopende gesprekken zijn verbroken; "
-    "uw notities zijn bewaard."
+    "uw notities zijn bewaard.",
 )
-SILENT = (
+SILENT = QT_TRANSLATE_NOOP(
+    "errors",
     "Het telefoonprogramma (baresip) reageert niet. Probeer het opnieuw of start de console "
-    "opnieuw."
+    "opnieuw.",
 )
 NO_CONNECT = QT_TRANSLATE_NOOP(
     "errors", "De console kan het telefoonprogramma (baresip) niet bereiken."
@@ -95,19 +98,21 @@ REFUSED = QT_TRANSLATE_NOOP("errors", "Het telefoonprogramma weigerde dit. Probe
 TRANSFER_FAILED = QT_TRANSLATE_NOOP(
     "errors", "Doorverbinden is niet gelukt. De inwoner is nog bij u aan de lijn."
 )
-ANSWER_FAILED = (
+ANSWER_FAILED = QT_TRANSLATE_NOOP(
+    "errors",
     "Opnemen is niet gelukt: de verbinding met de beller kwam niet tot stand. De oproep gaat "
-    "nog over; probeer het opnieuw."
+    "nog over; probeer het opnieuw.",
 )
-STRANGER = (
+STRANGER = QT_TRANSLATE_NOOP(
+    "errors",
     "Een ander programma gebruikt poort {port} van de telefoon. Dat is niet de baresip van de "
     "console. De console maakt er geen verbinding mee. Stop dat programma, of kies een andere "
-    "ctrl_port in de instellingen."
+    "ctrl_port in de instellingen.",
 )
 TOO_BIG = QT_TRANSLATE_NOOP(
     "errors", "De telefoon stuurde een veel te groot bericht. De console slaat het over."
 )
-LINE_BACK = "De telefoon werkt weer. U krijgt weer oproepen."
+LINE_BACK = QT_TRANSLATE_NOOP("errors", "De telefoon werkt weer. U krijgt weer oproepen.")
 
 ANSWER_RETRY = 1.0  # seconds before an answer that did not connect is tried again
 
@@ -304,7 +309,7 @@ class BaresipTelephony:
         await self._connect(self.settings.start_timeout)
 
     async def _connect(self, within: float) -> None:
-        stranger = STRANGER.format(port=self.settings.ctrl_port)
+        stranger = Text("errors", STRANGER, {"port": self.settings.ctrl_port})
         if self._process is not None and not self._process.running:
             # Prove the port free first: baresip would start anyway without its control port
             # and the console would be talking to whoever holds it.

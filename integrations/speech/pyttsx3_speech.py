@@ -36,21 +36,25 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DUTCH_VOICE = "gmw/nl"  # eSpeak NG's Dutch voice
-NO_ENGINE = (
+NO_ENGINE = QT_TRANSLATE_NOOP(
+    "errors",
     "Voorlezen kan niet: er is geen spraakprogramma op deze computer. Vraag de servicedesk om "
-    "eSpeak NG te installeren (Debian: sudo apt-get install libespeak-ng1)."
+    "eSpeak NG te installeren (Debian: sudo apt-get install libespeak-ng1).",
 )
-NO_DUTCH_VOICE = (
+NO_DUTCH_VOICE = QT_TRANSLATE_NOOP(
+    "errors",
     "Voorlezen kan niet: er is geen Nederlandse stem op deze computer. Vraag de servicedesk om "
-    "een Nederlandse stem te installeren."
+    "een Nederlandse stem te installeren.",
 )
-NO_SOUND = (
+NO_SOUND = QT_TRANSLATE_NOOP(
+    "errors",
     "Voorlezen kan niet: deze computer heeft geen geluid (geen geluidskaart of luidspreker "
-    "gevonden). Controleer of de koptelefoon is aangesloten."
+    "gevonden). Controleer of de koptelefoon is aangesloten.",
 )
-NO_PLAYER = (
+NO_PLAYER = QT_TRANSLATE_NOOP(
+    "errors",
     "Voorlezen kan niet: het programma om geluid af te spelen ontbreekt (Debian: sudo apt-get "
-    "install alsa-utils)."
+    "install alsa-utils).",
 )
 FAILED = QT_TRANSLATE_NOOP("errors", "Voorlezen is niet gelukt. Probeer het opnieuw.")
 RENDER_ATTEMPTS = 4
