@@ -2414,6 +2414,10 @@ available</translation>
         <translation>Reading aloud is not possible on this computer right now.</translation>
     </message>
     <message>
+        <source>Deze collega of afdeling bestaat niet (meer). Kies een ander.</source>
+        <translation>This colleague or department does not exist (any more). Choose another.</translation>
+    </message>
+    <message>
         <source>Deze terugbelnotitie bestaat niet meer.</source>
         <translation>This callback note no longer exists.</translation>
     </message>
@@ -2546,6 +2550,10 @@ available</translation>
         <translation>{kind} could not be sent: {why}</translation>
     </message>
     <message>
+        <source>Alleen een teamleider mag het inzagelogboek bekijken of opslaan.</source>
+        <translation>Only a team leader may view or save the access log.</translation>
+    </message>
+    <message>
         <source>De bewaartermijn is minstens 1 dag.</source>
         <translation>The retention period is at least 1 day.</translation>
     </message>
@@ -2586,6 +2594,18 @@ available</translation>
         <translation>{name} is not (or no longer) on the line. You go back to the resident. Make a callback note if needed.</translation>
     </message>
     <message>
+        <source>de agendaserver weigert de aanmelding of het recht om te kijken.</source>
+        <translation>the agenda server refuses the sign-in or the right to look.</translation>
+    </message>
+    <message>
+        <source>de agenda van deze collega bestaat niet (meer).</source>
+        <translation>this colleague&apos;s agenda does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>de agendaserver gaf een fout (code {code}).</source>
+        <translation>the agenda server gave an error (code {code}).</translation>
+    </message>
+    <message>
         <source>er is geen wachtwoord voor de agendaserver bewaard.</source>
         <translation>no password for the calendar server has been stored.</translation>
     </message>
@@ -2596,6 +2616,14 @@ available</translation>
     <message>
         <source>de agendaserver is nu niet bereikbaar.</source>
         <translation>the calendar server cannot be reached right now.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 weigert de aanmelding (verlopen of geen recht). Meld opnieuw aan.</source>
+        <translation>Microsoft 365 refuses the sign-in (expired or no permission). Sign in again.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 gaf een fout (code {code}).</source>
+        <translation>Microsoft 365 gave an error (code {code}).</translation>
     </message>
     <message>
         <source>Microsoft 365 vraagt {seconds} seconden te wachten (te druk).</source>
@@ -2616,6 +2644,14 @@ available</translation>
     <message>
         <source>Microsoft 365 blijft te druk; probeer het zo weer.</source>
         <translation>Microsoft 365 stays too busy; try again shortly.</translation>
+    </message>
+    <message>
+        <source>Het klantcontact van deze taak bestaat niet meer.</source>
+        <translation>The customer contact of this task no longer exists.</translation>
+    </message>
+    <message>
+        <source>Deze taak is verwijderd uit het klantcontactsysteem.</source>
+        <translation>This task was deleted from the customer contact system.</translation>
     </message>
     <message>
         <source>Het antwoord van de server mist een uuid.</source>
@@ -2707,6 +2743,10 @@ available</translation>
         <translation>A customer contact without a known owner.</translation>
     </message>
     <message>
+        <source>De mailserver is nu niet bereikbaar. Uw bericht wacht in de console en gaat vanzelf weg zodra de server terug is.</source>
+        <translation>The mail server cannot be reached right now. Your message waits in the console and is sent as soon as the server is back.</translation>
+    </message>
+    <message>
         <source>De mailserver weigert het adres {address}. Controleer het adres.</source>
         <translation>The mail server refuses the address {address}. Check the address.</translation>
     </message>
@@ -2751,6 +2791,14 @@ available</translation>
         <translation>The ID token from the sign-in server is not genuine (the signature is wrong). Nobody is signed in.</translation>
     </message>
     <message>
+        <source>Dit is geen geldig Nederlands telefoonnummer. Typ bijvoorbeeld 06 12345678 of 0345 123456.</source>
+        <translation>This is not a valid Dutch phone number. Type for example 06 12345678 or 0345 123456.</translation>
+    </message>
+    <message>
+        <source>Dit is geen geldig Nederlands telefoonnummer. Typ alleen cijfers, met spaties of streepjes als u wilt, bijvoorbeeld 06 12345678. Een toestelnummer of tekst kan er niet bij.</source>
+        <translation>This is not a valid Dutch phone number. Type only digits, with spaces or dashes if you like, for example 06 12345678. An extension or text cannot be added.</translation>
+    </message>
+    <message>
         <source>Vul een telefoonnummer in.</source>
         <translation>Fill in a phone number.</translation>
     </message>
@@ -2787,6 +2835,10 @@ available</translation>
         <translation>The console cannot write in {folder}. Choose a folder you may write in (--data-dir).</translation>
     </message>
     <message>
+        <source>Deze zoekvraag kost te veel tijd. Maak hem korter of preciezer, bijvoorbeeld met een langer woord, een naam of een telefoonnummer.</source>
+        <translation>This search takes too much time. Make it shorter or more precise, for example with a longer word, a name or a phone number.</translation>
+    </message>
+    <message>
         <source>Dit gegevensbestand is gemaakt door een nieuwere versie van de console. Werk de console bij.</source>
         <translation>This data file was made by a newer version of the console. Update the console.</translation>
     </message>
@@ -2819,6 +2871,10 @@ available</translation>
         <translation>This contact is not in the customer contact system.</translation>
     </message>
     <message>
+        <source>De mailbox {address} is nu niet bereikbaar. Er gaat geen mail verloren: de console haalt alles op zodra de server terug is.</source>
+        <translation>The mailbox {address} cannot be reached right now. No mail is lost: the console fetches everything as soon as the server is back.</translation>
+    </message>
+    <message>
         <source>De console kan niet inloggen op de mailbox {address}. Zet het wachtwoord opnieuw met: kcc-console secrets set {secret}</source>
         <translation>The console cannot log in to the mailbox {address}. Set the password again with: kcc-console secrets set {secret}</translation>
     </message>
@@ -2827,12 +2883,164 @@ available</translation>
         <translation>The folder {folder} of {address} does not exist.</translation>
     </message>
     <message>
+        <source>Het telefoonprogramma baresip is niet gevonden. Installeer baresip of zet de telefoon in de instellingen op demo.</source>
+        <translation>The phone program baresip was not found. Install baresip or set the phone to demo in the settings.</translation>
+    </message>
+    <message>
+        <source>Het telefoonprogramma (baresip) is gestopt. Lopende gesprekken zijn verbroken; uw notities zijn bewaard.</source>
+        <translation>The phone program (baresip) has stopped. Ongoing calls were cut off; your notes are saved.</translation>
+    </message>
+    <message>
+        <source>Het telefoonprogramma (baresip) reageert niet. Probeer het opnieuw of start de console opnieuw.</source>
+        <translation>The phone program (baresip) does not respond. Try again or restart the console.</translation>
+    </message>
+    <message>
+        <source>De console kan het telefoonprogramma (baresip) niet bereiken.</source>
+        <translation>The console cannot reach the phone program (baresip).</translation>
+    </message>
+    <message>
+        <source>Het telefoonprogramma stuurde een bericht dat de console niet kan lezen.</source>
+        <translation>The phone program sent a message the console cannot read.</translation>
+    </message>
+    <message>
         <source>Het telefoonprogramma stuurde een bericht dat de console niet kan lezen. De verbinding is verbroken.</source>
         <translation>The phone program sent a message the console cannot read. The connection has been closed.</translation>
     </message>
     <message>
         <source>Het telefoonprogramma stuurde een bericht dat de console niet kan lezen. Het bericht is overgeslagen.</source>
         <translation>The phone program sent a message the console cannot read. The message was skipped.</translation>
+    </message>
+    <message>
+        <source>Het telefoonprogramma weigerde dit. Probeer het opnieuw.</source>
+        <translation>The phone program refused this. Please try again.</translation>
+    </message>
+    <message>
+        <source>Doorverbinden is niet gelukt. De inwoner is nog bij u aan de lijn.</source>
+        <translation>The transfer did not work. The resident is still on the line with you.</translation>
+    </message>
+    <message>
+        <source>Opnemen is niet gelukt: de verbinding met de beller kwam niet tot stand. De oproep gaat nog over; probeer het opnieuw.</source>
+        <translation>Answering failed: the connection with the caller was not made. The call is still ringing; try again.</translation>
+    </message>
+    <message>
+        <source>Een ander programma gebruikt poort {port} van de telefoon. Dat is niet de baresip van de console. De console maakt er geen verbinding mee. Stop dat programma, of kies een andere ctrl_port in de instellingen.</source>
+        <translation>Another program is using port {port} of the phone. That is not the console&apos;s baresip. The console does not connect to it. Stop that program, or choose another ctrl_port in the settings.</translation>
+    </message>
+    <message>
+        <source>De telefoon stuurde een veel te groot bericht. De console slaat het over.</source>
+        <translation>The phone sent a message that is far too large. The console skips it.</translation>
+    </message>
+    <message>
+        <source>De telefoon werkt weer. U krijgt weer oproepen.</source>
+        <translation>The phone works again. You will get calls again.</translation>
+    </message>
+    <message>
+        <source>U kunt de notitie toch opslaan: schrijf dan waarom.</source>
+        <translation>You can still save the note: then write why.</translation>
+    </message>
+    <message>
+        <source>Agenda onbekend: {reason} {what_now}</source>
+        <translation>Agenda unknown: {reason} {what_now}</translation>
+    </message>
+    <message>
+        <source>van deze collega is geen agenda bekend.</source>
+        <translation>no agenda is known for this colleague.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 gaf een fout bij de agenda (code {code}).</source>
+        <translation>Microsoft 365 gave an error for the agenda (code {code}).</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 gaf geen agenda van deze collega.</source>
+        <translation>Microsoft 365 gave no agenda for this colleague.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 geeft de agenda van deze collega niet.</source>
+        <translation>Microsoft 365 does not give this colleague&apos;s agenda.</translation>
+    </message>
+    <message>
+        <source>deze collega staat niet in de lijst van Microsoft 365.</source>
+        <translation>this colleague is not in the Microsoft 365 list.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 is nu te druk.</source>
+        <translation>Microsoft 365 is too busy right now.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem is nu niet bereikbaar. Uw werk is bewaard en wordt later verstuurd.</source>
+        <translation>The customer contact system cannot be reached right now. Your work is saved and will be sent later.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem antwoordde niet op tijd. De console controleert straks of het bericht is aangekomen; er gaat niets verloren en niets wordt dubbel verstuurd.</source>
+        <translation>The customer contact system did not answer in time. The console will check later whether the message arrived; nothing is lost and nothing is sent twice.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem weigert de toegangssleutel. Zet een nieuwe sleutel met: kcc-console secrets set klantinteracties</source>
+        <translation>The customer contact system refuses the access key. Set a new key with: kcc-console secrets set klantinteracties</translation>
+    </message>
+    <message>
+        <source>Dit contact bestaat niet (meer) in het klantcontactsysteem.</source>
+        <translation>This contact does not exist (any more) in the contact system.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem stuurt de console door naar een andere pagina (misschien een inlogpagina). Uw werk is bewaard; de console probeert het later opnieuw.</source>
+        <translation>The customer contact system redirects the console to another page (perhaps a sign-in page). Your work is saved; the console will try again later.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem is bereikbaar, maar zijn certificaat wordt niet vertrouwd. Vraag de beheerder het certificaat van de gemeente (ca_file) in te stellen. Uw werk is bewaard.</source>
+        <translation>The customer contact system can be reached, but its certificate is not trusted. Ask the administrator to set the municipality&apos;s certificate (ca_file). Your work is saved.</translation>
+    </message>
+    <message>
+        <source>Dit bericht is niet helemaal volgens de regels opgebouwd. De console toont wat te lezen is; misschien ontbreekt een deel.</source>
+        <translation>This message is not built quite according to the rules. The console shows what can be read; part may be missing.</translation>
+    </message>
+    <message>
+        <source>De opbouw van dit bericht is niet te lezen. Het originele bericht staat als bijlage &apos;origineel.eml&apos; bij deze vraag.</source>
+        <translation>The structure of this message cannot be read. The original message is attached to this question as &apos;origineel.eml&apos;.</translation>
+    </message>
+    <message>
+        <source>Dit bericht is erg lang. De console toont het begin.</source>
+        <translation>This message is very long. The console shows the beginning.</translation>
+    </message>
+    <message>
+        <source>Let op: dit bericht gebruikt het adres van de gemeente als afzender. Het komt misschien niet van de gemeente. Er is geen automatische bevestiging verstuurd.</source>
+        <translation>Note: this message uses the municipality&apos;s address as sender. It may not come from the municipality. No automatic confirmation was sent.</translation>
+    </message>
+    <message>
+        <source>Let op: de afzender is misschien niet echt. Het bericht zegt dat het van {address} komt, maar het is verstuurd via {domain}. Vraag niet om persoonlijke gegevens via dit adres.</source>
+        <translation>Note: the sender may not be genuine. The message says it comes from {address}, but it was sent via {domain}. Do not ask for personal data through this address.</translation>
+    </message>
+    <message>
+        <source>Let op: antwoorden op dit bericht gaan naar {address}, niet naar het antwoordadres in het bericht ({reply_to}).</source>
+        <translation>Note: replies to this message go to {address}, not to the reply address in the message ({reply_to}).</translation>
+    </message>
+    <message>
+        <source>De tekenset van dit bericht ({charset}) is onbekend of klopt niet. Sommige letters kunnen verkeerd op het scherm staan.</source>
+        <translation>The character set of this message ({charset}) is unknown or wrong. Some letters may show incorrectly on screen.</translation>
+    </message>
+    <message>
+        <source>De bijlage &apos;{name}&apos; is te groot om in de console te bewaren ({megabytes} MB). Hij staat nog in de mailbox.</source>
+        <translation>The attachment &apos;{name}&apos; is too big to keep in the console ({megabytes} MB). It is still in the mailbox.</translation>
+    </message>
+    <message>
+        <source>Voorlezen kan niet: er is geen spraakprogramma op deze computer. Vraag de servicedesk om eSpeak NG te installeren (Debian: sudo apt-get install libespeak-ng1).</source>
+        <translation>Reading aloud is not possible: there is no speech program on this computer. Ask the service desk to install eSpeak NG (Debian: sudo apt-get install libespeak-ng1).</translation>
+    </message>
+    <message>
+        <source>Voorlezen kan niet: er is geen Nederlandse stem op deze computer. Vraag de servicedesk om een Nederlandse stem te installeren.</source>
+        <translation>Reading aloud is not possible: there is no Dutch voice on this computer. Ask the service desk to install a Dutch voice.</translation>
+    </message>
+    <message>
+        <source>Voorlezen kan niet: deze computer heeft geen geluid (geen geluidskaart of luidspreker gevonden). Controleer of de koptelefoon is aangesloten.</source>
+        <translation>Reading aloud is not possible: this computer has no sound (no sound card or speaker found). Check that the headset is connected.</translation>
+    </message>
+    <message>
+        <source>Voorlezen kan niet: het programma om geluid af te spelen ontbreekt (Debian: sudo apt-get install alsa-utils).</source>
+        <translation>Reading aloud is not possible: the program to play sound is missing (Debian: sudo apt-get install alsa-utils).</translation>
+    </message>
+    <message>
+        <source>Voorlezen is niet gelukt. Probeer het opnieuw.</source>
+        <translation>Reading aloud did not work. Please try again.</translation>
     </message>
 </context>
 <context>
