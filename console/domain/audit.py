@@ -94,7 +94,8 @@ class PurgeReport:
             text = Text(
                 "errors",
                 QT_TRANSLATE_NOOP(
-                    "errors", "Bewaartermijn: er waren geen gegevens van vóór {day} om te verwijderen."
+                    "errors",
+                    "Bewaartermijn: er waren geen gegevens van vóór {day} om te verwijderen.",
                 ),
                 {"day": day},
             )
