@@ -32,6 +32,7 @@ from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
 from console.domain.model import Owner
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text  # issue 16: sentences shown in the UI
 from console.ports import (
     AvailabilitySource,
     Clock,
@@ -832,15 +833,34 @@ async def _sign_in(options: AppOptions, config: Config, org_file, clock: Clock, 
     if colleague is None:
         await oidc.sign_out()  # the next start asks again (perhaps someone else, or after a fix)
         raise SignInError(
-            f"U bent aangemeld als {identity.email}, maar dat adres staat niet in het "
-            "organisatiebestand. Vraag de functioneel beheerder u toe te voegen.",
+            Sentence.of(  # Dutch on the terminal; translatable wherever a widget shows it
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "U bent aangemeld als {email}, maar dat adres staat niet in het "
+                        "organisatiebestand. Vraag de functioneel beheerder u toe te voegen.",
+                    ),
+                    {"email": identity.email},
+                )
+            ),
         )
     role = role_for(identity, settings.roles)
     if role is None:
         await oidc.sign_out()
         raise SignInError(
-            f"Uw account ({identity.email}) heeft geen rol voor de KCC-console (agent, backoffice "
-            f"of teamleider). Vraag {settings.help_contact} u in de juiste groep te zetten.",
+            Sentence.of(
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Uw account ({email}) heeft geen rol voor de KCC-console (agent, "
+                        "backoffice of teamleider). Vraag {contact} u in de juiste groep te "
+                        "zetten.",
+                    ),
+                    {"email": identity.email, "contact": settings.help_contact},
+                )
+            ),
         )
     user = replace(colleague, role=Role(role))
     kind = SignInKind.GRACE if result.offline else SignInKind.OIDC
@@ -868,8 +888,16 @@ def _grace_notice(result) -> str | None:
 
     verified = result.identity.verified_at.astimezone(AMSTERDAM)
     until = result.offline_until.astimezone(AMSTERDAM)
-    return (
-        "De aanmeldserver is niet bereikbaar. U werkt met uw laatste aanmelding van "
-        f"{verified:%d-%m %H:%M}; dat kan tot {until:%d-%m %H:%M}. Daarna moet het netwerk "
-        "terug zijn om aan te melden."
+    # A Sentence: the message bar shows it in the chosen language.
+    return Sentence.of(
+        Text(
+            "errors",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "De aanmeldserver is niet bereikbaar. U werkt met uw laatste aanmelding van "
+                "{verified}; dat kan tot {until}. Daarna moet het netwerk terug zijn om aan te "
+                "melden.",
+            ),
+            {"verified": f"{verified:%d-%m %H:%M}", "until": f"{until:%d-%m %H:%M}"},
+        )
     )
