@@ -319,10 +319,11 @@ def second_transfer_warning(interaction: Interaction) -> str | None:
             "errors",
             QT_TRANSLATE_NOOP(
                 "errors",
-                "Let op: deze vraag is al %n keer doorverbonden. Nog een keer doorverbinden is "
-                "vervelend voor de inwoner. Kan deze collega de vraag echt beantwoorden?",
+                "Let op: deze vraag is al {count} keer doorverbonden. Nog een keer "
+                "doorverbinden is vervelend voor de inwoner. Kan deze collega de vraag echt "
+                "beantwoorden?",
             ),
-            n=interaction.transfers,
+            {"count": interaction.transfers},  # not ``n``: lupdate marks a NOOP non-plural
         )
     )
 
