@@ -833,34 +833,15 @@ async def _sign_in(options: AppOptions, config: Config, org_file, clock: Clock, 
     if colleague is None:
         await oidc.sign_out()  # the next start asks again (perhaps someone else, or after a fix)
         raise SignInError(
-            Sentence.of(  # Dutch on the terminal; translatable wherever a widget shows it
-                Text(
-                    "errors",
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "U bent aangemeld als {email}, maar dat adres staat niet in het "
-                        "organisatiebestand. Vraag de functioneel beheerder u toe te voegen.",
-                    ),
-                    {"email": identity.email},
-                )
-            ),
+            f"U bent aangemeld als {identity.email}, maar dat adres staat niet in het "
+            "organisatiebestand. Vraag de functioneel beheerder u toe te voegen.",
         )
     role = role_for(identity, settings.roles)
     if role is None:
         await oidc.sign_out()
         raise SignInError(
-            Sentence.of(
-                Text(
-                    "errors",
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "Uw account ({email}) heeft geen rol voor de KCC-console (agent, "
-                        "backoffice of teamleider). Vraag {contact} u in de juiste groep te "
-                        "zetten.",
-                    ),
-                    {"email": identity.email, "contact": settings.help_contact},
-                )
-            ),
+            f"Uw account ({identity.email}) heeft geen rol voor de KCC-console (agent, backoffice "
+            f"of teamleider). Vraag {settings.help_contact} u in de juiste groep te zetten.",
         )
     user = replace(colleague, role=Role(role))
     kind = SignInKind.GRACE if result.offline else SignInKind.OIDC
@@ -888,7 +869,8 @@ def _grace_notice(result) -> str | None:
 
     verified = result.identity.verified_at.astimezone(AMSTERDAM)
     until = result.offline_until.astimezone(AMSTERDAM)
-    # A Sentence: the message bar shows it in the chosen language.
+    # A Sentence: the message bar shows it in the chosen language (installed by then, unlike
+    # the sign-in refusals above, which end the start on the terminal and so stay Dutch).
     return Sentence.of(
         Text(
             "errors",
