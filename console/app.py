@@ -32,6 +32,7 @@ from console.domain.calendar import WorkingCalendar
 from console.domain.errors import DomainError
 from console.domain.model import Owner
 from console.domain.organisation import Organisation
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text  # issue 16: sentences shown in the UI
 from console.ports import (
     AvailabilitySource,
     Clock,
@@ -868,8 +869,17 @@ def _grace_notice(result) -> str | None:
 
     verified = result.identity.verified_at.astimezone(AMSTERDAM)
     until = result.offline_until.astimezone(AMSTERDAM)
-    return (
-        "De aanmeldserver is niet bereikbaar. U werkt met uw laatste aanmelding van "
-        f"{verified:%d-%m %H:%M}; dat kan tot {until:%d-%m %H:%M}. Daarna moet het netwerk "
-        "terug zijn om aan te melden."
+    # A Sentence: the message bar shows it in the chosen language (installed by then, unlike
+    # the sign-in refusals above, which end the start on the terminal and so stay Dutch).
+    return Sentence.of(
+        Text(
+            "errors",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "De aanmeldserver is niet bereikbaar. U werkt met uw laatste aanmelding van "
+                "{verified}; dat kan tot {until}. Daarna moet het netwerk terug zijn om aan te "
+                "melden.",
+            ),
+            {"verified": f"{verified:%d-%m %H:%M}", "until": f"{until:%d-%m %H:%M}"},
+        )
     )

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
+
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 
 LONG_SENTENCE_WORDS = 15  # B1 guidance: at most 15 words a sentence
 LONG_WORD_LETTERS = 16
@@ -44,7 +47,7 @@ class Finding:
     start: int
     end: int
     text: str
-    hint: str  # Dutch (B1), shown to the writer
+    hint: str  # Dutch (B1), shown to the writer; a Sentence, so the widget can translate it
     alternative: str = ""  # for officialese: the plain word(s) to use instead
 
 
@@ -90,6 +93,11 @@ class Report:
         if self.score >= 40:
             return "moeilijk"
         return "erg moeilijk"
+
+
+def _hint(template: str, **params: Any) -> Sentence:
+    """A finding's hint: Dutch as a string, carrying the Text for the widget to translate."""
+    return Sentence.of(Text("TextTools", template, params))
 
 
 # -- words, sentences, syllables -----------------------------------------------------------------
@@ -331,7 +339,13 @@ def _officialese(start: int, end: int, text: str, alternative: str) -> Finding:
         start,
         end,
         text,
-        f"'{text}' is ambtelijke taal. Schrijf liever: {alternative}.",
+        _hint(
+            QT_TRANSLATE_NOOP(
+                "TextTools", "'{word}' is ambtelijke taal. Schrijf liever: {alternative}."
+            ),
+            word=text,
+            alternative=alternative,
+        ),
         alternative,
     )
 
@@ -376,8 +390,13 @@ def _passive_findings(text: str, span: tuple[int, int], tokens: list[re.Match[st
                     start,
                     end,
                     text[start:end].strip(),
-                    "Deze zin is lijdend ('wordt … gedaan'). Zeg liever wie het doet: "
-                    "'Wij sturen u …' in plaats van 'U wordt … gestuurd'.",
+                    _hint(
+                        QT_TRANSLATE_NOOP(
+                            "TextTools",
+                            "Deze zin is lijdend ('wordt … gedaan'). Zeg liever wie het doet: "
+                            "'Wij sturen u …' in plaats van 'U wordt … gestuurd'.",
+                        )
+                    ),
                 )
                 return
 
@@ -404,8 +423,15 @@ def check(text: str) -> Report:
                     start,
                     end,
                     text[start:end].strip(),
-                    f"Deze zin heeft {len(tokens)} woorden. Maak er twee zinnen van "
-                    f"(hoogstens {LONG_SENTENCE_WORDS} woorden per zin).",
+                    _hint(
+                        QT_TRANSLATE_NOOP(
+                            "TextTools",
+                            "Deze zin heeft {count} woorden. Maak er twee zinnen van "
+                            "(hoogstens {maximum} woorden per zin).",
+                        ),
+                        count=len(tokens),
+                        maximum=LONG_SENTENCE_WORDS,
+                    ),
                 )
             )
         findings.extend(_passive_findings(text, (start, end), tokens))
@@ -420,7 +446,13 @@ def check(text: str) -> Report:
                         token.start(),
                         token.end(),
                         word,
-                        f"'{word}' is een lang woord. Kan het korter of in twee woorden?",
+                        _hint(
+                            QT_TRANSLATE_NOOP(
+                                "TextTools",
+                                "'{word}' is een lang woord. Kan het korter of in twee woorden?",
+                            ),
+                            word=word,
+                        ),
                     )
                 )
     findings.extend(_officialese_findings(text, all_tokens))

@@ -178,9 +178,10 @@ class AvailabilityTimeout(UserFacingError):
     """The availability source did not answer in time; ``message`` is Dutch for the user."""
 
     def __init__(self, message: str = "") -> None:
-        message = message or (
+        message = message or QT_TRANSLATE_NOOP(
+            "errors",
             "De agenda van deze collega is nu niet op te vragen (geen antwoord op tijd). "
-            "U kunt de notitie toch opslaan: schrijf dan waarom."
+            "U kunt de notitie toch opslaan: schrijf dan waarom.",
         )
         super().__init__(message)
         self.message = message
@@ -415,8 +416,15 @@ class SecretMissing(UserFacingError):
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.message = (
-            f"De toegangssleutel '{name}' ontbreekt. Zet hem met: kcc-console secrets set {name}"
+        # A Text: the message bar translates it; the CLI prints its Dutch rendering.
+        self.message = Text(
+            "errors",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "De toegangssleutel '{name}' ontbreekt. "
+                "Zet hem met: kcc-console secrets set {name}",
+            ),
+            {"name": name},
         )
         super().__init__(self.message)
 

@@ -65,6 +65,7 @@ from console.services.calls import CallPhase, CallService, CallState
 from console.services.transfer import GuideEntry, TransferService
 from widgets import call_texts as t
 from widgets import texts
+from widgets.i18n import show
 from widgets.ringing_calls import RingingCallsList
 from widgets.text_tools import TextTools
 from widgets.ui_op import message_for, run_op
@@ -373,7 +374,7 @@ class TransferGuideDialog(QDialog):
         problems = summary.problems()
         if problems:
             for key, text in problems.items():
-                self.errors[key].setText(text)
+                self.errors[key].setText(show(text))  # Dutch from the domain, translated
                 self.errors[key].show()
             return False
         try:
@@ -546,7 +547,7 @@ class CallPanel(QWidget):
             self.transfer_box.setTitle(f"{t.SUMMARY}: {transfer.target.name}")
             self.transfer_state.setText(t.TRANSFER_STATE[transfer.state])
             self.summary.setText(transfer.summary.text())
-            self.warning.setText(transfer.warning or "")
+            self.warning.setText(show(transfer.warning) if transfer.warning else "")
             self.warning.setVisible(bool(transfer.warning))
         mail = self._transfers.referral
         self.mail_box.setVisible(mail is not None and state.phase is not CallPhase.IDLE)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from console.services.sync import SyncService
 from console.services.types import Clock, SyncStatus
 from widgets import texts
+from widgets.i18n import show
 
 
 def sync_status_text(status: SyncStatus, *, clock: Clock) -> str:
@@ -53,7 +54,7 @@ class SyncStatusLabel(QLabel):
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         self.setText(sync_status_text(status, clock=self._clock))
-        self.setToolTip(status.message or "")
+        self.setToolTip(show(status.message) if status.message else "")
 
     def cleanup(self) -> None:
         if self._unsubscribe is not None:

@@ -65,7 +65,28 @@ def text_of(box: TextBox) -> str:
 
 def hint_for(text: str) -> str:
     """The hint line for ``text`` (empty when it reads easily), in the chosen language."""
-    report = plain_language.check(text)
+    return _hint_line(plain_language.check(text))
+
+
+def details_for(report: plain_language.Report, *, limit: int = 5) -> str:
+    """Each finding's full advice (the checker's own sentences), one a line, translated.
+
+    Shown as the hint's tooltip: the line under the box stays short, the details are a hover
+    away. Empty when the text reads easily.
+    """
+    if not report.words or (report.passes and not report.findings):
+        return ""
+    lines: list[str] = []
+    for finding in report.findings:
+        line = show(finding.hint)  # a Sentence from the checker: rendered with its parameters
+        if line not in lines:
+            lines.append(line)
+        if len(lines) == limit:
+            break
+    return "\n".join(lines)
+
+
+def _hint_line(report: plain_language.Report) -> str:
     if not report.words or (report.passes and not report.findings):
         return ""
     parts = [
@@ -188,7 +209,9 @@ class TextTools(QWidget):
 
     def recheck(self) -> None:
         """Check the box's text now (the debounce timer calls this)."""
-        self.hint.setText(hint_for(text_of(self.box)))
+        report = plain_language.check(text_of(self.box))
+        self.hint.setText(_hint_line(report))
+        self.hint.setToolTip(details_for(report))
 
     # -- read aloud -------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from console.i18n import QT_TRANSLATE_NOOP
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 
 RETENTION_DAYS_DEFAULT = 30  # personal data of a closed contact stays this long (issue 11)
 
@@ -85,24 +85,51 @@ class PurgeReport:
         )
 
     def summary(self) -> str:
-        """One Dutch (B1) sentence for the user; counts only."""
+        """One Dutch (B1) sentence for the user; counts only.
+
+        A ``Sentence``: Dutch as a string, translated by the widget that shows it.
+        """
         day = self.cutoff.strftime("%d-%m-%Y")
         if not self.removed_anything:
-            text = f"Bewaartermijn: er waren geen gegevens van vóór {day} om te verwijderen."
+            text = Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Bewaartermijn: er waren geen gegevens van vóór {day} om te verwijderen.",
+                ),
+                {"day": day},
+            )
         else:
-            text = (
-                f"Bewaartermijn: gegevens van vóór {day} verwijderd: "
-                f"{self.interactions} afgesloten contacten, "
-                f"{self.callback_notes} terugbelnotities, "
-                f"{self.timeline_entries} regels geschiedenis, "
-                f"{self.call_records} gespreksgegevens en {self.drafts} concepten."
+            text = Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Bewaartermijn: gegevens van vóór {day} verwijderd: "
+                    "{interactions} afgesloten contacten, "
+                    "{callback_notes} terugbelnotities, "
+                    "{timeline_entries} regels geschiedenis, "
+                    "{call_records} gespreksgegevens en {drafts} concepten.",
+                ),
+                {
+                    "day": day,
+                    "interactions": self.interactions,
+                    "callback_notes": self.callback_notes,
+                    "timeline_entries": self.timeline_entries,
+                    "call_records": self.call_records,
+                    "drafts": self.drafts,
+                },
             )
         if self.kept_unsent:
-            text += (
-                f" {self.kept_unsent} contacten zijn nog niet naar het klantcontactsysteem "
-                "verstuurd en blijven daarom nog staan."
+            text = Text(
+                "errors",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{removed} {kept} contacten zijn nog niet naar het klantcontactsysteem "
+                    "verstuurd en blijven daarom nog staan.",
+                ),
+                {"removed": text, "kept": self.kept_unsent},
             )
-        return text
+        return Sentence.of(text)
 
     def detail(self) -> str:
         return (

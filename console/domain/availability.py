@@ -399,12 +399,13 @@ def decide(verdict: Verdict | None, chosen: Owner, override_reason: str = "") ->
     reason = override_reason.strip()
     if not reason:
         if verdict is None:
-            message = (
+            message = QT_TRANSLATE_NOOP(
+                "errors",
                 "De agenda kon niet worden gecontroleerd. Schrijf waarom u de notitie toch "
-                "voor deze collega opslaat."
+                "voor deze collega opslaat.",
             )
         else:
-            message = "U wijkt af van het advies. Schrijf waarom."
+            message = QT_TRANSLATE_NOOP("errors", "U wijkt af van het advies. Schrijf waarom.")
         raise RuleViolation("N2", message)
     return Routing(chosen, followed_advice=False, override_reason=reason)
 

@@ -34,12 +34,13 @@ class Change:
     timeline: tuple[TimelineEntry, ...] = ()
 
 
+# Marked so a widget that shows an outcome can translate it (context "Timeline").
 OUTCOME_LABELS = {
-    Outcome.ANSWERED: "Beantwoord",
-    Outcome.CALLBACK_NOTE_MADE: "Terugbelnotitie gemaakt",
-    Outcome.TRANSFERRED: "Doorverbonden",
-    Outcome.REFERRED_TO_PARTNER: "Doorverwezen naar partner",
-    Outcome.NO_ANSWER_NEEDED: "Geen antwoord nodig",
+    Outcome.ANSWERED: QT_TRANSLATE_NOOP("Timeline", "Beantwoord"),
+    Outcome.CALLBACK_NOTE_MADE: QT_TRANSLATE_NOOP("Timeline", "Terugbelnotitie gemaakt"),
+    Outcome.TRANSFERRED: QT_TRANSLATE_NOOP("Timeline", "Doorverbonden"),
+    Outcome.REFERRED_TO_PARTNER: QT_TRANSLATE_NOOP("Timeline", "Doorverwezen naar partner"),
+    Outcome.NO_ANSWER_NEEDED: QT_TRANSLATE_NOOP("Timeline", "Geen antwoord nodig"),
 }
 
 

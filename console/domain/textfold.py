@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
+
 # Letters that neither case folding nor removing accents turns into plain Latin letters
 # (applied after both, so "Ǽ" → "æ" → "ae" like "Æ"; "İ" needs no entry: it folds to "i" + a
 # combining dot, which goes with the accents).
@@ -181,9 +183,17 @@ class SearchQuery:
     truncated: bool  # the input was longer than MAX_QUERY_CHARS or had more than MAX_TERMS
 
 
-TRUNCATED_HINT = (
-    f"Uw zoekvraag is lang: alleen de eerste {MAX_TERMS} woorden (of {MAX_QUERY_CHARS} tekens) "
-    "zijn gebruikt."
+# A Sentence: Dutch as a string; the message bar renders it in the chosen language.
+TRUNCATED_HINT = Sentence.of(
+    Text(
+        "errors",
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Uw zoekvraag is lang: alleen de eerste {terms} woorden (of {chars} tekens) "
+            "zijn gebruikt.",
+        ),
+        {"terms": MAX_TERMS, "chars": MAX_QUERY_CHARS},
+    )
 )
 
 

@@ -47,7 +47,7 @@ from console.domain.model import (
     TimelineEntry,
     TimelineKind,
 )
-from console.i18n import QT_TRANSLATE_NOOP, Text
+from console.i18n import QT_TRANSLATE_NOOP, Sentence, Text
 
 SUMMARY_MAX_LENGTH = 1000  # the Klantinteracties API's limit for free text
 
@@ -180,17 +180,28 @@ class HandoverSummary:
         """Field name → Dutch message for what is missing or too long; empty when fine."""
         found: dict[str, str] = {}
         if not self.who.strip():
-            found["who"] = "Schrijf wie er belt (naam of 'onbekende beller')."
+            found["who"] = QT_TRANSLATE_NOOP(
+                "errors", "Schrijf wie er belt (naam of 'onbekende beller')."
+            )
         if not self.what.strip():
-            found["what"] = "Schrijf kort waar de vraag over gaat."
+            found["what"] = QT_TRANSLATE_NOOP("errors", "Schrijf kort waar de vraag over gaat.")
         if len(self.text()) > SUMMARY_MAX_LENGTH:
-            found["what"] = (
-                f"De samenvatting is maximaal {SUMMARY_MAX_LENGTH} tekens "
-                f"(nu {len(self.text())}). Maak hem korter."
+            found["what"] = Sentence.of(
+                Text(
+                    "errors",
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "De samenvatting is maximaal {maximum} tekens (nu {length}). "
+                        "Maak hem korter.",
+                    ),
+                    {"maximum": SUMMARY_MAX_LENGTH, "length": len(self.text())},
+                )
             )
         number = self.callback_number.strip()
         if number and sum(ch.isdigit() for ch in number) < 8:
-            found["callback_number"] = "Dit terugbelnummer is te kort. Controleer het nummer."
+            found["callback_number"] = QT_TRANSLATE_NOOP(
+                "errors", "Dit terugbelnummer is te kort. Controleer het nummer."
+            )
         return found
 
     def text(self) -> str:
@@ -302,10 +313,18 @@ def second_transfer_warning(interaction: Interaction) -> str | None:
     """N5: a warning when this question was transferred before."""
     if interaction.transfers < 1:
         return None
-    times = "1 keer" if interaction.transfers == 1 else f"{interaction.transfers} keer"
-    return (
-        f"Let op: deze vraag is al {times} doorverbonden. Nog een keer doorverbinden is "
-        "vervelend voor de inwoner. Kan deze collega de vraag echt beantwoorden?"
+    # A Sentence: Dutch as a string; the call panel renders it in the chosen language.
+    return Sentence.of(
+        Text(
+            "errors",
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Let op: deze vraag is al {count} keer doorverbonden. Nog een keer "
+                "doorverbinden is vervelend voor de inwoner. Kan deze collega de vraag echt "
+                "beantwoorden?",
+            ),
+            {"count": interaction.transfers},  # not ``n``: lupdate marks a NOOP non-plural
+        )
     )
 
 
@@ -419,7 +438,7 @@ def resident_left(transfer: WarmTransfer) -> WarmTransfer:
     return replace(
         transfer,
         state=TransferState.RESIDENT_LEFT,
-        reason="De inwoner heeft opgehangen tijdens het overleg.",
+        reason=QT_TRANSLATE_NOOP("errors", "De inwoner heeft opgehangen tijdens het overleg."),
     )
 
 

@@ -116,8 +116,11 @@ class DuplicateNotes(DomainError):
 
     def __init__(self, notes: list[CallbackNote]) -> None:
         super().__init__(
-            "Er is al een open terugbelnotitie voor deze inwoner of dit nummer. "
-            "Bekijk die eerst; sla opnieuw op om toch een nieuwe te maken."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Er is al een open terugbelnotitie voor deze inwoner of dit nummer. "
+                "Bekijk die eerst; sla opnieuw op om toch een nieuwe te maken.",
+            )
         )
         self.notes = notes
 
@@ -345,7 +348,9 @@ class CallbackService:
             except PhoneNumberError as exc:
                 errors[field_name] = exc.message
         if len(phones) == 2 and phones[0] == phones[1]:
-            errors["phone2"] = "Dit is hetzelfde nummer als het eerste."
+            errors["phone2"] = QT_TRANSLATE_NOOP(
+                "errors", "Dit is hetzelfde nummer als het eerste."
+            )
         target = draft.target
         if target is not None and not self._exists(target):
             errors["target"] = TARGET_GONE
@@ -585,7 +590,9 @@ class CallbackService:
         note, item = await self._load(note_id)
         text = outcome_text.strip()
         if not text:
-            raise CallbackFieldErrors({"outcome": "Schrijf kort wat er is afgesproken."})
+            raise CallbackFieldErrors(
+                {"outcome": QT_TRANSLATE_NOOP("errors", "Schrijf kort wat er is afgesproken.")}
+            )
         change = lifecycle.close(
             item,
             colleague_id=self.user.id,

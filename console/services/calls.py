@@ -271,7 +271,7 @@ class CallService:
                 what="geweigerde oproep",
             )
         elif event.kind is CallEventKind.LINE_UP:
-            self.tell(event.reason or "De telefoon werkt weer.")
+            self.tell(event.reason or QT_TRANSLATE_NOOP("errors", "De telefoon werkt weer."))
         elif event.kind is CallEventKind.CLOSED and event.call_id in self._waiting:
             number, rang_at = self._waiting.pop(event.call_id)
             self.update()

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 from console.domain.model import Interaction
+from console.i18n import QT_TRANSLATE_NOOP
 from console.ports import (
     ChangeFeed,
     ChangeNotice,
@@ -29,9 +30,10 @@ from console.services.tasks import TaskGroup
 log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], Awaitable[None]]
-SLOW_MESSAGE = (
+SLOW_MESSAGE = QT_TRANSLATE_NOOP(
+    "errors",
     "Het klantcontactsysteem antwoordt te traag. Uw werk is bewaard; de console probeert het "
-    "straks opnieuw."
+    "straks opnieuw.",
 )
 
 
