@@ -55,6 +55,26 @@ ALLOWED = {
     ("offline_cache/callback_notes.py", "Afgeweken van het advies"): (
         "written into the task for KISS/ITA colleagues, who read Dutch"
     ),
+    ("console/app.py", "Voor de verbonden modus"): "start refused: terminal, before a language",
+    ("console/app.py", "In de verbonden modus meldt u"): "start refused: terminal",
+    ("console/app.py", "De demogebruiker"): "start refused: terminal, before a language",
+    ("console/app.py", "U bent aangemeld als"): "start refused: terminal, before a language",
+    ("console/app.py", "heeft geen rol voor de KCC-console"): "start refused: terminal",
+    ("console/config_privacy.py", "persoonsgegevens lokaal"): "config file check text: terminal",
+    ("console/config_ui.py", "de schermen (taal)"): "config file check text: terminal",
+    ("console/domain/transfer.py", "Wij hebben een vraag van een inwoner"): (
+        "the referral e-mail to a partner organisation, which reads Dutch"
+    ),
+    ("console/domain/transfer.py", "Wij hebben de inwoner gezegd"): (
+        "the referral e-mail to a partner organisation, which reads Dutch"
+    ),
+    ("console/services/calls.py", "Gemiste oproep van"): "stored as the item's question",
+    ("console/services/chat_hours.py", "Automatisch gemaakt (N11)"): "stored note content",
+    ("console/services/intake.py", "(Dit bericht heeft geen tekst"): "stored as item content",
+    ("console/services/intake.py", " uur"): "a moment in a reply to a resident (Dutch)",
+    ("console/services/spoken_alerts.py", "Er wacht een chat."): "spoken by the Dutch voice",
+    ("console/services/spoken_alerts.py", "terugbelnotitie is te laat"): "spoken, Dutch voice",
+    ("console/services/transfer.py", "terug naar de inwoner"): "a task name for the log",
 }
 
 LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical"}

@@ -737,6 +737,22 @@ Subject: {subject}</translation>
         <source>Stop voorlezen</source>
         <translation>Stop reading aloud</translation>
     </message>
+    <message>
+        <source>&apos;{word}&apos; is ambtelijke taal. Schrijf liever: {alternative}.</source>
+        <translation>&apos;{word}&apos; is officialese. Better write: {alternative}.</translation>
+    </message>
+    <message>
+        <source>Deze zin is lijdend (&apos;wordt … gedaan&apos;). Zeg liever wie het doet: &apos;Wij sturen u …&apos; in plaats van &apos;U wordt … gestuurd&apos;.</source>
+        <translation>This sentence is passive (&apos;is … done&apos;). Better say who does it: &apos;We will send you …&apos; instead of &apos;You will be sent …&apos;.</translation>
+    </message>
+    <message>
+        <source>Deze zin heeft {count} woorden. Maak er twee zinnen van (hoogstens {maximum} woorden per zin).</source>
+        <translation>This sentence has {count} words. Make it two sentences (at most {maximum} words per sentence).</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is een lang woord. Kan het korter of in twee woorden?</source>
+        <translation>&apos;{word}&apos; is a long word. Can it be shorter or in two words?</translation>
+    </message>
 </context>
 <context>
     <name>Timeline</name>
@@ -2358,6 +2374,26 @@ available</translation>
         <translation>turned into a callback note or referral</translation>
     </message>
     <message>
+        <source>Schrijf wie er belt (naam of &apos;onbekende beller&apos;).</source>
+        <translation>Write who is calling (name or &apos;unknown caller&apos;).</translation>
+    </message>
+    <message>
+        <source>Schrijf kort waar de vraag over gaat.</source>
+        <translation>Write briefly what the question is about.</translation>
+    </message>
+    <message>
+        <source>De samenvatting is maximaal {maximum} tekens (nu {length}). Maak hem korter.</source>
+        <translation>The summary can be at most {maximum} characters (now {length}). Make it shorter.</translation>
+    </message>
+    <message>
+        <source>Dit terugbelnummer is te kort. Controleer het nummer.</source>
+        <translation>This callback number is too short. Check the number.</translation>
+    </message>
+    <message>
+        <source>Let op: deze vraag is al {count} keer doorverbonden. Nog een keer doorverbinden is vervelend voor de inwoner. Kan deze collega de vraag echt beantwoorden?</source>
+        <translation>Note: this question has already been transferred {count} time(s). Another transfer is annoying for the resident. Can this colleague really answer the question?</translation>
+    </message>
+    <message>
         <source>Weer bereikbaar: {moment}.</source>
         <translation>Reachable again: {moment}.</translation>
     </message>
@@ -2398,6 +2434,10 @@ available</translation>
         <translation>Cancelling</translation>
     </message>
     <message>
+        <source>De inwoner heeft opgehangen tijdens het overleg.</source>
+        <translation>The resident hung up during the consultation.</translation>
+    </message>
+    <message>
         <source>Doorverbinden</source>
         <translation>Transferring</translation>
     </message>
@@ -2410,6 +2450,14 @@ available</translation>
         <translation>A referral by e-mail is only for partner organisations.</translation>
     </message>
     <message>
+        <source>De agenda van deze collega is nu niet op te vragen (geen antwoord op tijd). U kunt de notitie toch opslaan: schrijf dan waarom.</source>
+        <translation>This colleague&apos;s calendar cannot be retrieved right now (no answer in time). You can still save the note: then write why.</translation>
+    </message>
+    <message>
+        <source>De toegangssleutel &apos;{name}&apos; ontbreekt. Zet hem met: kcc-console secrets set {name}</source>
+        <translation>The access key &apos;{name}&apos; is missing. Set it with: kcc-console secrets set {name}</translation>
+    </message>
+    <message>
         <source>Voorlezen kan nu niet op deze computer.</source>
         <translation>Reading aloud is not possible on this computer right now.</translation>
     </message>
@@ -2418,8 +2466,20 @@ available</translation>
         <translation>This colleague or department does not exist (any more). Choose another.</translation>
     </message>
     <message>
+        <source>Er is al een open terugbelnotitie voor deze inwoner of dit nummer. Bekijk die eerst; sla opnieuw op om toch een nieuwe te maken.</source>
+        <translation>There is already an open callback note for this resident or this number. Look at it first; save again to make a new one anyway.</translation>
+    </message>
+    <message>
+        <source>Dit is hetzelfde nummer als het eerste.</source>
+        <translation>This is the same number as the first one.</translation>
+    </message>
+    <message>
         <source>Deze terugbelnotitie bestaat niet meer.</source>
         <translation>This callback note no longer exists.</translation>
+    </message>
+    <message>
+        <source>Schrijf kort wat er is afgesproken.</source>
+        <translation>Write briefly what was agreed.</translation>
     </message>
     <message>
         <source>Kies wat u met deze terugbelnotitie doet.</source>
@@ -2452,6 +2512,10 @@ available</translation>
     <message>
         <source>Er wordt al opgenomen. Een ogenblik.</source>
         <translation>Already answering. One moment.</translation>
+    </message>
+    <message>
+        <source>De telefoon werkt weer.</source>
+        <translation>The phone is working again.</translation>
     </message>
     <message>
         <source>Doorverbonden.</source>
@@ -3041,6 +3105,38 @@ available</translation>
     <message>
         <source>Voorlezen is niet gelukt. Probeer het opnieuw.</source>
         <translation>Reading aloud did not work. Please try again.</translation>
+    </message>
+    <message>
+        <source>De aanmeldserver is niet bereikbaar. U werkt met uw laatste aanmelding van {verified}; dat kan tot {until}. Daarna moet het netwerk terug zijn om aan te melden.</source>
+        <translation>The sign-in server cannot be reached. You are working with your last sign-in of {verified}; that is possible until {until}. After that the network must be back to sign in.</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn: er waren geen gegevens van vóór {day} om te verwijderen.</source>
+        <translation>Retention period: there was no data from before {day} to remove.</translation>
+    </message>
+    <message>
+        <source>Bewaartermijn: gegevens van vóór {day} verwijderd: {interactions} afgesloten contacten, {callback_notes} terugbelnotities, {timeline_entries} regels geschiedenis, {call_records} gespreksgegevens en {drafts} concepten.</source>
+        <translation>Retention period: data from before {day} removed: {interactions} closed contacts, {callback_notes} callback notes, {timeline_entries} history lines, {call_records} call records and {drafts} drafts.</translation>
+    </message>
+    <message>
+        <source>{removed} {kept} contacten zijn nog niet naar het klantcontactsysteem verstuurd en blijven daarom nog staan.</source>
+        <translation>{removed} {kept} contacts have not yet been sent to the customer contact system, so they are kept for now.</translation>
+    </message>
+    <message>
+        <source>De agenda kon niet worden gecontroleerd. Schrijf waarom u de notitie toch voor deze collega opslaat.</source>
+        <translation>The calendar could not be checked. Write why you are saving the note for this colleague anyway.</translation>
+    </message>
+    <message>
+        <source>U wijkt af van het advies. Schrijf waarom.</source>
+        <translation>You are not following the advice. Write why.</translation>
+    </message>
+    <message>
+        <source>Uw zoekvraag is lang: alleen de eerste {terms} woorden (of {chars} tekens) zijn gebruikt.</source>
+        <translation>Your search is long: only the first {terms} words (or {chars} characters) were used.</translation>
+    </message>
+    <message>
+        <source>Het klantcontactsysteem antwoordt te traag. Uw werk is bewaard; de console probeert het straks opnieuw.</source>
+        <translation>The customer contact system is answering too slowly. Your work is saved; the console will try again shortly.</translation>
     </message>
 </context>
 <context>
