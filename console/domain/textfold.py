@@ -216,6 +216,12 @@ def parse_query(text: str) -> SearchQuery:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
+    def glued(start: int, end: int) -> bool:
+        # Digits that are part of a word ("A0", "12a") are that word, not a phone number:
+        # taking them would drop the rest of the word from the search.
+        before = start > 0 and text[start - 1].isalnum()
+        return before or (end < len(text) and text[end].isalnum())
+
     for m in _EMAIL_TYPED.finditer(text):
         tokens = tuple(_WORD.findall(fold(m.group())))
         if tokens:
@@ -230,7 +236,7 @@ def parse_query(text: str) -> SearchQuery:
         complete, tail = _split_run(run)
         for first, last, number in complete:
             start, end = run[first].start(), run[last].end()
-            if free(start, end):
+            if free(start, end) and not glued(start, end):
                 spans.append((start, end, Term((number,), prefix=False, kind="phone")))
                 taken.append((start, end))
         if tail is not None:  # a number still being typed: what there is so far, as a prefix
@@ -239,6 +245,7 @@ def parse_query(text: str) -> SearchQuery:
             if (
                 partial is not None
                 and free(start, end)
+                and not glued(start, end)
                 and (tail < len(run) - 1 or len(partial) >= 4)
             ):
                 spans.append((start, end, Term((partial,), prefix=True, kind="phone")))
