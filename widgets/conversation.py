@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -216,6 +217,8 @@ class ConversationPanel(QWidget):
     async def _load(self, interaction_id: str) -> None:
         messages = await self._intake.messages(interaction_id)
         can_reply = await self._intake.can_reply(interaction_id) if messages else False
+        if not shiboken6.isValid(self.picker):
+            return  # the window closed while the store answered: nobody to show it to
         if interaction_id == self._interaction_id:
             self._set_messages(messages, can_reply=can_reply)
 
