@@ -134,6 +134,7 @@ class Database:
         self._conn: Connection | None = None
         self._engine: Engine | None = None
         self._active: _ReadState | None = None  # the read running on the database thread
+        self._closing = False  # set by close(): late reads are dropped, not failed
         self._loop: asyncio.AbstractEventLoop | None = None
         self._subscribers: list[Callable[[ChangeNotice], None]] = []
         self.schema_version = 0
@@ -240,6 +241,11 @@ class Database:
         also interrupted once it has run that long, and the caller gets a StoreError saying
         the search was too heavy.
         """
+        if self._closing:
+            # The console is shutting down: a screen that asks for data now (a detail pane
+            # refreshing as the window closes) will never show the answer. Cancelled, the
+            # caller's task ends quietly instead of logging a failure of the closed thread.
+            raise asyncio.CancelledError
         state = _ReadState(budget)
 
         def work() -> T:
@@ -397,6 +403,7 @@ class Database:
         engine SQLite never sees its last connection go, never checkpoints, and every change
         of the session would live only in the ``-wal`` file (issue 11).
         """
+        self._closing = True
         if self._conn is not None:
 
             def shut() -> None:

@@ -53,6 +53,25 @@ def test_after_a_normal_exit_the_sqlite3_file_alone_holds_every_note(tmp_path, c
     assert copied == set(ids)
 
 
+def test_a_read_asked_while_the_store_closes_is_dropped_not_failed(tmp_path):
+    """A screen refreshing as the window closes: its read ends quietly (cancelled), and the
+    store still closes with the file whole — no "failed: RuntimeError" from a stopped thread."""
+
+    async def scenario():
+        db = await Database.open(tmp_path / STORE_FILE)
+        closing = asyncio.ensure_future(db.close())
+        await asyncio.sleep(0)  # close() has begun
+        with pytest.raises(asyncio.CancelledError):
+            await db.read(lambda conn: conn.exec_driver_sql("SELECT 1").scalar_one())
+        await closing
+        with pytest.raises(asyncio.CancelledError):
+            await db.read(lambda conn: conn.exec_driver_sql("SELECT 1").scalar_one())
+
+    asyncio.run(scenario())
+    with sqlite3.connect(tmp_path / STORE_FILE) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A 16 MB tmpfs of the test's own, unmounted afterwards: a disk that can really fill."""
