@@ -47,3 +47,20 @@ async def until(predicate, *, seconds: float = 15.0, what: str = "condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.02)
+
+
+async def note_for_myself(app):
+    """A callback note the signed-in agent makes for herself (she calls back; override given)."""
+    from console.domain.callbacks import CallbackDraft
+
+    return await app.callbacks.create(
+        CallbackDraft(
+            resident_name="mevrouw De Vries",
+            phone="0612345678",
+            summary="Vraag over de container",
+            target_kind="colleague",
+            target_id=app.inbox.user.id,
+            override_reason="Ik bel zelf terug",
+        ),
+        check=None,
+    )

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 from console.channels import IncomingContact
 from console.config import load_config
 from console.config_speech import SpeechConfig
-from console.domain.callbacks import CallbackDraft
 from console.domain.model import Channel
 from console.services.alert_watch import OverdueNotesWatch
 from console.services.read_aloud import ReadAloud
 from integrations.speech import Pyttsx3Speech
 from integrations.speech.pyttsx3_speech import NO_ENGINE
-from tests.helpers import running_app, until
+from tests.helpers import note_for_myself, running_app, until
 from widgets import text_tools
 from widgets.dialogs import NoteDialog
 from widgets.text_tools import READ_KEY, TextTools
@@ -91,17 +90,7 @@ def test_a_ringing_call_a_new_chat_and_a_late_note_are_said(qloop, tmp_path, clo
             await until(lambda: alerts.spoken == 2, what="the chat alert is said")
 
             # A note of mine whose deadline passes: said once, not again at the next check.
-            await app.callbacks.create(
-                CallbackDraft(
-                    resident_name="mevrouw De Vries",
-                    phone="0612345678",
-                    summary="Vraag over de container",
-                    target_kind="colleague",
-                    target_id=app.inbox.user.id,
-                    override_reason="Ik bel zelf terug",
-                ),
-                check=None,
-            )
+            await note_for_myself(app)
             watch = OverdueNotesWatch(app.callbacks.my_notes, alerts, clock)
             before = await watch.check()
             clock.advance(timedelta(days=10))

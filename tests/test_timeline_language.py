@@ -27,7 +27,7 @@ from offline_cache.database import Database
 from offline_cache.migrations import MIGRATIONS
 from offline_cache.repositories import SqlInteractionRepository
 from offline_cache.tx import immediate
-from tests.helpers import running_app, signal_until
+from tests.helpers import note_for_myself, running_app, signal_until
 
 NOTE = "Teruggebeld en uitgelegd"  # typed by a person: never translated
 _TS = """<?xml version="1.0" encoding="utf-8"?>
@@ -63,9 +63,9 @@ def english(tmp_path) -> Path:
     return qm
 
 
-def test_an_entry_round_trips_through_the_store_as_data(tmp_path, clock):
-    item = Interaction(
-        id="i16-1",
+def _passport_question(item_id: str, clock) -> Interaction:
+    return Interaction(
+        id=item_id,
         channel=Channel.MAIL,
         direction=Direction.INBOUND,
         subject="Paspoort kwijt",
@@ -75,6 +75,10 @@ def test_an_entry_round_trips_through_the_store_as_data(tmp_path, clock):
         desk_id="kcc",
         updated_at=clock.now(),
     )
+
+
+def test_an_entry_round_trips_through_the_store_as_data(tmp_path, clock):
+    item = _passport_question("i16-1", clock)
 
     async def scenario():
         db = await Database.open(tmp_path / "s.sqlite3")
@@ -205,22 +209,11 @@ def test_a_store_of_the_previous_version_upgrades_and_its_old_history_still_show
 
 
 def test_the_callback_history_shows_in_the_installed_language(qloop, tmp_path, clock, english):
-    from console.domain.callbacks import CallbackDraft
     from widgets.callback_screen import _history_text
 
     async def scenario():
         async with running_app(tmp_path, clock) as app:
-            note = await app.callbacks.create(
-                CallbackDraft(
-                    resident_name="mevrouw De Vries",
-                    phone="0612345678",
-                    summary="Vraag over de container",
-                    target_kind="colleague",
-                    target_id=app.inbox.user.id,
-                    override_reason="Ik bel zelf terug",
-                ),
-                check=None,
-            )
+            note = await note_for_myself(app)
             await app.callbacks.log_attempt(note.id, AttemptOutcome.NOT_REACHED, "ging over")
             history = await app.callbacks.history(note.id)
             dutch = _history_text(note, history, app.callbacks)
@@ -242,16 +235,7 @@ def test_the_shipped_english_translation_renders_stored_history(qapp, clock):
     from widgets.i18n import render
 
     shipped = Path(__file__).parent.parent / "resources" / "i18n" / "kcc_en.qm"
-    item = Interaction(
-        id="i16-2",
-        channel=Channel.MAIL,
-        direction=Direction.INBOUND,
-        subject="Paspoort kwijt",
-        question="Waar vraag ik een nieuw aan?",
-        received_at=clock.now(),
-        owner=Owner.desk("kcc"),
-        desk_id="kcc",
-    )
+    item = _passport_question("i16-2", clock)
     closed = lifecycle.close(
         item, colleague_id="c01", outcome=Outcome.NO_ANSWER_NEEDED, at=clock.now(), note=NOTE
     ).timeline[-1]
