@@ -53,7 +53,7 @@ from widgets import callback_texts as words
 from widgets import texts
 from widgets.i18n import render, show
 from widgets.text_tools import TextTools
-from widgets.ui_op import message_for, run_op, translate_message
+from widgets.ui_op import message_for, run_op
 
 OWNER_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -285,7 +285,7 @@ class AvailabilityCard(QFrame):
             self.desk.setText(self.tr("{desk}: gesloten.").format(desk=desk.name))
         self.desk.show()
         if check.verdict is None:
-            self._set_verdict(translate_message(check.failure), "failure")
+            self._set_verdict(show(check.failure), "failure")
             return
         verdict = check.verdict
         self._set_verdict(

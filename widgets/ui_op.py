@@ -47,11 +47,6 @@ def message_for(exc: BaseException) -> str:
     text = getattr(exc, "user_message", None)
     if not (isinstance(text, str) and text):
         text = user_message(exc)
-    return translate_message(text)
-
-
-def translate_message(text: str) -> str:
-    """A Dutch sentence from a Qt-free layer (context "errors") in the active language."""
     return show(text)
 
 
