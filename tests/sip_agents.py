@@ -68,6 +68,17 @@ def agent_settings(user: str, **changes) -> BaresipSettings:
     )
 
 
+def attach_config(settings: BaresipSettings):
+    """The console's config to attach to a baresip that already runs (start = false)."""
+    from console.config import Config, TelephonyConfig
+
+    return Config(
+        telephony=TelephonyConfig(
+            kind="baresip", ctrl_port=settings.ctrl_port, start=False, account=settings.account
+        )
+    )
+
+
 @dataclass
 class Agent:
     user: str

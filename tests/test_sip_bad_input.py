@@ -24,7 +24,14 @@ from integrations.sip import baresip as adapter
 from integrations.sip.baresip import BaresipProcess, BaresipSettings, BaresipTelephony
 from integrations.sip.netstring import Decoder, FrameError, encode
 from tests.helpers import running_app
-from tests.sip_agents import HAVE_BARESIP, WAIT, agents, console_phone, free_tcp_port
+from tests.sip_agents import (
+    HAVE_BARESIP,
+    WAIT,
+    agents,
+    attach_config,
+    console_phone,
+    free_tcp_port,
+)
 from tests.test_sip_transfer import CALLER, answered_call, until
 
 
@@ -216,11 +223,7 @@ def test_attaching_to_a_running_baresip_by_config(tmp_path, clock):
     settings = agent_settings("agent")
     running = BaresipProcess(settings, config_dir=tmp_path / "running-baresip")
     running.start()
-    config = Config(
-        telephony=TelephonyConfig(
-            kind="baresip", ctrl_port=settings.ctrl_port, start=False, account=settings.account
-        )
-    )
+    config = attach_config(settings)
 
     async def scenario():
         async with agents(tmp_path, CALLER) as peers:

@@ -23,7 +23,14 @@ from integrations.sip.baresip import BaresipProcess, BaresipSettings, BaresipTel
 from integrations.sip.netstring import encode
 from integrations.sip.owner import listener_owned_by
 from tests.helpers import running_app
-from tests.sip_agents import HAVE_BARESIP, WAIT, agent_settings, agents, console_phone
+from tests.sip_agents import (
+    HAVE_BARESIP,
+    WAIT,
+    agent_settings,
+    agents,
+    attach_config,
+    console_phone,
+)
 from tests.test_sip_bad_input import FakeCtrl
 from tests.test_sip_transfer import CALLER, until
 
@@ -130,11 +137,7 @@ def test_attached_baresip_restarted_calls_arrive_again(tmp_path, clock):
     settings = agent_settings("agent")
     external = BaresipProcess(settings, config_dir=tmp_path / "external")
     external.start()
-    config = Config(
-        telephony=TelephonyConfig(
-            kind="baresip", ctrl_port=settings.ctrl_port, start=False, account=settings.account
-        )
-    )
+    config = attach_config(settings)
 
     async def scenario():
         async with agents(tmp_path, CALLER) as peers:
